@@ -1,0 +1,112 @@
+"""Configuration from the environment, validated once at start."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+DEFAULT_DATABASE_URL = "sqlite://credreg.sqlite3"
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or malformed; the message says which and why."""
+
+
+def _flag(env: dict[str, str], name: str, default: bool = False) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
+
+
+def _int(env: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _list(env: dict[str, str], name: str) -> tuple[str, ...]:
+    raw = env.get(name, "")
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def validate_database_url(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = url[len("sqlite://") :].split("?", 1)[0]
+        if not path:
+            raise ConfigError(
+                "CREDREG_DATABASE_URL: a SQLite URL needs a file path, e.g. sqlite://credreg.sqlite3"
+            )
+        return url
+    if parsed.scheme in {"postgres", "postgresql", "asyncpg"}:
+        if not parsed.hostname or not parsed.path.strip("/"):
+            raise ConfigError(
+                "CREDREG_DATABASE_URL: a PostgreSQL URL needs a host and a database name, "
+                "e.g. postgres://user:password@127.0.0.1:5432/credreg"
+            )
+        return url
+    raise ConfigError(
+        f"CREDREG_DATABASE_URL: unsupported scheme {parsed.scheme!r}; use sqlite:// or postgres://"
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    graphiql: bool = False
+    introspection: bool = False
+    cors_origins: tuple[str, ...] = ()
+    ws_origins: tuple[str, ...] = ()
+    session_hours: int = 8
+    # argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1).
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
+    max_concurrent_hashes: int = 2
+    db_pool_max: int = 10
+    timezone: str = "Asia/Shanghai"
+    secret_key: str = field(default="", repr=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    database_url = validate_database_url(env.get("CREDREG_DATABASE_URL") or DEFAULT_DATABASE_URL)
+    timezone = env.get("CREDREG_TIMEZONE") or "Asia/Shanghai"
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(timezone)
+    except Exception:
+        raise ConfigError(f"CREDREG_TIMEZONE: unknown time zone {timezone!r}") from None
+    return Settings(
+        database_url=database_url,
+        graphiql=_flag(env, "CREDREG_GRAPHIQL"),
+        introspection=_flag(env, "CREDREG_INTROSPECTION"),
+        cors_origins=_list(env, "CREDREG_CORS_ORIGINS"),
+        ws_origins=_list(env, "CREDREG_WS_ORIGINS"),
+        session_hours=_int(env, "CREDREG_SESSION_HOURS", 8, 1, 24),
+        argon2_time_cost=_int(env, "CREDREG_ARGON2_TIME_COST", 3, 2, 20),
+        argon2_memory_kib=_int(env, "CREDREG_ARGON2_MEMORY_KIB", 65536, 19456, 4_194_304),
+        argon2_parallelism=_int(env, "CREDREG_ARGON2_PARALLELISM", 4, 1, 16),
+        max_concurrent_hashes=_int(env, "CREDREG_MAX_CONCURRENT_HASHES", 2, 1, 64),
+        db_pool_max=_int(env, "CREDREG_DB_POOL_MAX", 10, 1, 200),
+        timezone=timezone,
+        secret_key=env.get("CREDREG_SECRET_KEY", ""),
+    )

@@ -1,0 +1,32 @@
+"""Tortoise models: fields, constraints and indexes only (no business logic)."""
+
+from models.access import ApiKey, Session, User
+from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.cases import CalendarDay, CaseRecord, EmergencyOverride
+from models.catalogue import CatalogueVersion, Procedure, Technique
+from models.organisation import Department, Practitioner, Site, Specialty
+from models.privileges import CommitteeDecision, Privilege
+from models.reviews import Evaluation, ReviewCycle
+
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "AuditHead",
+    "CalendarDay",
+    "CaseRecord",
+    "CatalogueVersion",
+    "CommitteeDecision",
+    "Department",
+    "EmergencyOverride",
+    "Evaluation",
+    "IdempotencyRecord",
+    "Practitioner",
+    "Privilege",
+    "Procedure",
+    "ReviewCycle",
+    "Session",
+    "Site",
+    "Specialty",
+    "Technique",
+    "User",
+]

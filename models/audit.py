@@ -1,0 +1,66 @@
+"""The append-only, hash-chained audit log and idempotency records.
+
+Audit rows are never updated or deleted: the migrations add database triggers that
+refuse both, and `AuditEvent.save`/`delete` refuse them in Python too.
+"""
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class AuditEvent(Model):
+    seq = fields.BigIntField(primary_key=True, generated=False)
+    occurred_at = fields.CharField(max_length=32)  # canonical UTC ISO text, hashed as is
+    actor_type = fields.CharField(max_length=16)
+    actor_id = fields.CharField(max_length=64, null=True)
+    actor_name = fields.CharField(max_length=200, default="")
+    action = fields.CharField(max_length=64)
+    entity_type = fields.CharField(max_length=32)
+    entity_id = fields.CharField(max_length=64, null=True)
+    before_json = fields.TextField(null=True)
+    after_json = fields.TextField(null=True)
+    reason = fields.TextField(null=True)
+    request_id = fields.CharField(max_length=64, null=True)
+    prev_hash = fields.CharField(max_length=64)
+    hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "audit_event"
+        indexes = (("entity_type", "entity_id"), ("action",), ("occurred_at",), ("actor_id",))
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._saved_in_db:
+            await super().save(*args, **kwargs)
+            return
+        raise PermissionError("audit events are append-only")
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError("audit events are append-only")
+
+
+class AuditHead(Model):
+    """One row holding the last seq and hash; locking it serialises appends."""
+
+    id = fields.IntField(primary_key=True, generated=False)
+    seq = fields.BigIntField()
+    hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "audit_head"
+
+
+class IdempotencyRecord(Model):
+    id = fields.IntField(primary_key=True)
+    actor_key = fields.CharField(max_length=64)
+    key = fields.CharField(max_length=128)
+    operation = fields.CharField(max_length=64)
+    fingerprint = fields.CharField(max_length=64)
+    result_type = fields.CharField(max_length=32)
+    result_id = fields.IntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "idempotency_record"
+        unique_together = (("actor_key", "key"),)

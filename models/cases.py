@@ -1,0 +1,65 @@
+"""Case records reported by clients, emergency overrides and the holiday calendar."""
+
+from tortoise import fields
+
+from models.base import Entity
+from models.organisation import Practitioner, Site
+
+
+class CaseRecord(Entity):
+    # externalRef is unique per reporting client (user or API key), R40.
+    client_key = fields.CharField(max_length=64)
+    external_ref = fields.CharField(max_length=128)
+    content_digest = fields.CharField(max_length=64)
+    practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="cases", on_delete=fields.RESTRICT
+    )
+    supervisor: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="supervised_cases", null=True, on_delete=fields.RESTRICT
+    )
+    procedure_code = fields.CharField(max_length=32)
+    grade = fields.SmallIntField()
+    site: fields.ForeignKeyRelation[Site] = fields.ForeignKeyField(
+        "models.Site", related_name="cases", on_delete=fields.RESTRICT
+    )
+    performed_on = fields.DateField()
+    performed_at = fields.DatetimeField(null=True)
+    setting = fields.CharField(max_length=16)
+    emergency = fields.BooleanField(default=False)
+    mdt_discussed = fields.BooleanField(default=False)
+    complication = fields.BooleanField(default=False)
+    death = fields.BooleanField(default=False)
+    unplanned_reoperation = fields.BooleanField(default=False)
+    adverse_event = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "case_record"
+        unique_together = (("client_key", "external_ref"),)
+        indexes = (("practitioner_id", "performed_on"), ("procedure_code", "performed_on"))
+
+
+class EmergencyOverride(Entity):
+    case_record: fields.OneToOneRelation[CaseRecord] = fields.OneToOneField(
+        "models.CaseRecord", related_name="emergency_override", on_delete=fields.RESTRICT
+    )
+    reason = fields.CharField(max_length=1000)
+    report_due_by = fields.DatetimeField()
+    status = fields.CharField(max_length=16, default="PENDING_REVIEW", db_index=True)
+    reviewed_by = fields.CharField(max_length=200, null=True)
+    reviewed_at = fields.DatetimeField(null=True)
+    review_note = fields.CharField(max_length=2000, null=True)
+
+    class Meta:
+        table = "emergency_override"
+
+
+class CalendarDay(Entity):
+    """A date that breaks the Monday-Friday rule: a HOLIDAY on a weekday or a WORKDAY
+    (调休 make-up day) on a weekend."""
+
+    day = fields.DateField(unique=True)
+    kind = fields.CharField(max_length=8)
+    name = fields.CharField(max_length=100, default="")
+
+    class Meta:
+        table = "calendar_day"

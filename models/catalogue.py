@@ -1,0 +1,68 @@
+"""The graded procedure catalogue (versioned) and medical techniques."""
+
+from tortoise import fields
+
+from models.base import Entity
+from models.organisation import Practitioner, Specialty
+
+
+class CatalogueVersion(Entity):
+    number = fields.IntField(unique=True)
+    effective_from = fields.DateField()
+    note = fields.CharField(max_length=500, default="")
+    source = fields.CharField(max_length=200, default="")
+    added = fields.IntField(default=0)
+    removed = fields.IntField(default=0)
+    changed = fields.IntField(default=0)
+
+    class Meta:
+        table = "catalogue_version"
+
+
+class Technique(Entity):
+    code = fields.CharField(max_length=32, unique=True)
+    name = fields.CharField(max_length=200)
+    category = fields.CharField(max_length=32)
+    status = fields.CharField(max_length=16, default="PROPOSED", db_index=True)
+    suspended_from = fields.CharField(max_length=16, null=True)
+    lead: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="led_techniques", null=True, on_delete=fields.RESTRICT
+    )
+    approved_on = fields.DateField(null=True)
+    first_clinical_use_on = fields.DateField(null=True)
+    filing_due_on = fields.DateField(null=True)
+    filed_on = fields.DateField(null=True)
+    filing_number = fields.CharField(max_length=100, null=True)
+    ethics_approval_ref = fields.CharField(max_length=100, null=True)
+    stopped_reason = fields.CharField(max_length=1000, null=True)
+
+    class Meta:
+        table = "technique"
+
+
+class Procedure(Entity):
+    """One version of a catalogue entry.
+
+    A row is in force for catalogue versions [catalogue_version, retired_in_version) and
+    for dates [effective_from, effective_to]; a regrade or rename retires the row and adds
+    a new one, so older versions stay readable.
+    """
+
+    code = fields.CharField(max_length=32, db_index=True)
+    name = fields.CharField(max_length=300)
+    grade = fields.SmallIntField()
+    specialty: fields.ForeignKeyRelation[Specialty] = fields.ForeignKeyField(
+        "models.Specialty", related_name="procedures", on_delete=fields.RESTRICT
+    )
+    day_surgery = fields.BooleanField(default=False)
+    technique: fields.ForeignKeyNullableRelation[Technique] = fields.ForeignKeyField(
+        "models.Technique", related_name="procedures", null=True, on_delete=fields.RESTRICT
+    )
+    catalogue_version = fields.IntField()
+    retired_in_version = fields.IntField(null=True)
+    effective_from = fields.DateField()
+    effective_to = fields.DateField(null=True)
+
+    class Meta:
+        table = "procedure"
+        unique_together = (("code", "catalogue_version"),)
