@@ -1,0 +1,49 @@
+"""Typed domain errors; the codes are shared with GraphQL's UserErrorCode."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    VALIDATION = "VALIDATION"
+    NOT_FOUND = "NOT_FOUND"
+    DUPLICATE = "DUPLICATE"
+    CONFLICT = "CONFLICT"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    FORBIDDEN = "FORBIDDEN"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    WEAK_PASSWORD = "WEAK_PASSWORD"  # noqa: S105 (an error code, not a secret)
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    THROTTLED = "THROTTLED"
+
+
+class DomainError(Exception):
+    """An expected failure: bad input, a missing object, a conflict, a refused action."""
+
+    def __init__(self, code: ErrorCode, message: str, field: list[str] | str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        if field is None:
+            self.field: list[str] | None = None
+        elif isinstance(field, str):
+            self.field = [field]
+        else:
+            self.field = list(field)
+
+    def __repr__(self) -> str:
+        return f"DomainError({self.code.value}, {self.message!r}, field={self.field})"
+
+
+class DomainErrors(DomainError):
+    """Several field errors at once (e.g. every invalid input field)."""
+
+    def __init__(self, errors: list[DomainError]):
+        super().__init__(errors[0].code, errors[0].message, errors[0].field)
+        self.errors = errors
+
+
+def not_found(kind: str, key: object, field: str | list[str] | None = None) -> DomainError:
+    return DomainError(ErrorCode.NOT_FOUND, f"{kind} {key} does not exist", field)

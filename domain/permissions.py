@@ -1,0 +1,170 @@
+"""Named permissions, the role matrix, and object-level scoping: the one place for both.
+
+Role-level: `require(actor, Permission.X)` before anything is read or written.
+Object-level: DEPARTMENT_HEAD acts only on practitioners of their own departments and
+PRACTITIONER only on themselves; `practitioner_scope` turns that into a filter for
+lists and `require_practitioner_access` into a check for one object.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from domain.actors import Actor, Role
+from domain.errors import DomainError, ErrorCode
+
+
+class Permission(StrEnum):
+    READ_REFERENCE = "READ_REFERENCE"  # sites, departments, specialties, catalogue, techniques
+    MANAGE_REFERENCE = "MANAGE_REFERENCE"
+    READ_PRACTITIONERS = "READ_PRACTITIONERS"  # scoped per object for heads and practitioners
+    MANAGE_PRACTITIONERS = "MANAGE_PRACTITIONERS"
+    MANAGE_CATALOGUE = "MANAGE_CATALOGUE"
+    MANAGE_TECHNIQUES = "MANAGE_TECHNIQUES"
+    MANAGE_CALENDAR = "MANAGE_CALENDAR"
+    MANAGE_USERS = "MANAGE_USERS"
+    MANAGE_API_KEYS = "MANAGE_API_KEYS"
+    READ_USERS = "READ_USERS"
+    READ_PRIVILEGES = "READ_PRIVILEGES"  # scoped per object for heads and practitioners
+    REQUEST_PRIVILEGE = "REQUEST_PRIVILEGE"
+    ENDORSE_PRIVILEGE = "ENDORSE_PRIVILEGE"
+    DECIDE_PRIVILEGE = "DECIDE_PRIVILEGE"  # committee approval / rejection
+    MANAGE_PRIVILEGE = "MANAGE_PRIVILEGE"  # suspend, reinstate, revoke
+    CHECK_PRIVILEGE = "CHECK_PRIVILEGE"
+    RECORD_CASE = "RECORD_CASE"
+    READ_CASES = "READ_CASES"
+    MANAGE_REVIEWS = "MANAGE_REVIEWS"
+    SUBMIT_EVALUATION = "SUBMIT_EVALUATION"
+    DECIDE_EVALUATION = "DECIDE_EVALUATION"
+    REVIEW_EMERGENCY = "REVIEW_EMERGENCY"
+    READ_AUDIT = "READ_AUDIT"
+    EXPORT = "EXPORT"
+    QUERY_AS_OF = "QUERY_AS_OF"
+
+
+_READ_COMMON = {
+    Permission.READ_REFERENCE,
+    Permission.READ_PRACTITIONERS,
+    Permission.READ_PRIVILEGES,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission) - {Permission.QUERY_AS_OF},
+    Role.DEPARTMENT_HEAD: frozenset(
+        _READ_COMMON
+        | {
+            Permission.REQUEST_PRIVILEGE,
+            Permission.ENDORSE_PRIVILEGE,
+            Permission.SUBMIT_EVALUATION,
+            Permission.READ_CASES,
+            Permission.CHECK_PRIVILEGE,
+        }
+    ),
+    Role.COMMITTEE: frozenset(
+        _READ_COMMON
+        | {
+            Permission.DECIDE_PRIVILEGE,
+            Permission.DECIDE_EVALUATION,
+            Permission.READ_CASES,
+            Permission.CHECK_PRIVILEGE,
+        }
+    ),
+    Role.SCHEDULER: frozenset(_READ_COMMON | {Permission.CHECK_PRIVILEGE, Permission.RECORD_CASE}),
+    Role.AUDITOR: frozenset(
+        _READ_COMMON
+        | {
+            Permission.READ_USERS,
+            Permission.READ_CASES,
+            Permission.CHECK_PRIVILEGE,
+            Permission.READ_AUDIT,
+            Permission.EXPORT,
+            Permission.QUERY_AS_OF,
+        }
+    ),
+    Role.PRACTITIONER: frozenset(
+        _READ_COMMON | {Permission.REQUEST_PRIVILEGE, Permission.READ_CASES}
+    ),
+}
+
+# Roles whose reads of practitioner-owned data are limited to some practitioners.
+_SCOPED_ROLES = (Role.DEPARTMENT_HEAD, Role.PRACTITIONER)
+
+
+def allowed(actor: Actor, permission: Permission) -> bool:
+    return any(permission in ROLE_PERMISSIONS[role] for role in actor.roles)
+
+
+def require_authenticated(actor: Actor) -> None:
+    if not actor.authenticated:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "Authentication required")
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    require_authenticated(actor)
+    if not allowed(actor, permission):
+        raise DomainError(
+            ErrorCode.FORBIDDEN, f"Your role does not allow this ({permission.value})"
+        )
+
+
+def _unscoped(actor: Actor, permission: Permission) -> bool:
+    """True when some role of the actor grants the permission without object scoping."""
+    return any(
+        permission in ROLE_PERMISSIONS[role] and role not in _SCOPED_ROLES for role in actor.roles
+    )
+
+
+class PractitionerScope:
+    """Which practitioners an actor may see or act on for a permission.
+
+    `everyone` or the union of `department_ids` and `practitioner_ids`.
+    """
+
+    def __init__(
+        self, everyone: bool, department_ids: frozenset[int], practitioner_ids: frozenset[int]
+    ) -> None:
+        self.everyone = everyone
+        self.department_ids = department_ids
+        self.practitioner_ids = practitioner_ids
+
+    def admits(self, practitioner_id: int, department_id: int) -> bool:
+        return (
+            self.everyone
+            or department_id in self.department_ids
+            or practitioner_id in self.practitioner_ids
+        )
+
+    @property
+    def nobody(self) -> bool:
+        return not (self.everyone or self.department_ids or self.practitioner_ids)
+
+
+def practitioner_scope(actor: Actor, permission: Permission) -> PractitionerScope:
+    require(actor, permission)
+    if _unscoped(actor, permission):
+        return PractitionerScope(True, frozenset(), frozenset())
+    departments: frozenset[int] = frozenset()
+    practitioners: frozenset[int] = frozenset()
+    if actor.has(Role.DEPARTMENT_HEAD) and permission in ROLE_PERMISSIONS[Role.DEPARTMENT_HEAD]:
+        departments = actor.department_ids
+    if (
+        actor.has(Role.PRACTITIONER)
+        and permission in ROLE_PERMISSIONS[Role.PRACTITIONER]
+        and actor.practitioner_id is not None
+    ):
+        practitioners = frozenset({actor.practitioner_id})
+    return PractitionerScope(False, departments, practitioners)
+
+
+def require_practitioner_access(
+    actor: Actor, permission: Permission, practitioner_id: int, department_id: int
+) -> None:
+    """Refuse acting on a practitioner outside the actor's scope.
+
+    The message does not confirm that the practitioner exists (a forbidden read
+    returns nothing of the object).
+    """
+    if not practitioner_scope(actor, permission).admits(practitioner_id, department_id):
+        raise DomainError(
+            ErrorCode.FORBIDDEN, "This practitioner is outside your departments or your own record"
+        )
