@@ -36,7 +36,8 @@ def page_size(first: int | None) -> int:
 async def keyset(query: QuerySet[M], first: int | None, after: int | None) -> Page[M]:
     """One page ordered by primary key, starting after the row `after`."""
     size = page_size(first)
+    key = query.model._meta.pk_attr
     if after is not None:
-        query = query.filter(pk__gt=after)
-    rows = await query.order_by("pk").limit(size + 1)
+        query = query.filter(**{f"{key}__gt": after})
+    rows = await query.order_by(key).limit(size + 1)
     return Page(items=list(rows[:size]), has_next=len(rows) > size, has_previous=after is not None)

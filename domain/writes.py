@@ -178,6 +178,16 @@ def validate_idempotency_key(key: str | None) -> None:
         )
 
 
+async def authorize(actor: Actor, permission: Permission, operation: str) -> None:
+    """Role-level check before anything else (validation, hashing): a refused caller
+    learns nothing about its input and costs nothing; the refusal is audited."""
+    try:
+        permissions.require(actor, permission)
+    except DomainError as error:
+        await audit_refusal(actor, operation, error)
+        raise
+
+
 async def run_write(
     actor: Actor,
     permission: Permission,
@@ -187,12 +197,8 @@ async def run_write(
     idempotency_key: str | None = None,
     fingerprint: Mapping[str, Any] | None = None,
 ) -> M:
-    try:
-        permissions.require(actor, permission)
-        validate_idempotency_key(idempotency_key)
-    except DomainError as error:
-        await audit_refusal(actor, operation, error)
-        raise
+    await authorize(actor, permission, operation)
+    validate_idempotency_key(idempotency_key)
     digest = fingerprint_of(operation, fingerprint) if idempotency_key else ""
     attempt = 0
     while True:

@@ -1,0 +1,133 @@
+"""The ASGI application: routes, lifespan (database), middleware."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, MutableMapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
+from tortoise.contrib.starlette import RegisterTortoise
+
+from api.db import tortoise_config
+from api.http import CredregGraphQL, reject_non_json
+from api.metrics import METRICS
+from api.settings import Settings, load_settings
+from domain import auth, clock, passwords, sql
+from schema.schema import build_schema
+
+log = logging.getLogger("credreg")
+
+
+class GraphQLEndpoint:
+    """Wraps strawberry's ASGI app to refuse non-JSON POSTs before parsing."""
+
+    def __init__(self, graphql: CredregGraphQL) -> None:
+        self.graphql = graphql
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            refusal = await reject_non_json(Request(scope, receive))
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await self.graphql(scope, receive, send)
+
+
+async def healthz(_request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> Response:
+    try:
+        await sql.fetch_one("SELECT seq FROM audit_head WHERE id = 1")
+    except Exception as exc:  # any database failure means "not ready"
+        log.warning("readiness check failed: %s", exc)
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    return JSONResponse({"status": "ready", "database": "ok"})
+
+
+async def metrics(_request: Request) -> Response:
+    return PlainTextResponse(METRICS.render(), media_type="text/plain; version=0.0.4")
+
+
+class MetricsMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: MutableMapping[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            METRICS.observe(scope["path"], status, time.perf_counter() - started)
+
+
+def configure_domain(settings: Settings) -> None:
+    clock.set_clock(clock.Clock(settings.timezone))
+    passwords.configure(
+        passwords.PasswordService(
+            time_cost=settings.argon2_time_cost,
+            memory_kib=settings.argon2_memory_kib,
+            parallelism=settings.argon2_parallelism,
+            max_concurrent=settings.max_concurrent_hashes,
+        )
+    )
+    from datetime import timedelta
+
+    auth.session_lifetime = timedelta(hours=settings.session_hours)
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """The service. `manage_database=False` leaves the ORM to the caller (tests)."""
+    settings = settings or load_settings()
+    configure_domain(settings)
+    graphql = GraphQLEndpoint(CredregGraphQL(build_schema(), settings))
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics),
+    ]
+    middleware = [Middleware(MetricsMiddleware)]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type", "x-request-id"],
+            )
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if not manage_database:
+            yield
+            return
+        async with RegisterTortoise(
+            app, config=tortoise_config(settings.database_url, settings.db_pool_max)
+        ):
+            yield
+
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -1,0 +1,82 @@
+"""The GraphQL endpoint: authentication per request, context, and JSON-only POSTs."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from api.settings import Settings
+from domain import auth
+from domain.actors import Role
+from schema.context import Context
+
+
+def bearer_token(headers: Any) -> str | None:
+    value = headers.get("authorization")
+    if not value:
+        return None
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def request_id_of(headers: Any) -> str:
+    supplied = headers.get("x-request-id", "")
+    if 8 <= len(supplied) <= 64 and supplied.replace("-", "").isalnum():
+        return supplied
+    return uuid.uuid4().hex
+
+
+class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.graphiql else None,
+            allow_queries_via_get=True,
+            multipart_uploads_enabled=False,
+            allowed_origins=list(settings.ws_origins),
+        )
+        self.settings = settings
+
+    async def get_context(  # type: ignore[override]
+        self, request: Request | WebSocket, response: Any
+    ) -> Context:
+        request_id = request_id_of(request.headers)
+        token = bearer_token(request.headers)
+        if token is None and isinstance(request, WebSocket):
+            token = None  # graphql-transport-ws clients authenticate in connection_init
+        actor = await auth.authenticate(token, request_id)
+        if response is not None and hasattr(response, "headers"):
+            response.headers["x-request-id"] = request_id
+        return Context(
+            actor=actor,
+            request_id=request_id,
+            request=request,
+            response=response,
+            introspection_allowed=self.settings.introspection or actor.has(Role.ADMIN),
+        )
+
+
+async def reject_non_json(request: Request) -> Response | None:
+    """POSTs must be application/json: no form or text/plain bodies (CSRF-safe)."""
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            return JSONResponse(
+                {
+                    "errors": [
+                        {
+                            "message": "Content-Type must be application/json",
+                            "extensions": {"code": "UNSUPPORTED_MEDIA_TYPE"},
+                        }
+                    ]
+                },
+                status_code=415,
+            )
+    return None

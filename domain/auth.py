@@ -1,0 +1,360 @@
+"""Authentication: password login with lockout, bearer sessions, API keys, users.
+
+Session tokens and API-key secrets carry at least 256 random bits, so they are stored
+as SHA-256 digests (a slow hash adds nothing against guessing and would cost every
+request); passwords, which people choose, are argon2id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tortoise.transactions import in_transaction
+
+from domain import audit, clock, passwords, validation
+from domain.actors import ANONYMOUS, Actor, Role
+from domain.errors import DomainError, ErrorCode
+from domain.permissions import Permission
+from domain.writes import WriteContext, authorize, run_write
+from models import ApiKey, Department, Practitioner, Session, User
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+SESSION_PREFIX = "crs_"
+API_KEY_PREFIX = "crk_"
+LOGIN_FAILED_MESSAGE = "Invalid username or password, or the account is temporarily locked"
+API_KEY_ROLES = frozenset({Role.SCHEDULER, Role.AUDITOR})
+MAX_API_KEY_DAYS = 3 * 366
+
+session_lifetime = timedelta(hours=8)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class LoginResult:
+    token: str
+    expires_at: datetime
+    user: User
+
+
+def _roles(raw: list[str]) -> frozenset[Role]:
+    return frozenset(Role(role) for role in raw if role in Role.__members__)
+
+
+async def login(username: str, password: str, request_id: str | None = None) -> LoginResult:
+    """Same message and the same work for unknown users, wrong passwords and locked accounts."""
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+    username = username.strip()[:64]
+    password = password[: passwords.MAX_LENGTH + 1]
+    user = await User.get_or_none(username=username) if username else None
+    moment = clock.now()
+    locked = bool(user and user.locked_until and user.locked_until > moment)
+    usable = bool(user and user.active and not locked)
+    ok = await passwords.service().verify(user.password_hash if user else None, password)
+    actor = Actor(
+        kind="user", id=user.id if user else None, name=username or "?", request_id=request_id
+    )
+    if not (ok and usable and user is not None):
+        await _record_failure(user, actor, locked, moment)
+        raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+    token = SESSION_PREFIX + secrets.token_urlsafe(32)
+    expires_at = moment + session_lifetime
+    new_hash = None
+    if passwords.service().needs_rehash(user.password_hash):
+        new_hash = await passwords.service().hash(password)
+    async with in_transaction():
+        session = await Session.create(
+            token_hash=digest(token),
+            user=user,
+            expires_at=expires_at,
+            created_at=moment,
+            updated_at=moment,
+        )
+        changes: dict[str, object] = {
+            "failed_logins": 0,
+            "locked_until": None,
+            "last_login_at": moment,
+        }
+        if new_hash:
+            changes["password_hash"] = new_hash
+        await User.filter(id=user.id).update(**changes)
+        await audit.append(
+            actor,
+            [
+                audit.PendingEvent(
+                    "auth.login",
+                    "Session",
+                    str(session.id),
+                    None,
+                    {
+                        "userId": user.id,
+                        "expiresAt": clock.utc_iso(expires_at),
+                        "rehashed": bool(new_hash),
+                    },
+                    None,
+                )
+            ],
+        )
+    return LoginResult(token=token, expires_at=expires_at, user=user)
+
+
+async def _record_failure(user: User | None, actor: Actor, locked: bool, moment: datetime) -> None:
+    async with in_transaction():
+        after: dict[str, object] = {"username": actor.name}
+        if user is not None and not locked:
+            failures = user.failed_logins + 1
+            changes: dict[str, object] = {"failed_logins": failures}
+            if failures >= MAX_FAILED_LOGINS:
+                changes["locked_until"] = moment + LOCKOUT
+                changes["failed_logins"] = 0
+                after["lockedUntil"] = clock.utc_iso(moment + LOCKOUT)
+            await User.filter(id=user.id).update(**changes)
+        after["locked"] = locked
+        await audit.append(
+            actor,
+            [
+                audit.PendingEvent(
+                    "auth.login_failed",
+                    "User",
+                    str(user.id) if user else None,
+                    None,
+                    after,
+                    "unknown user"
+                    if user is None
+                    else ("account locked" if locked else "bad password"),
+                )
+            ],
+        )
+
+
+async def logout(actor: Actor) -> bool:
+    if actor.kind != "user" or actor.session_id is None:
+        raise DomainError(ErrorCode.UNAUTHENTICATED, "Only a signed-in user session can log out")
+    moment = clock.now()
+    async with in_transaction():
+        count = await Session.filter(id=actor.session_id, revoked_at=None).update(
+            revoked_at=moment, updated_at=moment
+        )
+        await audit.append(
+            actor,
+            [audit.PendingEvent("auth.logout", "Session", str(actor.session_id), None, None, None)],
+        )
+    return count == 1
+
+
+async def authenticate(token: str | None, request_id: str | None = None) -> Actor:
+    """Resolve a bearer token or API key to an Actor, reading roles fresh every request."""
+    if not token:
+        return ANONYMOUS
+    moment = clock.now()
+    if token.startswith(API_KEY_PREFIX):
+        return await _authenticate_api_key(token, moment, request_id)
+    if not token.startswith(SESSION_PREFIX) or len(token) > 200:
+        return ANONYMOUS
+    session = await Session.get_or_none(token_hash=digest(token)).select_related("user")
+    if session is None or session.revoked_at is not None or session.expires_at <= moment:
+        return ANONYMOUS
+    user: User = session.user
+    if not user.active:
+        return ANONYMOUS
+    return Actor(
+        kind="user",
+        id=user.id,
+        name=user.username,
+        roles=_roles(user.roles),
+        department_ids=frozenset(int(d) for d in user.department_ids),
+        practitioner_id=user.practitioner_id,  # type: ignore[attr-defined]
+        session_id=session.id,
+        request_id=request_id,
+    )
+
+
+async def _authenticate_api_key(token: str, moment: datetime, request_id: str | None) -> Actor:
+    parts = token.split("_", 2)
+    if len(parts) != 3 or not parts[1] or not parts[2]:
+        return ANONYMOUS
+    key = await ApiKey.get_or_none(prefix=parts[1])
+    if key is None or not hmac.compare_digest(key.secret_hash, digest(parts[2])):
+        return ANONYMOUS
+    if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= moment):
+        return ANONYMOUS
+    if key.last_used_at is None or moment - key.last_used_at > timedelta(minutes=1):
+        # Coarse last-use tracking: at most one write a minute per key on the hot path.
+        await ApiKey.filter(id=key.id).update(last_used_at=moment)
+    return Actor(
+        kind="api_key", id=key.id, name=key.name, roles=_roles(key.roles), request_id=request_id
+    )
+
+
+# --- users and API keys ----------------------------------------------------------
+
+
+def _parse_roles(raw: list[str], field: str = "roles") -> list[str]:
+    if not raw:
+        raise DomainError(ErrorCode.VALIDATION, "At least one role is required", field)
+    return sorted({validation.choice(field, role, Role).value for role in raw})
+
+
+async def create_user(
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    roles: list[str],
+    department_codes: list[str] | None = None,
+    practitioner_staff_no: str | None = None,
+    idempotency_key: str | None = None,
+) -> User:
+    await authorize(actor, Permission.MANAGE_USERS, "createUser")
+    name = validation.text("username", username, max_length=64, min_length=3)
+    if not all(ch.isalnum() or ch in "._-@" for ch in name):
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            "username may contain letters, digits, '.', '_', '-' and '@'",
+            "username",
+        )
+    passwords.check_policy(password, name)
+    role_values = _parse_roles(roles)
+    fingerprint = {
+        "username": name,
+        "roles": role_values,
+        "departments": department_codes or [],
+        "practitioner": practitioner_staff_no,
+        "password": digest(password),
+    }
+
+    password_hash = await passwords.service().hash(password)
+
+    async def apply(ctx: WriteContext) -> User:
+        if await User.exists(username=name):
+            raise DomainError(ErrorCode.DUPLICATE, f"User {name} already exists", "username")
+        department_ids: list[int] = []
+        for index, dept_code in enumerate(department_codes or []):
+            department = await Department.get_or_none(code=dept_code)
+            if department is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND,
+                    f"Department {dept_code} does not exist",
+                    ["departmentCodes", str(index)],
+                )
+            department_ids.append(department.id)
+        if Role.DEPARTMENT_HEAD.value in role_values and not department_ids:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                "A DEPARTMENT_HEAD user needs at least one department",
+                "departmentCodes",
+            )
+        practitioner = None
+        if practitioner_staff_no:
+            practitioner = await Practitioner.get_or_none(staff_no=practitioner_staff_no)
+            if practitioner is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND,
+                    f"Practitioner {practitioner_staff_no} does not exist",
+                    "practitionerStaffNo",
+                )
+        if Role.PRACTITIONER.value in role_values and practitioner is None:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                "A PRACTITIONER user must be linked to a practitioner",
+                "practitionerStaffNo",
+            )
+        return await ctx.create(
+            User,
+            "user.create",
+            username=name,
+            password_hash=password_hash,
+            roles=role_values,
+            department_ids=department_ids,
+            practitioner=practitioner,
+        )
+
+    return await run_write(
+        actor,
+        Permission.MANAGE_USERS,
+        "createUser",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint=fingerprint,
+    )
+
+
+@dataclass
+class NewApiKey:
+    key: ApiKey
+    secret: str | None  # None when an idempotent repeat returns the key created before
+
+
+async def create_api_key(
+    actor: Actor,
+    *,
+    name: str,
+    roles: list[str],
+    expires_at: datetime | None = None,
+    idempotency_key: str | None = None,
+) -> NewApiKey:
+    await authorize(actor, Permission.MANAGE_API_KEYS, "createApiKey")
+    label = validation.text("name", name, max_length=100)
+    role_values = _parse_roles(roles)
+    if not set(role_values) <= {role.value for role in API_KEY_ROLES}:
+        raise DomainError(
+            ErrorCode.VALIDATION, "API keys may carry only the SCHEDULER and AUDITOR roles", "roles"
+        )
+    moment = clock.now()
+    if expires_at is None:
+        expires_at = moment + timedelta(days=365)
+    if expires_at.tzinfo is None:
+        raise DomainError(ErrorCode.VALIDATION, "expiresAt needs a time zone", "expiresAt")
+    if expires_at <= moment or expires_at > moment + timedelta(days=MAX_API_KEY_DAYS):
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            "expiresAt must be in the future and at most 3 years away",
+            "expiresAt",
+        )
+    prefix = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+
+    async def apply(ctx: WriteContext) -> ApiKey:
+        return await ctx.create(
+            ApiKey,
+            "api_key.create",
+            name=label,
+            prefix=prefix,
+            secret_hash=digest(secret),
+            roles=role_values,
+            expires_at=expires_at,
+            created_by=actor.name,
+        )
+
+    key = await run_write(
+        actor,
+        Permission.MANAGE_API_KEYS,
+        "createApiKey",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint={"name": label, "roles": role_values, "expiresAt": clock.utc_iso(expires_at)},
+    )
+    fresh = key.prefix == prefix
+    return NewApiKey(key=key, secret=f"{API_KEY_PREFIX}{prefix}_{secret}" if fresh else None)
+
+
+async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -> ApiKey:
+    await authorize(actor, Permission.MANAGE_API_KEYS, "revokeApiKey")
+
+    async def apply(ctx: WriteContext) -> ApiKey:
+        key = await ApiKey.get_or_none(id=key_id)
+        if key is None:
+            raise DomainError(ErrorCode.NOT_FOUND, "API key does not exist", "id")
+        if key.revoked_at is not None:
+            raise DomainError(ErrorCode.INVALID_TRANSITION, "API key is already revoked", "id")
+        return await ctx.update(key, "api_key.revoke", {"revoked_at": clock.now()}, reason=reason)
+
+    return await run_write(actor, Permission.MANAGE_API_KEYS, "revokeApiKey", apply)

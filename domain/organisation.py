@@ -1,0 +1,440 @@
+"""Sites, departments, specialties and practitioners: reads scoped per role, writes audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from tortoise.expressions import Q
+
+from domain import permissions, validation
+from domain.actors import Actor
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.pagination import Page, keyset
+from domain.permissions import Permission
+from domain.writes import WriteContext, authorize, run_write
+from models import Department, Practitioner, Site, Specialty
+
+
+class Title(StrEnum):
+    RESIDENT = "RESIDENT"
+    ATTENDING = "ATTENDING"
+    ASSOCIATE_CHIEF = "ASSOCIATE_CHIEF"
+    CHIEF = "CHIEF"
+
+
+class PractitionerStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    LEFT = "LEFT"
+
+
+NAME_MAX = 200
+
+# --- lookups by business key or id ------------------------------------------------
+
+
+async def site_by(
+    code: str | None = None, site_id: int | None = None, field: str = "siteCode"
+) -> Site:
+    """A site by id or code; with neither, the default site."""
+    if site_id is not None:
+        site = await Site.get_or_none(id=site_id)
+    elif code:
+        site = await Site.get_or_none(code=code)
+    else:
+        site = await Site.get_or_none(is_default=True)
+    if site is None:
+        raise not_found("Site", code or site_id or "(default)", field)
+    return site
+
+
+async def department_by(
+    code: str | None = None, department_id: int | None = None, field: str = "departmentCode"
+) -> Department:
+    if department_id is not None:
+        department = await Department.get_or_none(id=department_id)
+    elif code:
+        department = await Department.get_or_none(code=code)
+    else:
+        raise DomainError(ErrorCode.VALIDATION, "A department is required", field)
+    if department is None:
+        raise not_found("Department", code or department_id, field)
+    return department
+
+
+async def specialty_by(
+    code: str | None = None, specialty_id: int | None = None, field: str = "specialtyCode"
+) -> Specialty:
+    if specialty_id is not None:
+        specialty = await Specialty.get_or_none(id=specialty_id)
+    elif code:
+        specialty = await Specialty.get_or_none(code=code)
+    else:
+        raise DomainError(ErrorCode.VALIDATION, "A specialty is required", field)
+    if specialty is None:
+        raise not_found("Specialty", code or specialty_id, field)
+    return specialty
+
+
+async def practitioner_by(
+    staff_no: str | None = None,
+    practitioner_id: int | None = None,
+    field: str = "practitionerStaffNo",
+) -> Practitioner:
+    if practitioner_id is not None:
+        practitioner = await Practitioner.get_or_none(id=practitioner_id)
+    elif staff_no:
+        practitioner = await Practitioner.get_or_none(staff_no=staff_no)
+    else:
+        raise DomainError(ErrorCode.VALIDATION, "A practitioner is required", field)
+    if practitioner is None:
+        raise not_found("Practitioner", staff_no or practitioner_id, field)
+    return practitioner
+
+
+# --- reads -------------------------------------------------------------------------
+
+
+async def list_sites(actor: Actor, first: int | None, after: int | None) -> Page[Site]:
+    permissions.require(actor, Permission.READ_REFERENCE)
+    return await keyset(Site.all(), first, after)
+
+
+async def list_specialties(actor: Actor, first: int | None, after: int | None) -> Page[Specialty]:
+    permissions.require(actor, Permission.READ_REFERENCE)
+    return await keyset(Specialty.all(), first, after)
+
+
+async def list_departments(
+    actor: Actor,
+    first: int | None,
+    after: int | None,
+    site_code: str | None = None,
+    day_surgery_approved: bool | None = None,
+) -> Page[Department]:
+    permissions.require(actor, Permission.READ_REFERENCE)
+    query = Department.all()
+    if site_code:
+        query = query.filter(site__code=site_code)
+    if day_surgery_approved is not None:
+        query = query.filter(day_surgery_approved=day_surgery_approved)
+    return await keyset(query, first, after)
+
+
+@dataclass
+class PractitionerFilter:
+    department_code: str | None = None
+    specialty_code: str | None = None
+    status: str | None = None
+    title: str | None = None
+    search: str | None = None
+
+
+async def list_practitioners(
+    actor: Actor, filter: PractitionerFilter, first: int | None, after: int | None
+) -> Page[Practitioner]:
+    scope = permissions.practitioner_scope(actor, Permission.READ_PRACTITIONERS)
+    query = Practitioner.all()
+    if not scope.everyone:
+        query = query.filter(
+            Q(department_id__in=list(scope.department_ids)) | Q(id__in=list(scope.practitioner_ids))
+        )
+    if filter.department_code:
+        query = query.filter(department__code=filter.department_code)
+    if filter.specialty_code:
+        query = query.filter(specialty__code=filter.specialty_code)
+    if filter.status:
+        query = query.filter(
+            status=validation.choice("status", filter.status, PractitionerStatus).value
+        )
+    if filter.title:
+        query = query.filter(title=validation.choice("title", filter.title, Title).value)
+    if filter.search:
+        term = validation.text("search", filter.search, max_length=100)
+        query = query.filter(Q(name__icontains=term) | Q(staff_no__icontains=term))
+    return await keyset(query, first, after)
+
+
+async def visible_practitioner(
+    actor: Actor, practitioner: Practitioner | None
+) -> Practitioner | None:
+    """The practitioner if the actor may read it, else None (nothing of it is returned)."""
+    if practitioner is None:
+        return None
+    scope = permissions.practitioner_scope(actor, Permission.READ_PRACTITIONERS)
+    if scope.admits(practitioner.id, practitioner.department_id):  # type: ignore[attr-defined]
+        return practitioner
+    return None
+
+
+async def get_practitioner(
+    actor: Actor, staff_no: str | None = None, practitioner_id: int | None = None
+) -> Practitioner | None:
+    permissions.require(actor, Permission.READ_PRACTITIONERS)
+    if practitioner_id is not None:
+        found = await Practitioner.get_or_none(id=practitioner_id)
+    else:
+        found = await Practitioner.get_or_none(staff_no=staff_no)
+    return await visible_practitioner(actor, found)
+
+
+# --- writes ------------------------------------------------------------------------
+
+
+async def _unique(
+    model: Any, field: str, value: str, label: str, exclude: int | None = None
+) -> None:
+    query = model.filter(**{field: value})
+    if exclude is not None:
+        query = query.exclude(id=exclude)
+    if await query.exists():
+        api_field = {"staff_no": "staffNo"}.get(field, field)
+        raise DomainError(ErrorCode.DUPLICATE, f"{label} {value} already exists", api_field)
+
+
+async def create_site(
+    actor: Actor,
+    *,
+    code: str,
+    name: str,
+    default_validity_months: int = 24,
+    reevaluation_months: int = 12,
+    emergency_report_hours: int = 24,
+    idempotency_key: str | None = None,
+) -> Site:
+    await authorize(actor, Permission.MANAGE_REFERENCE, "createSite")
+    values: dict[str, Any] = {
+        "code": validation.code("code", code),
+        "name": validation.text("name", name, max_length=NAME_MAX),
+        "default_validity_months": validation.int_range(
+            "defaultValidityMonths", default_validity_months, 1, 36
+        ),
+        "reevaluation_months": validation.int_range(
+            "reevaluationMonths", reevaluation_months, 1, 36
+        ),
+        "emergency_report_hours": validation.int_range(
+            "emergencyReportHours", emergency_report_hours, 1, 168
+        ),
+    }
+
+    async def apply(ctx: WriteContext) -> Site:
+        await _unique(Site, "code", values["code"], "Site")
+        is_default = not await Site.exists()
+        return await ctx.create(Site, "site.create", is_default=is_default, **values)
+
+    return await run_write(
+        actor,
+        Permission.MANAGE_REFERENCE,
+        "createSite",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint=values,
+    )
+
+
+async def create_specialty(
+    actor: Actor, *, code: str, name: str, idempotency_key: str | None = None
+) -> Specialty:
+    await authorize(actor, Permission.MANAGE_REFERENCE, "createSpecialty")
+    values: dict[str, Any] = {
+        "code": validation.code("code", code),
+        "name": validation.text("name", name, max_length=NAME_MAX),
+    }
+
+    async def apply(ctx: WriteContext) -> Specialty:
+        await _unique(Specialty, "code", values["code"], "Specialty")
+        return await ctx.create(Specialty, "specialty.create", **values)
+
+    return await run_write(
+        actor,
+        Permission.MANAGE_REFERENCE,
+        "createSpecialty",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint=values,
+    )
+
+
+async def create_department(
+    actor: Actor,
+    *,
+    code: str,
+    name: str,
+    site_code: str | None = None,
+    site_id: int | None = None,
+    day_surgery_approved: bool = False,
+    idempotency_key: str | None = None,
+) -> Department:
+    await authorize(actor, Permission.MANAGE_REFERENCE, "createDepartment")
+    values: dict[str, Any] = {
+        "code": validation.code("code", code),
+        "name": validation.text("name", name, max_length=NAME_MAX),
+        "day_surgery_approved": bool(day_surgery_approved),
+    }
+
+    async def apply(ctx: WriteContext) -> Department:
+        site = await site_by(site_code, site_id)
+        await _unique(Department, "code", values["code"], "Department")
+        return await ctx.create(Department, "department.create", site=site, **values)
+
+    return await run_write(
+        actor,
+        Permission.MANAGE_REFERENCE,
+        "createDepartment",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint={**values, "site": site_code or site_id},
+    )
+
+
+async def update_department(
+    actor: Actor,
+    department_id: int,
+    expected_version: int,
+    *,
+    name: str | None = None,
+    day_surgery_approved: bool | None = None,
+) -> Department:
+    await authorize(actor, Permission.MANAGE_REFERENCE, "updateDepartment")
+    changes: dict[str, Any] = {}
+    if name is not None:
+        changes["name"] = validation.text("name", name, max_length=NAME_MAX)
+    if day_surgery_approved is not None:
+        changes["day_surgery_approved"] = day_surgery_approved
+
+    async def apply(ctx: WriteContext) -> Department:
+        department = await department_by(department_id=department_id, field="id")
+        return await ctx.update(
+            department, "department.update", changes, expected_version=expected_version
+        )
+
+    return await run_write(actor, Permission.MANAGE_REFERENCE, "updateDepartment", apply)
+
+
+@dataclass
+class PractitionerInput:
+    staff_no: str | None = None
+    name: str | None = None
+    department_code: str | None = None
+    department_id: int | None = None
+    specialty_code: str | None = None
+    specialty_id: int | None = None
+    title: str | None = None
+    licence_no: str | None = None
+    licence_valid_until: date | None = None
+    clear_licence_valid_until: bool = False
+    practice_scope: str | None = None
+    status: str | None = None
+    national_id: str | None = None
+
+
+def _practitioner_values(data: PractitionerInput, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if creating or data.staff_no is not None:
+        values["staff_no"] = validation.code("staffNo", data.staff_no)
+    if creating or data.name is not None:
+        values["name"] = validation.text("name", data.name, max_length=100)
+    if creating or data.title is not None:
+        values["title"] = validation.choice("title", data.title or "", Title).value
+    if data.licence_no is not None:
+        values["licence_no"] = validation.text(
+            "licenceNo", data.licence_no, max_length=64, required=False
+        )
+    if data.licence_valid_until is not None:
+        values["licence_valid_until"] = data.licence_valid_until
+    elif data.clear_licence_valid_until:
+        values["licence_valid_until"] = None
+    if data.practice_scope is not None:
+        values["practice_scope"] = validation.text(
+            "practiceScope", data.practice_scope, max_length=200, required=False
+        )
+    if data.status is not None:
+        values["status"] = validation.choice("status", data.status, PractitionerStatus).value
+    if data.national_id is not None:
+        values["national_id_masked"] = validation.mask_national_id("nationalId", data.national_id)
+    return values
+
+
+async def _practitioner_links(data: PractitionerInput, creating: bool) -> dict[str, Any]:
+    links: dict[str, Any] = {}
+    if creating or data.department_code or data.department_id is not None:
+        links["department"] = await department_by(data.department_code, data.department_id)
+    if data.specialty_code or data.specialty_id is not None:
+        links["specialty"] = await specialty_by(data.specialty_code, data.specialty_id)
+    return links
+
+
+async def create_practitioner(
+    actor: Actor, data: PractitionerInput, idempotency_key: str | None = None
+) -> Practitioner:
+    await authorize(actor, Permission.MANAGE_PRACTITIONERS, "createPractitioner")
+    values = _practitioner_values(data, creating=True)
+
+    async def apply(ctx: WriteContext) -> Practitioner:
+        await _unique(Practitioner, "staff_no", values["staff_no"], "Practitioner")
+        links = await _practitioner_links(data, creating=True)
+        return await ctx.create(Practitioner, "practitioner.create", **values, **links)
+
+    fingerprint = {
+        **values,
+        "department": data.department_code or data.department_id,
+        "specialty": data.specialty_code or data.specialty_id,
+        "nationalId": values.get("national_id_masked"),
+    }
+    return await run_write(
+        actor,
+        Permission.MANAGE_PRACTITIONERS,
+        "createPractitioner",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint=fingerprint,
+    )
+
+
+async def update_practitioner(
+    actor: Actor,
+    practitioner_id: int,
+    expected_version: int,
+    data: PractitionerInput,
+    reason: str | None = None,
+) -> Practitioner:
+    await authorize(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner")
+    values = _practitioner_values(data, creating=False)
+
+    async def apply(ctx: WriteContext) -> Practitioner:
+        practitioner = await practitioner_by(practitioner_id=practitioner_id, field="id")
+        if "staff_no" in values:
+            await _unique(
+                Practitioner,
+                "staff_no",
+                values["staff_no"],
+                "Practitioner",
+                exclude=practitioner.id,
+            )
+        links = await _practitioner_links(data, creating=False)
+        changes = {**values, **{f"{k}_id": v.id for k, v in links.items()}}
+        if not changes:
+            raise DomainError(ErrorCode.VALIDATION, "Nothing to change")
+        return await ctx.update(
+            practitioner,
+            "practitioner.update",
+            changes,
+            expected_version=expected_version,
+            reason=reason,
+        )
+
+    return await run_write(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner", apply)
+
+
+async def department_codes(department_ids: list[int]) -> list[str]:
+    if not department_ids:
+        return []
+    rows = (
+        await Department.filter(id__in=department_ids)
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+    return [str(code) for code in rows]

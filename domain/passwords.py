@@ -1,0 +1,108 @@
+"""Password policy and argon2id hashing (SPEC section 7).
+
+Policy per NIST SP 800-63B-4 for password-only login: 15 to 128 characters, no
+composition rules, refused when on the blocklist of common passwords or built from the
+username. Hashing runs in a worker thread, at most `max_concurrent` at once, so a burst
+of logins cannot stall the event loop or exhaust memory (64 MiB per hash by default).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from importlib import resources
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from starlette.concurrency import run_in_threadpool
+
+from domain.errors import DomainError, ErrorCode
+
+MIN_LENGTH = 15
+MAX_LENGTH = 128
+# OWASP's minimum for argon2id: m=19 MiB, t=2, p=1.
+OWASP_MIN_MEMORY_KIB = 19456
+OWASP_MIN_TIME_COST = 2
+
+
+@functools.cache
+def blocklist() -> frozenset[str]:
+    text = resources.files("domain").joinpath("demo/common_passwords.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+def check_policy(password: str, username: str = "", field: str = "password") -> None:
+    length = len(password)
+    if length < MIN_LENGTH:
+        raise DomainError(
+            ErrorCode.WEAK_PASSWORD, f"Password must have at least {MIN_LENGTH} characters", field
+        )
+    if length > MAX_LENGTH:
+        raise DomainError(
+            ErrorCode.WEAK_PASSWORD, f"Password must have at most {MAX_LENGTH} characters", field
+        )
+    lowered = password.lower()
+    if lowered in blocklist():
+        raise DomainError(
+            ErrorCode.WEAK_PASSWORD, "This password is on the list of common passwords", field
+        )
+    if len(set(lowered)) <= 2:
+        raise DomainError(ErrorCode.WEAK_PASSWORD, "Password repeats too few characters", field)
+    if username and len(username) >= 3 and username.lower() in lowered:
+        raise DomainError(ErrorCode.WEAK_PASSWORD, "Password must not contain the username", field)
+
+
+class PasswordService:
+    def __init__(
+        self,
+        time_cost: int = 3,
+        memory_kib: int = 65536,
+        parallelism: int = 4,
+        max_concurrent: int = 2,
+    ) -> None:
+        if memory_kib < OWASP_MIN_MEMORY_KIB or time_cost < OWASP_MIN_TIME_COST:
+            raise ValueError("argon2id parameters below OWASP's minimum (m=19 MiB, t=2)")
+        self.hasher = PasswordHasher(
+            time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism, type=Type.ID
+        )
+        self._limit = asyncio.Semaphore(max_concurrent)
+        self._dummy_hash: str | None = None
+
+    async def hash(self, password: str) -> str:
+        async with self._limit:
+            return await run_in_threadpool(self.hasher.hash, password)
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        """Constant work whether or not the user exists: unknown users verify a dummy."""
+        async with self._limit:
+            if password_hash is None:
+                if self._dummy_hash is None:
+                    self._dummy_hash = await run_in_threadpool(
+                        self.hasher.hash, "credreg-dummy-password-for-timing"
+                    )
+                target = self._dummy_hash
+            else:
+                target = password_hash
+            try:
+                ok: bool = await run_in_threadpool(self.hasher.verify, target, password)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                ok = False
+            return ok and password_hash is not None
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return self.hasher.check_needs_rehash(password_hash)
+
+
+_service: PasswordService | None = None
+
+
+def configure(service: PasswordService) -> None:
+    global _service
+    _service = service
+
+
+def service() -> PasswordService:
+    global _service
+    if _service is None:
+        _service = PasswordService()
+    return _service

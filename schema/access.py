@@ -1,0 +1,238 @@
+"""Login, logout, the viewer, users and API keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from domain import auth, organisation, permissions
+from domain.actors import Role as DomainRole
+from models import ApiKey, User
+from schema import ids
+from schema.context import Info
+from schema.errors import UserError, attempt
+from schema.organisation import PractitionerType
+from schema.relay import Node
+
+Role = DomainRole
+strawberry.enum(DomainRole, name="Role")
+
+
+@strawberry.type(name="User")
+class UserType(Node):
+    username: str
+    roles: list[Role]
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @classmethod
+    def from_model(cls, user: User) -> UserType:
+        return cls(
+            id=strawberry.ID(ids.encode("User", user.id)),
+            username=user.username,
+            roles=[Role(r) for r in user.roles],
+            active=user.active,
+            created_at=user.created_at,
+            updated_at=user.updated_at,
+            version=user.version,
+        )
+
+
+@strawberry.type(name="ApiKey")
+class ApiKeyType(Node):
+    name: str
+    prefix: str
+    roles: list[Role]
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+    created_at: datetime
+    version: int
+
+    @classmethod
+    def from_model(cls, key: ApiKey) -> ApiKeyType:
+        return cls(
+            id=strawberry.ID(ids.encode("ApiKey", key.id)),
+            name=key.name,
+            prefix=key.prefix,
+            roles=[Role(r) for r in key.roles],
+            expires_at=key.expires_at,
+            revoked_at=key.revoked_at,
+            last_used_at=key.last_used_at,
+            created_at=key.created_at,
+            version=key.version,
+        )
+
+
+@strawberry.type
+class Viewer:
+    kind: str = strawberry.field(description="user or api_key")
+    name: str
+    roles: list[Role]
+    department_codes: list[str]
+    practitioner_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The practitioner record linked to this user, if any.")
+    async def practitioner(self, info: Info) -> PractitionerType | None:
+        if self.practitioner_id is None:
+            return None
+        found = await organisation.get_practitioner(
+            info.context.actor, practitioner_id=self.practitioner_id
+        )
+        return PractitionerType.from_model(found) if found else None
+
+
+@strawberry.input
+class LoginInput:
+    username: str
+    password: str
+
+
+@strawberry.type
+class LoginPayload:
+    token: str | None
+    expires_at: datetime | None
+    user: UserType | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class LogoutPayload:
+    ok: bool
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class CreateUserInput:
+    username: str
+    password: str
+    roles: list[Role]
+    department_codes: list[str] | None = None
+    practitioner_staff_no: str | None = None
+    idempotency_key: str | None = None
+
+
+@strawberry.type
+class UserPayload:
+    user: UserType | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class CreateApiKeyInput:
+    name: str
+    roles: list[Role]
+    expires_at: datetime | None = None
+    idempotency_key: str | None = None
+
+
+@strawberry.type
+class CreateApiKeyPayload:
+    api_key: ApiKeyType | None
+    secret: str | None = strawberry.field(
+        description="crk_<prefix>_<secret>; shown once, never again (null on an idempotent repeat)."
+    )
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class RevokeApiKeyInput:
+    id: strawberry.ID
+    reason: str | None = None
+
+
+@strawberry.type
+class ApiKeyPayload:
+    api_key: ApiKeyType | None
+    user_errors: list[UserError]
+
+
+def _roles(values: Sequence[Enum]) -> list[str]:
+    return [str(v.value) for v in values]
+
+
+@strawberry.type
+class AccessQuery:
+    @strawberry.field
+    async def viewer(self, info: Info) -> Viewer | None:
+        actor = info.context.actor
+        permissions.require_authenticated(actor)
+        codes = await organisation.department_codes(list(actor.department_ids))
+        return Viewer(
+            kind=actor.kind,
+            name=actor.name,
+            roles=[Role(r.value) for r in actor.roles],
+            department_codes=codes,
+            practitioner_id=actor.practitioner_id,
+        )
+
+
+@strawberry.type
+class AccessMutation:
+    @strawberry.mutation
+    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+        result, errors = await attempt(
+            auth.login(input.username, input.password, info.context.request_id)
+        )
+        if result is None:
+            return LoginPayload(token=None, expires_at=None, user=None, user_errors=errors)
+        return LoginPayload(
+            token=result.token,
+            expires_at=result.expires_at,
+            user=UserType.from_model(result.user),
+            user_errors=[],
+        )
+
+    @strawberry.mutation
+    async def logout(self, info: Info) -> LogoutPayload:
+        ok, errors = await attempt(auth.logout(info.context.actor))
+        return LogoutPayload(ok=bool(ok), user_errors=errors)
+
+    @strawberry.mutation
+    async def create_user(self, info: Info, input: CreateUserInput) -> UserPayload:
+        user, errors = await attempt(
+            auth.create_user(
+                info.context.actor,
+                username=input.username,
+                password=input.password,
+                roles=_roles(input.roles),
+                department_codes=input.department_codes,
+                practitioner_staff_no=input.practitioner_staff_no,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation
+    async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
+        created, errors = await attempt(
+            auth.create_api_key(
+                info.context.actor,
+                name=input.name,
+                roles=_roles(input.roles),
+                expires_at=input.expires_at,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+        if created is None:
+            return CreateApiKeyPayload(api_key=None, secret=None, user_errors=errors)
+        return CreateApiKeyPayload(
+            api_key=ApiKeyType.from_model(created.key), secret=created.secret, user_errors=[]
+        )
+
+    @strawberry.mutation
+    async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKeyPayload:
+        async def run() -> ApiKey:
+            return await auth.revoke_api_key(
+                info.context.actor, ids.decode(input.id, "ApiKey"), input.reason
+            )
+
+        key, errors = await attempt(run())
+        return ApiKeyPayload(
+            api_key=ApiKeyType.from_model(key) if key else None, user_errors=errors
+        )

@@ -1,0 +1,24 @@
+"""Per-request context: the actor, the request id and the DataLoaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.types import Info as StrawberryInfo
+
+from domain.actors import Actor
+from schema.loaders import Loaders
+
+
+@dataclass
+class Context:
+    actor: Actor
+    request_id: str
+    request: Any = None
+    response: Any = None
+    loaders: Loaders = field(default_factory=Loaders)
+    introspection_allowed: bool = False
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,100 @@
+"""UserError payload entries, and the policy for top-level errors.
+
+Expected failures of a mutation are data (`userErrors`). Missing authentication and
+malformed requests are top-level errors with `extensions.code`. Anything unexpected is
+masked: the client sees only a request id, the log has the traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from domain.errors import DomainError, DomainErrors, ErrorCode
+from domain.writes import audit_refusal
+
+log = logging.getLogger("credreg.errors")
+
+UserErrorCode = ErrorCode
+strawberry.enum(
+    ErrorCode,
+    name="UserErrorCode",
+    description="Machine-readable error codes, shared with the domain layer.",
+)
+
+T = TypeVar("T")
+
+
+@strawberry.type
+class UserError:
+    field: list[str] | None
+    message: str
+    code: UserErrorCode
+
+
+def user_errors(error: DomainError) -> list[UserError]:
+    errors = error.errors if isinstance(error, DomainErrors) else [error]
+    return [UserError(field=e.field, message=e.message, code=e.code) for e in errors]
+
+
+def top_level(error: DomainError) -> GraphQLError:
+    extensions: dict[str, Any] = {"code": error.code.value}
+    if error.field:
+        extensions["field"] = error.field
+    return GraphQLError(error.message, extensions=extensions)
+
+
+async def attempt(operation: Awaitable[T]) -> tuple[T | None, list[UserError]]:
+    """Run a domain call for a mutation: its result, or its DomainError as userErrors.
+
+    Missing authentication stays a top-level error (SPEC section 5).
+    """
+    try:
+        return await operation, []
+    except DomainError as error:
+        if error.code is ErrorCode.UNAUTHENTICATED:
+            raise top_level(error) from error
+        return None, user_errors(error)
+
+
+class ErrorPolicy(SchemaExtension):
+    """Top-level errors: DomainErrors get their code; the unexpected are masked."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        context = self.execution_context.context
+        request_id = getattr(context, "request_id", None)
+        for error in result.errors:
+            original = error.original_error
+            if isinstance(original, DomainError) and original.code is ErrorCode.FORBIDDEN:
+                await audit_refusal(
+                    context.actor, self.execution_context.operation_name or "query", original
+                )
+        result.errors = [self._process(error, request_id) for error in result.errors]
+
+    def _process(self, error: GraphQLError, request_id: str | None) -> GraphQLError:
+        original = error.original_error
+        if original is None or isinstance(original, GraphQLError):
+            return error
+        if isinstance(original, DomainError):
+            extensions: dict[str, Any] = {"code": original.code.value}
+            if original.field:
+                extensions["field"] = original.field
+            return GraphQLError(
+                original.message, nodes=error.nodes, path=error.path, extensions=extensions
+            )
+        log.error("unexpected error (request %s)", request_id, exc_info=original)
+        return GraphQLError(
+            f"Unexpected error; quote request id {request_id} when reporting it.",
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": "INTERNAL_ERROR", "requestId": request_id},
+        )

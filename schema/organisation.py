@@ -1,0 +1,449 @@
+"""Sites, departments, specialties and practitioners."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+
+import strawberry
+
+from domain import organisation
+from domain.organisation import PractitionerFilter, PractitionerInput
+from models import Department, Practitioner, Site, Specialty
+from schema import ids
+from schema.context import Info
+from schema.errors import UserError, attempt
+from schema.relay import Connection, Node, connection
+
+Title = organisation.Title
+strawberry.enum(organisation.Title, name="Title")
+PractitionerStatus = organisation.PractitionerStatus
+strawberry.enum(organisation.PractitionerStatus, name="PractitionerStatus")
+
+
+@strawberry.type(name="Site")
+class SiteType(Node):
+    code: str
+    name: str
+    is_default: bool
+    default_validity_months: int
+    reevaluation_months: int
+    emergency_report_hours: int
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @classmethod
+    def from_model(cls, site: Site) -> SiteType:
+        return cls(
+            id=strawberry.ID(ids.encode("Site", site.id)),
+            code=site.code,
+            name=site.name,
+            is_default=site.is_default,
+            default_validity_months=site.default_validity_months,
+            reevaluation_months=site.reevaluation_months,
+            emergency_report_hours=site.emergency_report_hours,
+            created_at=site.created_at,
+            updated_at=site.updated_at,
+            version=site.version,
+        )
+
+
+@strawberry.type(name="Specialty")
+class SpecialtyType(Node):
+    code: str
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @classmethod
+    def from_model(cls, specialty: Specialty) -> SpecialtyType:
+        return cls(
+            id=strawberry.ID(ids.encode("Specialty", specialty.id)),
+            code=specialty.code,
+            name=specialty.name,
+            created_at=specialty.created_at,
+            updated_at=specialty.updated_at,
+            version=specialty.version,
+        )
+
+
+@strawberry.type(name="Department")
+class DepartmentType(Node):
+    code: str
+    name: str
+    day_surgery_approved: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    site_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def site(self, info: Info) -> SiteType:
+        return SiteType.from_model(await info.context.loaders.site.load(self.site_id))
+
+    @classmethod
+    def from_model(cls, department: Department) -> DepartmentType:
+        return cls(
+            id=strawberry.ID(ids.encode("Department", department.id)),
+            code=department.code,
+            name=department.name,
+            day_surgery_approved=department.day_surgery_approved,
+            created_at=department.created_at,
+            updated_at=department.updated_at,
+            version=department.version,
+            site_id=department.site_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type(name="Practitioner")
+class PractitionerType(Node):
+    staff_no: str
+    name: str
+    title: Title
+    licence_no: str
+    licence_valid_until: date | None
+    practice_scope: str
+    status: PractitionerStatus
+    national_id_masked: str = strawberry.field(
+        description="Masked resident id, e.g. 1101**********1234; the full number is never kept."
+    )
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    department_id: strawberry.Private[int]
+    specialty_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def department(self, info: Info) -> DepartmentType:
+        return DepartmentType.from_model(
+            await info.context.loaders.department.load(self.department_id)
+        )
+
+    @strawberry.field
+    async def specialty(self, info: Info) -> SpecialtyType | None:
+        if self.specialty_id is None:
+            return None
+        return SpecialtyType.from_model(
+            await info.context.loaders.specialty.load(self.specialty_id)
+        )
+
+    @classmethod
+    def from_model(cls, p: Practitioner) -> PractitionerType:
+        return cls(
+            id=strawberry.ID(ids.encode("Practitioner", p.id)),
+            staff_no=p.staff_no,
+            name=p.name,
+            title=Title(p.title),
+            licence_no=p.licence_no,
+            licence_valid_until=p.licence_valid_until,
+            practice_scope=p.practice_scope,
+            status=PractitionerStatus(p.status),
+            national_id_masked=p.national_id_masked,
+            created_at=p.created_at,
+            updated_at=p.updated_at,
+            version=p.version,
+            department_id=p.department_id,  # type: ignore[attr-defined]
+            specialty_id=p.specialty_id,  # type: ignore[attr-defined]
+        )
+
+
+# --- inputs and payloads -----------------------------------------------------------
+
+
+@strawberry.input
+class PractitionerFilterInput:
+    department_code: str | None = None
+    specialty_code: str | None = None
+    status: PractitionerStatus | None = None
+    title: Title | None = None
+    search: str | None = strawberry.field(default=None, description="Part of name or staffNo")
+
+
+@strawberry.input
+class CreateSiteInput:
+    code: str
+    name: str
+    default_validity_months: int = 24
+    reevaluation_months: int = 12
+    emergency_report_hours: int = 24
+    idempotency_key: str | None = None
+
+
+@strawberry.type
+class SitePayload:
+    site: SiteType | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class CreateSpecialtyInput:
+    code: str
+    name: str
+    idempotency_key: str | None = None
+
+
+@strawberry.type
+class SpecialtyPayload:
+    specialty: SpecialtyType | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class CreateDepartmentInput:
+    code: str
+    name: str
+    site_code: str | None = None
+    site_id: strawberry.ID | None = None
+    day_surgery_approved: bool = False
+    idempotency_key: str | None = None
+
+
+@strawberry.input
+class UpdateDepartmentInput:
+    id: strawberry.ID
+    expected_version: int
+    name: str | None = None
+    day_surgery_approved: bool | None = None
+
+
+@strawberry.type
+class DepartmentPayload:
+    department: DepartmentType | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class CreatePractitionerInput:
+    staff_no: str
+    name: str
+    title: Title
+    department_code: str | None = None
+    department_id: strawberry.ID | None = None
+    specialty_code: str | None = None
+    specialty_id: strawberry.ID | None = None
+    licence_no: str | None = None
+    licence_valid_until: date | None = None
+    practice_scope: str | None = None
+    national_id: str | None = strawberry.field(
+        default=None, description="Full resident id; validated, then only its mask is kept."
+    )
+    idempotency_key: str | None = None
+
+
+@strawberry.input
+class UpdatePractitionerInput:
+    id: strawberry.ID
+    expected_version: int
+    staff_no: str | None = None
+    name: str | None = None
+    title: Title | None = None
+    department_code: str | None = None
+    department_id: strawberry.ID | None = None
+    specialty_code: str | None = None
+    specialty_id: strawberry.ID | None = None
+    licence_no: str | None = None
+    licence_valid_until: date | None = None
+    clear_licence_valid_until: bool = False
+    practice_scope: str | None = None
+    status: PractitionerStatus | None = None
+    national_id: str | None = None
+    reason: str | None = None
+
+
+@strawberry.type
+class PractitionerPayload:
+    practitioner: PractitionerType | None
+    user_errors: list[UserError]
+
+
+def _value(member: Enum | None) -> str | None:
+    return None if member is None else str(member.value)
+
+
+def _practitioner_input(
+    data: CreatePractitionerInput | UpdatePractitionerInput,
+) -> PractitionerInput:
+    return PractitionerInput(
+        staff_no=data.staff_no,
+        name=data.name,
+        title=_value(data.title),
+        department_code=data.department_code,
+        department_id=ids.decode_optional(data.department_id, "Department", "departmentId"),
+        specialty_code=data.specialty_code,
+        specialty_id=ids.decode_optional(data.specialty_id, "Specialty", "specialtyId"),
+        licence_no=data.licence_no,
+        licence_valid_until=data.licence_valid_until,
+        clear_licence_valid_until=getattr(data, "clear_licence_valid_until", False),
+        practice_scope=data.practice_scope,
+        status=_value(getattr(data, "status", None)),
+        national_id=data.national_id,
+    )
+
+
+@strawberry.type
+class OrganisationQuery:
+    @strawberry.field
+    async def sites(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[SiteType]:
+        page = await organisation.list_sites(info.context.actor, first, ids.decode_cursor(after))
+        return connection(page, SiteType.from_model)
+
+    @strawberry.field
+    async def specialties(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[SpecialtyType]:
+        page = await organisation.list_specialties(
+            info.context.actor, first, ids.decode_cursor(after)
+        )
+        return connection(page, SpecialtyType.from_model)
+
+    @strawberry.field
+    async def departments(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        site_code: str | None = None,
+        day_surgery_approved: bool | None = None,
+    ) -> Connection[DepartmentType]:
+        page = await organisation.list_departments(
+            info.context.actor, first, ids.decode_cursor(after), site_code, day_surgery_approved
+        )
+        return connection(page, DepartmentType.from_model)
+
+    @strawberry.field
+    async def practitioners(
+        self,
+        info: Info,
+        filter: PractitionerFilterInput | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[PractitionerType]:
+        f = filter or PractitionerFilterInput()
+        page = await organisation.list_practitioners(
+            info.context.actor,
+            PractitionerFilter(
+                department_code=f.department_code,
+                specialty_code=f.specialty_code,
+                status=_value(f.status),
+                title=_value(f.title),
+                search=f.search,
+            ),
+            first,
+            ids.decode_cursor(after),
+        )
+        return connection(page, PractitionerType.from_model)
+
+    @strawberry.field
+    async def practitioner(self, info: Info, staff_no: str) -> PractitionerType | None:
+        found = await organisation.get_practitioner(info.context.actor, staff_no=staff_no)
+        return PractitionerType.from_model(found) if found else None
+
+
+@strawberry.type
+class OrganisationMutation:
+    @strawberry.mutation
+    async def create_site(self, info: Info, input: CreateSiteInput) -> SitePayload:
+        site, errors = await attempt(
+            organisation.create_site(
+                info.context.actor,
+                code=input.code,
+                name=input.name,
+                default_validity_months=input.default_validity_months,
+                reevaluation_months=input.reevaluation_months,
+                emergency_report_hours=input.emergency_report_hours,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+        return SitePayload(site=SiteType.from_model(site) if site else None, user_errors=errors)
+
+    @strawberry.mutation
+    async def create_specialty(self, info: Info, input: CreateSpecialtyInput) -> SpecialtyPayload:
+        specialty, errors = await attempt(
+            organisation.create_specialty(
+                info.context.actor,
+                code=input.code,
+                name=input.name,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+        return SpecialtyPayload(
+            specialty=SpecialtyType.from_model(specialty) if specialty else None, user_errors=errors
+        )
+
+    @strawberry.mutation
+    async def create_department(
+        self, info: Info, input: CreateDepartmentInput
+    ) -> DepartmentPayload:
+        async def run() -> Department:
+            return await organisation.create_department(
+                info.context.actor,
+                code=input.code,
+                name=input.name,
+                site_code=input.site_code,
+                site_id=ids.decode_optional(input.site_id, "Site", "siteId"),
+                day_surgery_approved=input.day_surgery_approved,
+                idempotency_key=input.idempotency_key,
+            )
+
+        department, errors = await attempt(run())
+        return DepartmentPayload(
+            department=DepartmentType.from_model(department) if department else None,
+            user_errors=errors,
+        )
+
+    @strawberry.mutation
+    async def update_department(
+        self, info: Info, input: UpdateDepartmentInput
+    ) -> DepartmentPayload:
+        async def run() -> Department:
+            return await organisation.update_department(
+                info.context.actor,
+                ids.decode(input.id, "Department"),
+                input.expected_version,
+                name=input.name,
+                day_surgery_approved=input.day_surgery_approved,
+            )
+
+        department, errors = await attempt(run())
+        return DepartmentPayload(
+            department=DepartmentType.from_model(department) if department else None,
+            user_errors=errors,
+        )
+
+    @strawberry.mutation
+    async def create_practitioner(
+        self, info: Info, input: CreatePractitionerInput
+    ) -> PractitionerPayload:
+        async def run() -> Practitioner:
+            return await organisation.create_practitioner(
+                info.context.actor, _practitioner_input(input), input.idempotency_key
+            )
+
+        practitioner, errors = await attempt(run())
+        return PractitionerPayload(
+            practitioner=PractitionerType.from_model(practitioner) if practitioner else None,
+            user_errors=errors,
+        )
+
+    @strawberry.mutation
+    async def update_practitioner(
+        self, info: Info, input: UpdatePractitionerInput
+    ) -> PractitionerPayload:
+        async def run() -> Practitioner:
+            return await organisation.update_practitioner(
+                info.context.actor,
+                ids.decode(input.id, "Practitioner"),
+                input.expected_version,
+                _practitioner_input(input),
+                reason=input.reason,
+            )
+
+        practitioner, errors = await attempt(run())
+        return PractitionerPayload(
+            practitioner=PractitionerType.from_model(practitioner) if practitioner else None,
+            user_errors=errors,
+        )

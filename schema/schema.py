@@ -1,0 +1,166 @@
+"""Builds the Schema: merged area types, the Node query, and the hardening extensions.
+
+Validation rules (depth, aliases) are built once and passed through AddValidationRules,
+so the validation cache keeps hitting (per-request limiter extensions defeat it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
+
+from domain import organisation, privileges
+from domain.errors import DomainError
+from models import Department, Site, Specialty
+from schema import ids
+from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
+from schema.audit import AuditQuery
+from schema.catalogue import CatalogueMutation, CatalogueQuery, ProcedureType, TechniqueType
+from schema.context import Info
+from schema.decisions import DecisionQuery
+from schema.errors import ErrorPolicy
+from schema.organisation import (
+    DepartmentType,
+    OrganisationMutation,
+    OrganisationQuery,
+    PractitionerType,
+    SiteType,
+    SpecialtyType,
+)
+from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
+from schema.relay import Node
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+
+_DEPTH_RULE = max_depth_rule(MAX_DEPTH, should_ignore=None)
+_ALIAS_RULE = max_aliases_rule(MAX_ALIASES)
+
+
+async def resolve_node(info: Info, global_id: str) -> Node | None:
+    """Load any object by global id, with the same permission checks as its list."""
+    actor = info.context.actor
+    type_name, pk = ids.decode_any(global_id)
+    if type_name == "Privilege":
+        privilege = await privileges.get_privilege(actor, pk)
+        return PrivilegeType.from_model(privilege) if privilege else None
+    if type_name == "Practitioner":
+        found = await organisation.get_practitioner(actor, practitioner_id=pk)
+        return PractitionerType.from_model(found) if found else None
+    if type_name in {"Site", "Department", "Specialty", "Procedure", "Technique"}:
+        from domain import permissions
+        from domain.permissions import Permission
+        from models import Procedure, Technique
+
+        permissions.require(actor, Permission.READ_REFERENCE)
+        model: Any = {
+            "Site": Site,
+            "Department": Department,
+            "Specialty": Specialty,
+            "Procedure": Procedure,
+            "Technique": Technique,
+        }[type_name]
+        row = await model.get_or_none(id=pk)
+        if row is None:
+            return None
+        convert: Any = {
+            "Site": SiteType,
+            "Department": DepartmentType,
+            "Specialty": SpecialtyType,
+            "Procedure": ProcedureType,
+            "Technique": TechniqueType,
+        }[type_name]
+        return convert.from_model(row)  # type: ignore[no-any-return]
+    return None
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global id; null if absent or not visible.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, str(id))
+
+
+Query = merge_types(
+    "Query",
+    (
+        NodeQuery,
+        AccessQuery,
+        OrganisationQuery,
+        CatalogueQuery,
+        PrivilegeQuery,
+        DecisionQuery,
+        AuditQuery,
+    ),
+)
+Mutation = merge_types(
+    "Mutation", (AccessMutation, OrganisationMutation, CatalogueMutation, PrivilegeMutation)
+)
+
+
+class IntrospectionGate(SchemaExtension):
+    """Introspection is refused unless enabled by configuration or asked by an ADMIN."""
+
+    def on_validate(self):  # type: ignore[no-untyped-def]
+        context = self.execution_context.context
+        if not getattr(context, "introspection_allowed", False):
+            self.execution_context.validation_rules = (
+                *self.execution_context.validation_rules,
+                NoSchemaIntrospectionCustomRule,
+            )
+        yield
+
+
+class CredregSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Expected errors (bad queries, domain refusals) are the client's business, not
+        # crashes; unexpected ones are logged by ErrorPolicy with their request id.
+        return None
+
+
+def build_schema() -> strawberry.Schema:
+    return CredregSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[
+            UserType,
+            ApiKeyType,
+            SiteType,
+            SpecialtyType,
+            DepartmentType,
+            PractitionerType,
+            ProcedureType,
+            TechniqueType,
+            PrivilegeType,
+        ],
+        config=StrawberryConfig(disable_field_suggestions=True),
+        extensions=[
+            lambda: MaxTokensLimiter(MAX_TOKENS),
+            IntrospectionGate,
+            lambda: AddValidationRules([_DEPTH_RULE, _ALIAS_RULE]),
+            lambda: ParserCache(maxsize=512),
+            lambda: ValidationCache(maxsize=512),
+            ErrorPolicy,
+        ],
+    )
+
+
+__all__ = ["DomainError", "build_schema"]

@@ -1,0 +1,270 @@
+"""SPEC section 1 and 7: each role can do exactly what it should, for every operation.
+
+Every query and mutation of the schema must have an entry here; adding an operation
+without one fails `test_every_operation_is_in_the_matrix`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from domain import auth
+from domain.actors import Role
+from schema.schema import build_schema
+from tests import factories
+from tests.factories import gql
+
+ALL = frozenset(Role)
+ADMIN = frozenset({Role.ADMIN})
+AUDIT = frozenset({Role.ADMIN, Role.AUDITOR})
+REQUESTERS = frozenset({Role.ADMIN, Role.DEPARTMENT_HEAD, Role.PRACTITIONER})
+ENDORSERS = frozenset({Role.ADMIN, Role.DEPARTMENT_HEAD})
+DECIDERS = frozenset({Role.ADMIN, Role.COMMITTEE})
+CHECKERS = frozenset(Role) - {Role.PRACTITIONER}
+DECISION = (
+    'decision: {committee: "手术分级管理委员会", meetingOn: "2026-01-05", votesFor: 7, '
+    'votesAgainst: 0, votesAbstain: 1, minutesRef: "2026-01"}'
+)
+CHECK = '{practitionerStaffNo: "D0001", procedureCode: "47.0901", on: "2026-12-01"}'
+PUBLIC = "public"  # needs no authentication at all
+
+# operation -> (document, roles allowed). `{practitioner}` and `{n}` are filled per run.
+OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
+    # queries
+    "viewer": ("{ viewer { name } }", ALL),
+    "node": ('{ node(id: "{site_id}") { id } }', ALL),
+    "sites": ("{ sites { nodes { code } } }", ALL),
+    "specialties": ("{ specialties { nodes { code } } }", ALL),
+    "departments": ("{ departments { nodes { code } } }", ALL),
+    "practitioners": ("{ practitioners { nodes { staffNo } } }", ALL),
+    "practitioner": ('{ practitioner(staffNo: "D0001") { staffNo } }', ALL),
+    "procedures": ("{ procedures { nodes { code } } }", ALL),
+    "verifyAuditChain": ("{ verifyAuditChain { ok } }", AUDIT),
+    "privileges": ("{ privileges { nodes { id } } }", ALL),
+    "expiringPrivileges": ("{ expiringPrivileges(withinDays: 30) { nodes { id } } }", ALL),
+    "privilegeCheck": ("{ privilegeCheck(input: " + CHECK + ") { allowed } }", CHECKERS),
+    "privilegeChecks": ("{ privilegeChecks(inputs: [" + CHECK + "]) { allowed } }", CHECKERS),
+    # mutations
+    "login": (
+        'mutation { login(input: {username: "nobody", password: "x"}) { userErrors { code } } }',
+        PUBLIC,
+    ),
+    "logout": (
+        "mutation { logout { ok userErrors { code } } }",
+        frozenset(Role) - {Role.SCHEDULER},
+    ),
+    "createSite": (
+        'mutation { createSite(input: {code: "S{n}", name: "院区"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "createSpecialty": (
+        'mutation { createSpecialty(input: {code: "SP{n}", name: "专业"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "createDepartment": (
+        'mutation { createDepartment(input: {code: "DP{n}", name: "科室"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "updateDepartment": (
+        'mutation { updateDepartment(input: {id: "{dept_id}", '
+        'expectedVersion: {dept_version}, name: "改名{n}"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "createPractitioner": (
+        'mutation { createPractitioner(input: {staffNo: "N{n}", name: "李娜", '
+        'title: RESIDENT, departmentCode: "GS1"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "updatePractitioner": (
+        'mutation { updatePractitioner(input: {id: "{practitioner_id}", '
+        'expectedVersion: {practitioner_version}, practiceScope: "外科{n}"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "createProcedure": (
+        'mutation { createProcedure(input: {code: "01.{n:04d}", name: "手术", '
+        'grade: 2, specialtyCode: "GS"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "createUser": (
+        'mutation { createUser(input: {username: "u{n}", '
+        'password: "a very long unusual passphrase", roles: [AUDITOR]}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "createApiKey": (
+        'mutation { createApiKey(input: {name: "k{n}", roles: [SCHEDULER]}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "requestPrivilege": (
+        'mutation { requestPrivilege(input: {practitionerStaffNo: "D0001", '
+        'scope: PROCEDURE, procedureCode: "47.0901"}) { userErrors { code } } }',
+        REQUESTERS,
+    ),
+    "endorsePrivilege": (
+        'mutation { endorsePrivilege(input: {id: "{requested}", '
+        "expectedVersion: 1}) { userErrors { code } } }",
+        ENDORSERS,
+    ),
+    "approvePrivilege": (
+        'mutation { approvePrivilege(input: {id: "{endorsed}", '
+        "expectedVersion: 2, " + DECISION + "}) { userErrors { code } } }",
+        DECIDERS,
+    ),
+    "rejectPrivilege": (
+        'mutation { rejectPrivilege(input: {id: "{endorsed}", '
+        'expectedVersion: 2, reason: "不足"}) { userErrors { code } } }',
+        DECIDERS,
+    ),
+    "withdrawPrivilege": (
+        'mutation { withdrawPrivilege(input: {id: "{requested}", '
+        'expectedVersion: 1, reason: "撤回"}) { userErrors { code } } }',
+        REQUESTERS,
+    ),
+    "suspendPrivilege": (
+        'mutation { suspendPrivilege(input: {id: "{active}", '
+        'expectedVersion: 3, reason: "调查"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "reinstatePrivilege": (
+        'mutation { reinstatePrivilege(input: {id: "{suspended}", '
+        'expectedVersion: 4, reason: "恢复"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "revokePrivilege": (
+        'mutation { revokePrivilege(input: {id: "{active}", '
+        'expectedVersion: 3, reason: "吊销"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "revokeApiKey": (
+        'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+}
+
+
+def test_every_operation_is_in_the_matrix() -> None:
+    schema = build_schema()
+    graphql_schema = schema._schema
+    names = set(graphql_schema.query_type.fields)
+    if graphql_schema.mutation_type:
+        names |= set(graphql_schema.mutation_type.fields)
+    assert names == set(OPERATIONS)
+
+
+async def _fresh_privileges() -> dict[str, str]:
+    """Privileges of the practitioner D0001 (department GS1) in each state, made anew."""
+    from datetime import date
+
+    from domain import privileges
+    from domain.privileges import PrivilegeRequest
+    from models import Practitioner
+    from schema import ids
+
+    doctor = await Practitioner.get(staff_no="D0001")
+    made: dict[str, str] = {}
+    year = 2030 + len(await privileges.Privilege.all())  # disjoint validity: no R12 clash
+    for name in ("requested", "endorsed", "active", "suspended"):
+        request = await privileges.request_privilege(
+            factories.SYSTEM,
+            PrivilegeRequest(
+                scope="PROCEDURE",
+                practitioner_id=doctor.id,
+                procedure_code="47.0901",
+                valid_from=date(year, 1, 1),
+                valid_until=date(year, 12, 31),
+            ),
+        )
+        year += 1
+        current = request
+        if name != "requested":
+            current = await privileges.endorse_privilege(factories.SYSTEM, current.id, 1)
+        if name in {"active", "suspended"}:
+            current = await privileges.approve_privilege(
+                factories.SYSTEM,
+                current.id,
+                2,
+                privileges.Approval(decision=factories.committee_decision()),
+            )
+        if name == "suspended":
+            current = await privileges.suspend_privilege(factories.SYSTEM, current.id, 3, "x")
+        made[name] = ids.encode("Privilege", current.id)
+    return made
+
+
+async def _tokens() -> dict[Role, str]:
+    practitioner = await factories.practitioner("D0001")
+    await factories.procedure()
+    tokens: dict[Role, str] = {}
+    for role in Role:
+        if role is Role.SCHEDULER:
+            key = await auth.create_api_key(factories.SYSTEM, name="or", roles=["SCHEDULER"])
+            assert key.secret
+            tokens[role] = key.secret
+            continue
+        extra: dict[str, Any] = {}
+        if role is Role.DEPARTMENT_HEAD:
+            extra["department_codes"] = ["GS1"]
+        if role is Role.PRACTITIONER:
+            extra["practitioner_staff_no"] = practitioner.staff_no
+        tokens[role] = await factories.token_for(role.value.lower(), [role.value], **extra)
+    return tokens
+
+
+def _refused(body: dict[str, Any], name: str) -> bool:
+    for error in body.get("errors") or []:
+        if error.get("extensions", {}).get("code") in {"FORBIDDEN", "UNAUTHENTICATED"}:
+            return True
+    payload = (body.get("data") or {}).get(name)
+    if isinstance(payload, dict):
+        codes = {e["code"] for e in payload.get("userErrors") or []}
+        return bool(codes & {"FORBIDDEN", "UNAUTHENTICATED"})
+    return False
+
+
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+async def test_role_matrix(client: httpx.AsyncClient, operation: str) -> None:
+    from models import ApiKey, Department, Practitioner
+    from schema import ids
+
+    world = await factories.hospital()
+    tokens = await _tokens()
+    document, allowed = OPERATIONS[operation]
+    counter = iter(range(1, 100))
+    for role in [*Role, None]:
+        practitioner = await Practitioner.get(staff_no="D0001")
+        department = await Department.get(code="GS1")
+        key = await ApiKey.all().first()
+        assert key is not None
+        filled = (
+            document.replace("{site_id}", ids.encode("Site", world["site"].id))
+            .replace("{dept_id}", ids.encode("Department", department.id))
+            .replace("{dept_version}", str(department.version))
+            .replace("{practitioner_id}", ids.encode("Practitioner", practitioner.id))
+            .replace("{practitioner_version}", str(practitioner.version))
+            .replace("{key_id}", ids.encode("ApiKey", key.id))
+        )
+        for name, value in (await _fresh_privileges()).items():
+            filled = filled.replace("{" + name + "}", value)
+        n = next(counter)
+        filled = filled.replace("{n:04d}", f"{n:04d}").replace("{n}", str(n))
+        token = tokens[role] if role else None
+        body = await gql(client, filled, token=token)
+        refused = _refused(body, operation)
+        if allowed == PUBLIC:
+            expected_ok = True
+        elif role is None:
+            expected_ok = False
+        else:
+            assert isinstance(allowed, frozenset)
+            expected_ok = role in allowed
+        assert refused == (not expected_ok), (operation, role, body)
+        if expected_ok and role is not None and operation != "login":
+            assert "errors" not in body, (operation, role, body)
