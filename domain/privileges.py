@@ -1,0 +1,601 @@
+"""The privilege lifecycle (SPEC 3.2, rules R10-R13, R20 on the granting side).
+
+States: REQUESTED -> ENDORSED -> ACTIVE; REQUESTED|ENDORSED -> REJECTED|WITHDRAWN;
+ACTIVE <-> SUSPENDED; ACTIVE|SUSPENDED -> REVOKED; ACTIVE -> SUPERSEDED. EXPIRED is
+derived (validUntil before the date asked about), never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from tortoise.expressions import Q
+
+from domain import catalogue, clock, permissions, validation
+from domain.actors import Actor
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.organisation import practitioner_by, site_by, specialty_by
+from domain.pagination import Page, keyset
+from domain.permissions import Permission
+from domain.techniques import TechniqueCategory
+from domain.writes import WriteContext, authorize, run_write
+from models import CommitteeDecision, Practitioner, Privilege, Procedure, Site
+
+MAX_VALIDITY_YEARS = 3
+EXPIRES_SOON_DAYS = 30
+
+
+class Scope(StrEnum):
+    SURGERY_GRADE = "SURGERY_GRADE"
+    PROCEDURE = "PROCEDURE"
+    TECHNIQUE = "TECHNIQUE"
+    DAY_SURGERY = "DAY_SURGERY"
+
+
+class Status(StrEnum):
+    REQUESTED = "REQUESTED"
+    ENDORSED = "ENDORSED"
+    ACTIVE = "ACTIVE"
+    REJECTED = "REJECTED"
+    WITHDRAWN = "WITHDRAWN"
+    SUSPENDED = "SUSPENDED"
+    REVOKED = "REVOKED"
+    SUPERSEDED = "SUPERSEDED"
+
+
+class Action(StrEnum):
+    ENDORSE = "endorse"
+    APPROVE = "approve"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+    REVOKE = "revoke"
+    SUPERSEDE = "supersede"
+
+
+TRANSITIONS: dict[tuple[Status, Action], Status] = {
+    (Status.REQUESTED, Action.ENDORSE): Status.ENDORSED,
+    (Status.ENDORSED, Action.APPROVE): Status.ACTIVE,
+    (Status.REQUESTED, Action.REJECT): Status.REJECTED,
+    (Status.ENDORSED, Action.REJECT): Status.REJECTED,
+    (Status.REQUESTED, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.ENDORSED, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.ACTIVE, Action.SUSPEND): Status.SUSPENDED,
+    (Status.SUSPENDED, Action.REINSTATE): Status.ACTIVE,
+    (Status.ACTIVE, Action.REVOKE): Status.REVOKED,
+    (Status.SUSPENDED, Action.REVOKE): Status.REVOKED,
+    (Status.ACTIVE, Action.SUPERSEDE): Status.SUPERSEDED,
+}
+
+# R13: these transitions need a reason.
+REASON_REQUIRED = frozenset(
+    {Action.SUSPEND, Action.REINSTATE, Action.REVOKE, Action.REJECT, Action.WITHDRAW}
+)
+
+
+def next_status(current: str, action: Action) -> Status:
+    target = TRANSITIONS.get((Status(current), action))
+    if target is None:
+        raise DomainError(
+            ErrorCode.INVALID_TRANSITION,
+            f"Cannot {action.value} a privilege that is {current}",
+            "id",
+        )
+    return target
+
+
+def scope_key(
+    scope: Scope,
+    *,
+    specialty_id: int | None = None,
+    procedure_code: str | None = None,
+    technique_id: int | None = None,
+) -> str:
+    """The comparable target of a privilege: R12 forbids two overlapping ACTIVE ones."""
+    if scope is Scope.SURGERY_GRADE:
+        return f"SURGERY_GRADE:{specialty_id}"
+    if scope is Scope.PROCEDURE:
+        return f"PROCEDURE:{procedure_code}"
+    if scope is Scope.TECHNIQUE:
+        return f"TECHNIQUE:{technique_id}"
+    return "DAY_SURGERY"
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def validity_window(site: Site, valid_from: date, valid_until: date | None) -> tuple[date, date]:
+    """R11: default validity is the site's policy; never more than 3 years."""
+    ceiling = add_months(valid_from, 12 * MAX_VALIDITY_YEARS) - timedelta(days=1)
+    if valid_until is None:
+        valid_until = add_months(valid_from, site.default_validity_months) - timedelta(days=1)
+        valid_until = min(valid_until, ceiling)
+    if valid_until < valid_from:
+        raise DomainError(
+            ErrorCode.VALIDATION, "validUntil must not be before validFrom", "validUntil"
+        )
+    if valid_until > ceiling:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"A privilege may be valid for at most {MAX_VALIDITY_YEARS} years "
+            f"(until {ceiling.isoformat()} at the latest)",
+            "validUntil",
+        )
+    return valid_from, valid_until
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+async def _practitioner_guard(
+    actor: Actor, permission: Permission, practitioner: Practitioner
+) -> None:
+    department_id: int = practitioner.department_id  # type: ignore[attr-defined]
+    permissions.require_practitioner_access(actor, permission, practitioner.id, department_id)
+
+
+async def get_privilege(actor: Actor, privilege_id: int) -> Privilege | None:
+    """One privilege if the actor may see it; None otherwise (nothing of it is revealed)."""
+    scope = permissions.practitioner_scope(actor, Permission.READ_PRIVILEGES)
+    privilege = await Privilege.get_or_none(id=privilege_id).select_related("practitioner")
+    if privilege is None:
+        return None
+    practitioner: Practitioner = privilege.practitioner
+    if not scope.admits(practitioner.id, practitioner.department_id):  # type: ignore[attr-defined]
+        return None
+    return privilege
+
+
+@dataclass
+class PrivilegeFilter:
+    practitioner_id: int | None = None
+    practitioner_staff_no: str | None = None
+    statuses: list[str] = field(default_factory=list)
+    scope: str | None = None
+    site_code: str | None = None
+    valid_on: date | None = None
+    department_code: str | None = None
+    expiring_before: date | None = None
+
+
+async def list_privileges(
+    actor: Actor, filter: PrivilegeFilter, first: int | None, after: int | None
+) -> Page[Privilege]:
+    scope = permissions.practitioner_scope(actor, Permission.READ_PRIVILEGES)
+    query = Privilege.all()
+    if not scope.everyone:
+        query = query.filter(
+            Q(practitioner__department_id__in=list(scope.department_ids))
+            | Q(practitioner_id__in=list(scope.practitioner_ids))
+        )
+    if filter.practitioner_id is not None:
+        query = query.filter(practitioner_id=filter.practitioner_id)
+    if filter.practitioner_staff_no:
+        query = query.filter(practitioner__staff_no=filter.practitioner_staff_no)
+    if filter.statuses:
+        query = query.filter(
+            status__in=[validation.choice("status", s, Status).value for s in filter.statuses]
+        )
+    if filter.scope:
+        query = query.filter(scope=validation.choice("scope", filter.scope, Scope).value)
+    if filter.site_code:
+        query = query.filter(site__code=filter.site_code)
+    if filter.department_code:
+        query = query.filter(practitioner__department__code=filter.department_code)
+    if filter.valid_on is not None:
+        query = query.filter(
+            status=Status.ACTIVE.value,
+            valid_from__lte=filter.valid_on,
+            valid_until__gte=filter.valid_on,
+        )
+    if filter.expiring_before is not None:
+        query = query.filter(status=Status.ACTIVE.value, valid_until__lt=filter.expiring_before)
+    return await keyset(query, first, after)
+
+
+async def expiring_privileges(
+    actor: Actor, within_days: int, first: int | None, after: int | None
+) -> Page[Privilege]:
+    """ACTIVE privileges whose validity ends within `within_days` from today (not yet ended)."""
+    validation.int_range("withinDays", within_days, 0, 3 * 366)
+    today = clock.today()
+    scope = permissions.practitioner_scope(actor, Permission.READ_PRIVILEGES)
+    query = Privilege.filter(
+        status=Status.ACTIVE.value,
+        valid_until__gte=today,
+        valid_until__lte=today + timedelta(days=within_days),
+    )
+    if not scope.everyone:
+        query = query.filter(
+            Q(practitioner__department_id__in=list(scope.department_ids))
+            | Q(practitioner_id__in=list(scope.practitioner_ids))
+        )
+    return await keyset(query, first, after)
+
+
+# --- requesting --------------------------------------------------------------------
+
+
+@dataclass
+class PrivilegeRequest:
+    scope: str
+    practitioner_id: int | None = None
+    practitioner_staff_no: str | None = None
+    site_id: int | None = None
+    site_code: str | None = None
+    specialty_id: int | None = None
+    specialty_code: str | None = None
+    max_grade: int | None = None
+    procedure_code: str | None = None
+    technique_id: int | None = None
+    technique_code: str | None = None
+    supervised_only: bool = False
+    valid_from: date | None = None
+    valid_until: date | None = None
+    note: str | None = None
+
+
+async def _target(request: PrivilegeRequest, scope: Scope) -> dict[str, Any]:
+    if scope is Scope.SURGERY_GRADE:
+        if request.max_grade is None:
+            raise DomainError(ErrorCode.VALIDATION, "SURGERY_GRADE needs maxGrade", "maxGrade")
+        if not 1 <= request.max_grade <= 3:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                "maxGrade must be 1-3; grade-4 procedures are granted one by one (PROCEDURE)",
+                "maxGrade",
+            )
+        specialty = await specialty_by(request.specialty_code, request.specialty_id)
+        return {
+            "specialty": specialty,
+            "max_grade": request.max_grade,
+            "scope_key": scope_key(scope, specialty_id=specialty.id),
+        }
+    if scope is Scope.PROCEDURE:
+        if not request.procedure_code:
+            raise DomainError(
+                ErrorCode.VALIDATION, "PROCEDURE needs procedureCode", "procedureCode"
+            )
+        code = catalogue.procedure_code("procedureCode", request.procedure_code)
+        if not await Procedure.exists(code=code):
+            raise not_found("Procedure", code, "procedureCode")
+        return {"procedure_code": code, "scope_key": scope_key(scope, procedure_code=code)}
+    if scope is Scope.TECHNIQUE:
+        technique = await catalogue.technique_by(request.technique_code, request.technique_id)
+        if technique.category == TechniqueCategory.PROHIBITED.value:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                "A prohibited technique can never be privileged (R20)",
+                "techniqueCode",
+            )
+        return {"technique": technique, "scope_key": scope_key(scope, technique_id=technique.id)}
+    return {"scope_key": scope_key(scope)}
+
+
+async def request_privilege(
+    actor: Actor, request: PrivilegeRequest, idempotency_key: str | None = None
+) -> Privilege:
+    await authorize(actor, Permission.REQUEST_PRIVILEGE, "requestPrivilege")
+    scope = validation.choice("scope", request.scope, Scope)
+    note = validation.text("note", request.note, max_length=1000, required=False) or None
+    validation.date_order("validFrom", request.valid_from, "validUntil", request.valid_until)
+
+    async def apply(ctx: WriteContext) -> Privilege:
+        practitioner = await practitioner_by(request.practitioner_staff_no, request.practitioner_id)
+        await _practitioner_guard(actor, Permission.REQUEST_PRIVILEGE, practitioner)
+        if practitioner.status == "LEFT":
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                "The practitioner has left; no privilege can be requested",
+                "practitionerStaffNo",
+            )
+        site = await site_by(request.site_code, request.site_id)
+        target = await _target(request, scope)
+        if request.valid_from is not None:
+            validity_window(site, request.valid_from, request.valid_until)
+        return await ctx.create(
+            Privilege,
+            "privilege.request",
+            reason=note,
+            practitioner=practitioner,
+            site=site,
+            scope=scope.value,
+            supervised_only=request.supervised_only,
+            valid_from=request.valid_from,
+            valid_until=request.valid_until,
+            status=Status.REQUESTED.value,
+            requested_by=actor.name,
+            **target,
+        )
+
+    fingerprint = {k: v for k, v in vars(request).items()}
+    return await run_write(
+        actor,
+        Permission.REQUEST_PRIVILEGE,
+        "requestPrivilege",
+        apply,
+        idempotency_key=idempotency_key,
+        fingerprint=fingerprint,
+    )
+
+
+# --- transitions -------------------------------------------------------------------
+
+
+@dataclass
+class CommitteeInput:
+    committee: str
+    meeting_on: date
+    votes_for: int
+    votes_against: int = 0
+    votes_abstain: int = 0
+    minutes_ref: str = ""
+    signed_by: list[str] = field(default_factory=list)
+
+
+async def record_committee_decision(
+    ctx: WriteContext, decision: CommitteeInput, outcome: str, subject_type: str, subject_id: int
+) -> CommitteeDecision:
+    committee = validation.text("decision.committee", decision.committee, max_length=200)
+    for name in ("votes_for", "votes_against", "votes_abstain"):
+        value = getattr(decision, name)
+        if value < 0 or value > 1000:
+            api = "decision." + "votes" + name.split("_")[1].capitalize()
+            raise DomainError(ErrorCode.VALIDATION, "Votes must be between 0 and 1000", api)
+    if outcome == "APPROVED" and decision.votes_for <= decision.votes_against:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            "An approval needs more votes for than against",
+            "decision.votesFor",
+        )
+    if decision.meeting_on > clock.today():
+        raise DomainError(
+            ErrorCode.VALIDATION, "The meeting cannot be in the future", "decision.meetingOn"
+        )
+    signed = [
+        validation.text("decision.signedBy", name, max_length=100)
+        for name in decision.signed_by[:50]
+    ]
+    return await ctx.create(
+        CommitteeDecision,
+        "committee_decision.create",
+        committee=committee,
+        meeting_on=decision.meeting_on,
+        outcome=outcome,
+        votes_for=decision.votes_for,
+        votes_against=decision.votes_against,
+        votes_abstain=decision.votes_abstain,
+        minutes_ref=validation.text(
+            "decision.minutesRef", decision.minutes_ref, max_length=200, required=False
+        ),
+        signed_by=signed,
+        subject_type=subject_type,
+        subject_id=subject_id,
+    )
+
+
+async def _load_for_change(privilege_id: int) -> Privilege:
+    privilege = await Privilege.get_or_none(id=privilege_id).select_related("practitioner")
+    if privilege is None:
+        raise not_found("Privilege", "", "id")
+    return privilege
+
+
+def _reason(action: Action, reason: str | None) -> str | None:
+    required = action in REASON_REQUIRED
+    cleaned = validation.text("reason", reason, max_length=1000, required=required)
+    return cleaned or None
+
+
+async def _transition(
+    actor: Actor,
+    permission: Permission,
+    operation: str,
+    privilege_id: int,
+    expected_version: int,
+    action: Action,
+    reason: str | None,
+    extra: Any = None,
+) -> Privilege:
+    await authorize(actor, permission, operation)
+    reason_text = _reason(action, reason)
+
+    async def apply(ctx: WriteContext) -> Privilege:
+        privilege = await _load_for_change(privilege_id)
+        practitioner: Practitioner = privilege.practitioner
+        await _practitioner_guard(actor, permission, practitioner)
+        target = next_status(privilege.status, action)
+        changes: dict[str, Any] = {"status": target.value, "status_reason": reason_text}
+        if action is Action.ENDORSE:
+            changes["endorsed_by"] = actor.name
+        if action is Action.APPROVE:
+            changes.update(await _approval_changes(ctx, privilege, practitioner, extra))
+        if action is Action.REINSTATE and privilege.valid_from and privilege.valid_until:
+            await ensure_no_overlap(privilege, privilege.valid_from, privilege.valid_until)
+        if action is Action.REJECT and extra is not None:
+            decision = await record_committee_decision(
+                ctx, extra, "REJECTED", "Privilege", privilege.id
+            )
+            changes["basis_id"] = decision.id
+        return await ctx.update(
+            privilege,
+            f"privilege.{action.value}",
+            changes,
+            expected_version=expected_version,
+            reason=reason_text,
+        )
+
+    return await run_write(actor, permission, operation, apply)
+
+
+@dataclass
+class Approval:
+    decision: CommitteeInput
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+async def _approval_changes(
+    ctx: WriteContext, privilege: Privilege, practitioner: Practitioner, approval: Approval
+) -> dict[str, Any]:
+    if practitioner.status == "LEFT":
+        raise DomainError(ErrorCode.VALIDATION, "The practitioner has left", "id")
+    if privilege.scope == Scope.TECHNIQUE.value:
+        technique = await catalogue.technique_by(
+            technique_id=privilege.technique_id,  # type: ignore[attr-defined]
+            field="id",
+        )
+        if technique.category == TechniqueCategory.PROHIBITED.value:
+            raise DomainError(
+                ErrorCode.VALIDATION, "A prohibited technique can never be privileged (R20)", "id"
+            )
+    site = await Site.get(id=privilege.site_id)  # type: ignore[attr-defined]
+    valid_from = approval.valid_from or privilege.valid_from or approval.decision.meeting_on
+    requested_until = approval.valid_until or privilege.valid_until
+    valid_from, valid_until = validity_window(site, valid_from, requested_until)
+    decision = await record_committee_decision(
+        ctx, approval.decision, "APPROVED", "Privilege", privilege.id
+    )
+    await ensure_no_overlap(privilege, valid_from, valid_until)
+    return {"valid_from": valid_from, "valid_until": valid_until, "basis_id": decision.id}
+
+
+async def ensure_no_overlap(privilege: Privilege, valid_from: date, valid_until: date) -> None:
+    """R12, checked for a clear message; the database constraint is the guarantee."""
+    clash = (
+        await Privilege.filter(
+            practitioner_id=privilege.practitioner_id,  # type: ignore[attr-defined]
+            site_id=privilege.site_id,  # type: ignore[attr-defined]
+            scope_key=privilege.scope_key,
+            status=Status.ACTIVE.value,
+            valid_from__lte=valid_until,
+            valid_until__gte=valid_from,
+        )
+        .exclude(id=privilege.id)
+        .first()
+    )
+    if clash is not None:
+        raise DomainError(
+            ErrorCode.CONFLICT,
+            f"An ACTIVE privilege with the same scope and target overlaps "
+            f"({clash.valid_from} to {clash.valid_until}) (R12)",
+            "id",
+        )
+
+
+async def endorse_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, note: str | None = None
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.ENDORSE_PRIVILEGE,
+        "endorsePrivilege",
+        privilege_id,
+        expected_version,
+        Action.ENDORSE,
+        note,
+    )
+
+
+async def approve_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, approval: Approval
+) -> Privilege:
+    await authorize(actor, Permission.DECIDE_PRIVILEGE, "approvePrivilege")
+    validation.date_order("validFrom", approval.valid_from, "validUntil", approval.valid_until)
+    return await _transition(
+        actor,
+        Permission.DECIDE_PRIVILEGE,
+        "approvePrivilege",
+        privilege_id,
+        expected_version,
+        Action.APPROVE,
+        None,
+        approval,
+    )
+
+
+async def reject_privilege(
+    actor: Actor,
+    privilege_id: int,
+    expected_version: int,
+    reason: str,
+    decision: CommitteeInput | None = None,
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.DECIDE_PRIVILEGE,
+        "rejectPrivilege",
+        privilege_id,
+        expected_version,
+        Action.REJECT,
+        reason,
+        decision,
+    )
+
+
+async def withdraw_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, reason: str
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.REQUEST_PRIVILEGE,
+        "withdrawPrivilege",
+        privilege_id,
+        expected_version,
+        Action.WITHDRAW,
+        reason,
+    )
+
+
+async def suspend_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, reason: str
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.MANAGE_PRIVILEGE,
+        "suspendPrivilege",
+        privilege_id,
+        expected_version,
+        Action.SUSPEND,
+        reason,
+    )
+
+
+async def reinstate_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, reason: str
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.MANAGE_PRIVILEGE,
+        "reinstatePrivilege",
+        privilege_id,
+        expected_version,
+        Action.REINSTATE,
+        reason,
+    )
+
+
+async def revoke_privilege(
+    actor: Actor, privilege_id: int, expected_version: int, reason: str
+) -> Privilege:
+    return await _transition(
+        actor,
+        Permission.MANAGE_PRIVILEGE,
+        "revokePrivilege",
+        privilege_id,
+        expected_version,
+        Action.REVOKE,
+        reason,
+    )

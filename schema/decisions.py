@@ -1,0 +1,137 @@
+"""privilegeCheck and privilegeChecks: the OR scheduler's questions (SPEC section 4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from domain import decisions
+from domain.decisions import CheckInput
+from schema import ids
+from schema.catalogue import ProcedureType
+from schema.context import Info
+from schema.privileges import PrivilegeType
+
+Severity = decisions.Severity
+strawberry.enum(decisions.Severity, name="Severity")
+DecisionReasonCode = decisions.ReasonCode
+strawberry.enum(decisions.ReasonCode, name="DecisionReasonCode")
+Setting = decisions.Setting
+strawberry.enum(decisions.Setting, name="Setting")
+
+
+@strawberry.type
+class DecisionReason:
+    code: DecisionReasonCode
+    severity: Severity
+    message: str
+    privilege_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def privilege(self, info: Info) -> PrivilegeType | None:
+        if self.privilege_id is None:
+            return None
+        found = await info.context.loaders.privilege.load(self.privilege_id)
+        return PrivilegeType.from_model(found) if found else None
+
+
+@strawberry.type
+class PrivilegeDecision:
+    allowed: bool = strawberry.field(description="True exactly when no reason is BLOCKING.")
+    reasons: list[DecisionReason]
+    requires_mdt: bool
+    valid_until: date | None
+    registry_version: str = strawberry.field(
+        description="The registry state (last audit seq) the answer was computed from."
+    )
+    procedure_id: strawberry.Private[int | None]
+    basis_ids: strawberry.Private[list[int]]
+
+    @strawberry.field
+    async def procedure(self, info: Info) -> ProcedureType | None:
+        if self.procedure_id is None:
+            return None
+        found = await info.context.loaders.procedure.load(self.procedure_id)
+        return ProcedureType.from_model(found) if found else None
+
+    @strawberry.field(description="The privileges the answer rests on.")
+    async def basis(self, info: Info) -> list[PrivilegeType]:
+        found = await info.context.loaders.privilege.load_many(self.basis_ids)
+        return [PrivilegeType.from_model(p) for p in found if p is not None]
+
+    @classmethod
+    def from_decision(cls, d: decisions.Decision) -> PrivilegeDecision:
+        return cls(
+            allowed=d.allowed,
+            reasons=[
+                DecisionReason(
+                    code=DecisionReasonCode(r.code.value),
+                    severity=Severity(r.severity.value),
+                    message=r.message,
+                    privilege_id=r.privilege_id,
+                )
+                for r in d.reasons
+            ],
+            requires_mdt=d.requires_mdt,
+            valid_until=d.valid_until,
+            registry_version=str(d.registry_version),
+            procedure_id=d.procedure_id,
+            basis_ids=d.basis_ids,
+        )
+
+
+@strawberry.input
+class PrivilegeCheckInput:
+    procedure_code: str
+    on: date
+    setting: Setting = Setting.INPATIENT
+    practitioner_id: strawberry.ID | None = None
+    practitioner_staff_no: str | None = None
+    site_id: strawberry.ID | None = None
+    site_code: str | None = None
+    supervisor_id: strawberry.ID | None = None
+    supervisor_staff_no: str | None = None
+    emergency: bool = False
+
+
+def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:
+    prefix = ["inputs", str(index)] if index is not None else ["input"]
+
+    def field(name: str) -> str:
+        return ".".join([*prefix, name])
+
+    return CheckInput(
+        procedure_code=data.procedure_code.strip()[:32],
+        on=data.on,
+        setting=decisions.Setting(data.setting.value),
+        practitioner_id=ids.decode_optional(
+            data.practitioner_id, "Practitioner", field("practitionerId")
+        ),
+        practitioner_staff_no=(data.practitioner_staff_no or "").strip()[:32] or None,
+        site_id=ids.decode_optional(data.site_id, "Site", field("siteId")),
+        site_code=(data.site_code or "").strip()[:32] or None,
+        supervisor_id=ids.decode_optional(
+            data.supervisor_id, "Practitioner", field("supervisorId")
+        ),
+        supervisor_staff_no=(data.supervisor_staff_no or "").strip()[:32] or None,
+        emergency=data.emergency,
+    )
+
+
+@strawberry.type
+class DecisionQuery:
+    @strawberry.field(description="May this practitioner perform this procedure then and there?")
+    async def privilege_check(self, info: Info, input: PrivilegeCheckInput) -> PrivilegeDecision:
+        decision = await decisions.check_one(info.context.actor, to_check(input))
+        return PrivilegeDecision.from_decision(decision)
+
+    @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
+    async def privilege_checks(
+        self, info: Info, inputs: list[PrivilegeCheckInput]
+    ) -> list[PrivilegeDecision]:
+        checks = [to_check(item, index) for index, item in enumerate(inputs)]
+        return [
+            PrivilegeDecision.from_decision(d)
+            for d in await decisions.check_many(info.context.actor, checks)
+        ]
