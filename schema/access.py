@@ -8,17 +8,17 @@ from enum import Enum
 
 import strawberry
 
-from domain import auth, organisation, permissions
-from domain.actors import Role as DomainRole
+from domain import auth, organisation, permissions, privileges
+from domain.pagination import MAX_PAGE_SIZE
+from domain.privileges import PrivilegeFilter
 from models import ApiKey, User
 from schema import ids
 from schema.context import Info
+from schema.enums import PrivilegeStatus, Role
 from schema.errors import UserError, attempt
 from schema.organisation import PractitionerType
+from schema.privileges import PrivilegeType
 from schema.relay import Node
-
-Role = DomainRole
-strawberry.enum(DomainRole, name="Role")
 
 
 @strawberry.type(name="User")
@@ -85,6 +85,23 @@ class Viewer:
             info.context.actor, practitioner_id=self.practitioner_id
         )
         return PractitionerType.from_model(found) if found else None
+
+    @strawberry.field(description="Your own privileges (users linked to a practitioner).")
+    async def privileges(
+        self, info: Info, status: list[PrivilegeStatus] | None = None
+    ) -> list[PrivilegeType]:
+        if self.practitioner_id is None:
+            return []
+        page = await privileges.list_privileges(
+            info.context.actor,
+            PrivilegeFilter(
+                practitioner_id=self.practitioner_id,
+                statuses=[s.value for s in status or []],
+            ),
+            first=MAX_PAGE_SIZE,
+            after=None,
+        )
+        return [PrivilegeType.from_model(p) for p in page.items]
 
 
 @strawberry.input

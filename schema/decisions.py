@@ -11,14 +11,8 @@ from domain.decisions import CheckInput
 from schema import ids
 from schema.catalogue import ProcedureType
 from schema.context import Info
+from schema.enums import DecisionReasonCode, Setting, Severity
 from schema.privileges import PrivilegeType
-
-Severity = decisions.Severity
-strawberry.enum(decisions.Severity, name="Severity")
-DecisionReasonCode = decisions.ReasonCode
-strawberry.enum(decisions.ReasonCode, name="DecisionReasonCode")
-Setting = decisions.Setting
-strawberry.enum(decisions.Setting, name="Setting")
 
 
 @strawberry.type

@@ -17,15 +17,10 @@ from strawberry.extensions import SchemaExtension
 
 from domain.errors import DomainError, DomainErrors, ErrorCode
 from domain.writes import audit_refusal
+from schema.enums import UserErrorCode
 
 log = logging.getLogger("credreg.errors")
 
-UserErrorCode = ErrorCode
-strawberry.enum(
-    ErrorCode,
-    name="UserErrorCode",
-    description="Machine-readable error codes, shared with the domain layer.",
-)
 
 T = TypeVar("T")
 

@@ -32,6 +32,16 @@ def _by_id(model: type[M]) -> DataLoader[int, M]:
     return DataLoader(load_fn=load)
 
 
+def _privileges_by_practitioner() -> DataLoader[int, list[Privilege]]:
+    async def load(keys: Sequence[int]) -> list[list[Privilege]]:
+        grouped: dict[int, list[Privilege]] = {key: [] for key in keys}
+        for row in await Privilege.filter(practitioner_id__in=list(set(keys))).order_by("id"):
+            grouped[row.practitioner_id].append(row)  # type: ignore[attr-defined]
+        return [grouped[key] for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
 class Loaders:
     def __init__(self) -> None:
         self.site = _by_id(Site)
@@ -42,3 +52,4 @@ class Loaders:
         self.procedure = _by_id(Procedure)
         self.privilege = _by_id(Privilege)
         self.committee_decision = _by_id(CommitteeDecision)
+        self.privileges_by_practitioner = _privileges_by_practitioner()

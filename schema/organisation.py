@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from domain import organisation
+from domain import organisation, permissions
 from domain.organisation import PractitionerFilter, PractitionerInput
+from domain.permissions import Permission
 from models import Department, Practitioner, Site, Specialty
 from schema import ids
 from schema.context import Info
+from schema.enums import PractitionerStatus, PrivilegeStatus, Title
 from schema.errors import UserError, attempt
 from schema.relay import Connection, Node, connection
 
-Title = organisation.Title
-strawberry.enum(organisation.Title, name="Title")
-PractitionerStatus = organisation.PractitionerStatus
-strawberry.enum(organisation.PractitionerStatus, name="PractitionerStatus")
+if TYPE_CHECKING:
+    from schema.privileges import PrivilegeType
 
 
 @strawberry.type(name="Site")
@@ -112,6 +113,7 @@ class PractitionerType(Node):
     created_at: datetime
     updated_at: datetime
     version: int
+    pk: strawberry.Private[int]
     department_id: strawberry.Private[int]
     specialty_id: strawberry.Private[int | None]
 
@@ -129,6 +131,17 @@ class PractitionerType(Node):
             await info.context.loaders.specialty.load(self.specialty_id)
         )
 
+    @strawberry.field(description="This practitioner's privileges, newest last.")
+    async def privileges(
+        self, info: Info, status: list[PrivilegeStatus] | None = None
+    ) -> list[Annotated[PrivilegeType, strawberry.lazy("schema.privileges")]]:
+        from schema.privileges import PrivilegeType
+
+        permissions.require(info.context.actor, Permission.READ_PRIVILEGES)
+        rows = await info.context.loaders.privileges_by_practitioner.load(int(self.pk))
+        wanted = {s.value for s in status} if status else None
+        return [PrivilegeType.from_model(p) for p in rows if wanted is None or p.status in wanted]
+
     @classmethod
     def from_model(cls, p: Practitioner) -> PractitionerType:
         return cls(
@@ -144,6 +157,7 @@ class PractitionerType(Node):
             created_at=p.created_at,
             updated_at=p.updated_at,
             version=p.version,
+            pk=p.id,
             department_id=p.department_id,  # type: ignore[attr-defined]
             specialty_id=p.specialty_id,  # type: ignore[attr-defined]
         )

@@ -13,14 +13,10 @@ from models import CommitteeDecision, Privilege
 from schema import ids
 from schema.catalogue import TechniqueType
 from schema.context import Info
+from schema.enums import PrivilegeScope, PrivilegeStatus
 from schema.errors import UserError, attempt
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
-
-PrivilegeScope = privileges.Scope
-strawberry.enum(privileges.Scope, name="PrivilegeScope")
-PrivilegeStatus = privileges.Status
-strawberry.enum(privileges.Status, name="PrivilegeStatus")
 
 
 @strawberry.type(name="CommitteeDecision")
