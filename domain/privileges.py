@@ -16,13 +16,14 @@ from tortoise.expressions import Q
 
 from domain import catalogue, clock, permissions, validation
 from domain.actors import Actor
+from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.organisation import practitioner_by, site_by, specialty_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.techniques import TechniqueCategory
 from domain.writes import WriteContext, authorize, run_write
-from models import CommitteeDecision, Practitioner, Privilege, Procedure, Site
+from models import Practitioner, Privilege, Procedure, Site
 
 MAX_VALIDITY_YEARS = 3
 EXPIRES_SOON_DAYS = 30
@@ -332,58 +333,6 @@ async def request_privilege(
 
 
 # --- transitions -------------------------------------------------------------------
-
-
-@dataclass
-class CommitteeInput:
-    committee: str
-    meeting_on: date
-    votes_for: int
-    votes_against: int = 0
-    votes_abstain: int = 0
-    minutes_ref: str = ""
-    signed_by: list[str] = field(default_factory=list)
-
-
-async def record_committee_decision(
-    ctx: WriteContext, decision: CommitteeInput, outcome: str, subject_type: str, subject_id: int
-) -> CommitteeDecision:
-    committee = validation.text("decision.committee", decision.committee, max_length=200)
-    for name in ("votes_for", "votes_against", "votes_abstain"):
-        value = getattr(decision, name)
-        if value < 0 or value > 1000:
-            api = "decision." + "votes" + name.split("_")[1].capitalize()
-            raise DomainError(ErrorCode.VALIDATION, "Votes must be between 0 and 1000", api)
-    if outcome == "APPROVED" and decision.votes_for <= decision.votes_against:
-        raise DomainError(
-            ErrorCode.VALIDATION,
-            "An approval needs more votes for than against",
-            "decision.votesFor",
-        )
-    if decision.meeting_on > clock.today():
-        raise DomainError(
-            ErrorCode.VALIDATION, "The meeting cannot be in the future", "decision.meetingOn"
-        )
-    signed = [
-        validation.text("decision.signedBy", name, max_length=100)
-        for name in decision.signed_by[:50]
-    ]
-    return await ctx.create(
-        CommitteeDecision,
-        "committee_decision.create",
-        committee=committee,
-        meeting_on=decision.meeting_on,
-        outcome=outcome,
-        votes_for=decision.votes_for,
-        votes_against=decision.votes_against,
-        votes_abstain=decision.votes_abstain,
-        minutes_ref=validation.text(
-            "decision.minutesRef", decision.minutes_ref, max_length=200, required=False
-        ),
-        signed_by=signed,
-        subject_type=subject_type,
-        subject_id=subject_id,
-    )
 
 
 async def _load_for_change(privilege_id: int) -> Privilege:

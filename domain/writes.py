@@ -28,6 +28,7 @@ from models import IdempotencyRecord
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 _RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
 MAX_ATTEMPTS = 5
@@ -192,11 +193,11 @@ async def run_write(
     actor: Actor,
     permission: Permission,
     operation: str,
-    apply: Callable[[WriteContext], Awaitable[M]],
+    apply: Callable[[WriteContext], Awaitable[T]],
     *,
     idempotency_key: str | None = None,
     fingerprint: Mapping[str, Any] | None = None,
-) -> M:
+) -> T:
     await authorize(actor, permission, operation)
     validate_idempotency_key(idempotency_key)
     digest = fingerprint_of(operation, fingerprint) if idempotency_key else ""
@@ -214,6 +215,8 @@ async def run_write(
                 if ctx.events:
                     await audit.append(actor, ctx.events)
                 if idempotency_key:
+                    if not isinstance(result, Model):
+                        raise TypeError(f"{operation} returns no object to replay")
                     await IdempotencyRecord.create(
                         actor_key=actor.key,
                         key=idempotency_key,

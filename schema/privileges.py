@@ -8,7 +8,8 @@ from datetime import date, datetime
 import strawberry
 
 from domain import privileges
-from domain.privileges import Approval, CommitteeInput, PrivilegeFilter, PrivilegeRequest
+from domain.committee import CommitteeInput
+from domain.privileges import Approval, PrivilegeFilter, PrivilegeRequest
 from models import CommitteeDecision, Privilege
 from schema import ids
 from schema.catalogue import TechniqueType

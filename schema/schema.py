@@ -44,6 +44,7 @@ from schema.organisation import (
 )
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.relay import Node
+from schema.techniques import TechniqueMutation, TechniqueQuery
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -104,13 +105,15 @@ Query = merge_types(
         AccessQuery,
         OrganisationQuery,
         CatalogueQuery,
+        TechniqueQuery,
         PrivilegeQuery,
         DecisionQuery,
         AuditQuery,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (AccessMutation, OrganisationMutation, CatalogueMutation, PrivilegeMutation)
+    "Mutation",
+    (AccessMutation, OrganisationMutation, CatalogueMutation, TechniqueMutation, PrivilegeMutation),
 )
 
 

@@ -132,7 +132,7 @@ async def gql(
 def committee_decision(meeting_on: Any = None) -> Any:
     from datetime import date
 
-    from domain.privileges import CommitteeInput
+    from domain.committee import CommitteeInput
 
     return CommitteeInput(
         committee="手术分级管理委员会",

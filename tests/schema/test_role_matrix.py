@@ -143,6 +143,52 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'expectedVersion: 3, reason: "吊销"}) { userErrors { code } } }',
         ADMIN,
     ),
+    "techniques": ("{ techniques { nodes { code } } }", ALL),
+    "techniqueFilingsDue": ("{ techniqueFilingsDue(withinDays: 30) { overdue } }", ALL),
+    "createTechnique": (
+        'mutation { createTechnique(input: {code: "T{n}", name: "技术", '
+        "category: NEW}) { userErrors { code } } }",
+        ADMIN,
+    ),
+    "approveTechnique": (
+        'mutation { approveTechnique(input: {id: "{t_proposed}", '
+        'expectedVersion: 1, leadStaffNo: "D0001", ethicsApprovalRef: "E-1", '
+        + DECISION
+        + "}) { userErrors { code } } }",
+        ADMIN,
+    ),
+    "recordTechniqueFirstUse": (
+        'mutation { recordTechniqueFirstUse(input: {id: "{t_approved}", '
+        'expectedVersion: 2, on: "2026-11-20"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "fileTechnique": (
+        'mutation { fileTechnique(input: {id: "{t_in_use}", expectedVersion: 3, '
+        'filedOn: "2026-11-23", filingNumber: "备案-1"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "suspendTechnique": (
+        'mutation { suspendTechnique(input: {id: "{t_in_use}", '
+        'expectedVersion: 3, reason: "不良事件"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "reinstateTechnique": (
+        'mutation { reinstateTechnique(input: {id: "{t_suspended}", '
+        'expectedVersion: 4, reason: "恢复"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "stopTechnique": (
+        'mutation { stopTechnique(input: {id: "{t_in_use}", expectedVersion: 3, '
+        'reason: "停止"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "setHolidays": (
+        'mutation { setHolidays(input: {from: "2026-10-01", to: "2026-10-31", '
+        'holidays: [{date: "2026-10-01", name: "国庆节"}], '
+        'workdays: [{date: "2026-10-10"}]}) { userErrors { code } } }',
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
@@ -196,6 +242,46 @@ async def _fresh_privileges() -> dict[str, str]:
         if name == "suspended":
             current = await privileges.suspend_privilege(factories.SYSTEM, current.id, 3, "x")
         made[name] = ids.encode("Privilege", current.id)
+    made.update(await _fresh_techniques())
+    return made
+
+
+async def _fresh_techniques() -> dict[str, str]:
+    """Restricted techniques in each state, made anew through the domain."""
+    from datetime import date
+
+    from domain import techniques
+    from domain.techniques import TechniqueApproval
+    from models import Technique
+    from schema import ids
+
+    made: dict[str, str] = {}
+    base = await Technique.all().count()
+    for offset, name in enumerate(("proposed", "approved", "in_use", "suspended")):
+        technique = await techniques.create_technique(
+            factories.SYSTEM,
+            code=f"XZ-{base + offset}",
+            name="肿瘤消融治疗技术",
+            category="RESTRICTED_NATIONAL",
+        )
+        if name != "proposed":
+            technique = await techniques.approve_technique(
+                factories.SYSTEM,
+                technique.id,
+                1,
+                TechniqueApproval(
+                    decision=factories.committee_decision(),
+                    lead_staff_no="D0001",
+                    ethics_approval_ref="E-1",
+                ),
+            )
+        if name in {"in_use", "suspended"}:
+            technique = await techniques.record_first_clinical_use(
+                factories.SYSTEM, technique.id, 2, date(2026, 11, 2)
+            )
+        if name == "suspended":
+            technique = await techniques.suspend_technique(factories.SYSTEM, technique.id, 3, "x")
+        made[f"t_{name}"] = ids.encode("Technique", technique.id)
     return made
 
 

@@ -1,0 +1,263 @@
+"""Technique admission, filing and the holiday calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+import strawberry
+
+from domain import techniques
+from domain.techniques import CalendarEntry, TechniqueApproval, TechniqueCategory, TechniqueStatus
+from models import Technique
+from schema import ids
+from schema.catalogue import TechniqueType
+from schema.context import Info
+from schema.errors import UserError, attempt
+from schema.privileges import CommitteeDecisionInput, _committee
+from schema.relay import Connection, connection
+
+strawberry.enum(TechniqueCategory, name="TechniqueCategory")
+strawberry.enum(TechniqueStatus, name="TechniqueStatus")
+
+
+@strawberry.input
+class TechniqueFilterInput:
+    category: TechniqueCategory | None = None
+    status: TechniqueStatus | None = None
+
+
+@strawberry.input
+class CreateTechniqueInput:
+    code: str
+    name: str
+    category: TechniqueCategory
+    idempotency_key: str | None = None
+
+
+@strawberry.input
+class ApproveTechniqueInput:
+    id: strawberry.ID
+    expected_version: int
+    decision: CommitteeDecisionInput
+    lead_staff_no: str | None = None
+    lead_id: strawberry.ID | None = None
+    ethics_approval_ref: str | None = None
+
+
+@strawberry.input
+class FileTechniqueInput:
+    id: strawberry.ID
+    expected_version: int
+    filed_on: date
+    filing_number: str
+
+
+@strawberry.input
+class TechniqueFirstUseInput:
+    id: strawberry.ID
+    expected_version: int
+    on: date
+
+
+@strawberry.input
+class TechniqueTransitionInput:
+    id: strawberry.ID
+    expected_version: int
+    reason: str
+
+
+@strawberry.type
+class TechniquePayload:
+    technique: TechniqueType | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class TechniqueFilingDue:
+    technique: TechniqueType
+    filing_due_on: date
+    overdue: bool
+    working_days_left: int = strawberry.field(
+        description="Working days until the deadline; negative when overdue."
+    )
+
+
+@strawberry.input
+class CalendarDayInput:
+    date: date
+    name: str = ""
+
+
+@strawberry.input
+class SetHolidaysInput:
+    from_: date = strawberry.field(name="from")
+    to: date
+    holidays: list[CalendarDayInput]
+    workdays: list[CalendarDayInput] = strawberry.field(
+        default_factory=list, description="Weekend dates that are working days (调休)."
+    )
+
+
+@strawberry.type
+class SetHolidaysPayload:
+    days_stored: int | None
+    user_errors: list[UserError]
+
+
+async def _payload(run: Callable[[], Awaitable[Technique]]) -> TechniquePayload:
+    async def guarded() -> Technique:
+        return await run()
+
+    technique, errors = await attempt(guarded())
+    return TechniquePayload(
+        technique=TechniqueType.from_model(technique) if technique else None, user_errors=errors
+    )
+
+
+@strawberry.type
+class TechniqueQuery:
+    @strawberry.field
+    async def techniques(
+        self,
+        info: Info,
+        filter: TechniqueFilterInput | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[TechniqueType]:
+        f = filter or TechniqueFilterInput()
+        page = await techniques.list_techniques(
+            info.context.actor,
+            first,
+            ids.decode_cursor(after),
+            category=f.category.value if f.category else None,
+            status=f.status.value if f.status else None,
+        )
+        return connection(page, TechniqueType.from_model)
+
+    @strawberry.field(
+        description="Restricted techniques whose filing (备案) is due within that "
+        "many days, overdue ones first."
+    )
+    async def technique_filings_due(
+        self, info: Info, within_days: int = 15
+    ) -> list[TechniqueFilingDue]:
+        due = await techniques.filings_due(info.context.actor, within_days)
+        return [
+            TechniqueFilingDue(
+                technique=TechniqueType.from_model(d.technique),
+                filing_due_on=d.technique.filing_due_on,  # type: ignore[arg-type]
+                overdue=d.overdue,
+                working_days_left=d.working_days_left,
+            )
+            for d in due
+        ]
+
+
+@strawberry.type
+class TechniqueMutation:
+    @strawberry.mutation
+    async def create_technique(self, info: Info, input: CreateTechniqueInput) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.create_technique(
+                info.context.actor,
+                code=input.code,
+                name=input.name,
+                category=input.category.value,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+
+    @strawberry.mutation
+    async def approve_technique(self, info: Info, input: ApproveTechniqueInput) -> TechniquePayload:
+        async def run() -> Technique:
+            decision = _committee(input.decision)
+            assert decision is not None
+            return await techniques.approve_technique(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                TechniqueApproval(
+                    decision=decision,
+                    lead_staff_no=input.lead_staff_no,
+                    lead_id=ids.decode_optional(input.lead_id, "Practitioner", "leadId"),
+                    ethics_approval_ref=input.ethics_approval_ref,
+                ),
+            )
+
+        return await _payload(run)
+
+    @strawberry.mutation(description="R21: record the first clinical use (cases do it too).")
+    async def record_technique_first_use(
+        self, info: Info, input: TechniqueFirstUseInput
+    ) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.record_first_clinical_use(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                input.on,
+            )
+        )
+
+    @strawberry.mutation
+    async def file_technique(self, info: Info, input: FileTechniqueInput) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.file_technique(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                filed_on=input.filed_on,
+                filing_number=input.filing_number,
+            )
+        )
+
+    @strawberry.mutation
+    async def suspend_technique(
+        self, info: Info, input: TechniqueTransitionInput
+    ) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.suspend_technique(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                input.reason,
+            )
+        )
+
+    @strawberry.mutation
+    async def reinstate_technique(
+        self, info: Info, input: TechniqueTransitionInput
+    ) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.reinstate_technique(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                input.reason,
+            )
+        )
+
+    @strawberry.mutation
+    async def stop_technique(self, info: Info, input: TechniqueTransitionInput) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.stop_technique(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                input.reason,
+            )
+        )
+
+    @strawberry.mutation(description="Replace the holiday calendar between from and to.")
+    async def set_holidays(self, info: Info, input: SetHolidaysInput) -> SetHolidaysPayload:
+        stored, errors = await attempt(
+            techniques.set_holidays(
+                info.context.actor,
+                start=input.from_,
+                end=input.to,
+                holidays=[CalendarEntry(d.date, d.name) for d in input.holidays],
+                workdays_list=[CalendarEntry(d.date, d.name) for d in input.workdays],
+            )
+        )
+        return SetHolidaysPayload(days_stored=stored, user_errors=errors)
