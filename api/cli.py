@@ -9,7 +9,7 @@ import os
 import secrets
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from tortoise import Tortoise
@@ -165,6 +165,47 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> None:
     asyncio.run(_with_database(settings, body))
 
 
+def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
+    from domain import imports
+
+    try:
+        with open(args.file, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
+    actor = system_actor(f"credreg import {args.kind}")
+
+    async def body() -> imports.ImportReport:
+        if args.kind == "procedures":
+            effective = date.fromisoformat(args.effective_from) if args.effective_from else None
+            return await imports.import_procedures(
+                actor,
+                data,
+                filename=args.file,
+                dry_run=args.dry_run,
+                replace=args.replace,
+                effective_from=effective,
+                note=args.note or "",
+            )
+        return await imports.import_practitioners(
+            actor, data, filename=args.file, dry_run=args.dry_run
+        )
+
+    report = asyncio.run(_with_database(settings, body))
+    for error in report.errors:
+        column = f" [{error.column}]" if error.column else ""
+        print(f"{args.file}:{error.line}{column}: {error.message}", file=sys.stderr)
+    if report.errors:
+        more = " (more not shown)" if report.errors_truncated else ""
+        raise CommandError(f"{len(report.errors)} invalid row(s){more}; nothing was imported")
+    version = f", catalogue version {report.catalogue_version}" if report.catalogue_version else ""
+    print(
+        f"{'dry run: ' if report.dry_run else ''}{report.rows} rows: {report.added} added, "
+        f"{report.changed} changed, {report.removed} removed, {report.unchanged} unchanged"
+        f"{version}"
+    )
+
+
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     report = asyncio.run(
         _with_database(settings, lambda: audit.verify_chain(args.from_seq or 1, args.to_seq))
@@ -217,6 +258,19 @@ def build_parser() -> argparse.ArgumentParser:
     key.set_defaults(run=cmd_create_api_key)
 
     commands.add_parser("seed-demo", help="load the demo hospital").set_defaults(run=cmd_seed_demo)
+
+    importer = commands.add_parser("import", help="import a CSV or XLSX file (atomic)")
+    importer.add_argument("kind", choices=["procedures", "practitioners"])
+    importer.add_argument("file")
+    importer.add_argument("--dry-run", action="store_true", help="report without writing")
+    importer.add_argument(
+        "--replace", action="store_true", help="procedures: retire codes absent from the file"
+    )
+    importer.add_argument(
+        "--effective-from", type=date.fromisoformat, help="procedures: YYYY-MM-DD (default today)"
+    )
+    importer.add_argument("--note", help="procedures: a note for the new catalogue version")
+    importer.set_defaults(run=cmd_import)
 
     verify = commands.add_parser("verify-audit", help="recompute the audit hash chain")
     verify.add_argument("--from", dest="from_seq", type=int)

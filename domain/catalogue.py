@@ -165,3 +165,54 @@ async def create_procedure(
             "technique": technique_code,
         },
     )
+
+
+@dataclass
+class DiffEntry:
+    code: str
+    name: str
+    grade: int | None
+    previous_name: str | None = None
+    previous_grade: int | None = None
+
+
+@dataclass
+class CatalogueDiff:
+    from_version: int
+    to_version: int
+    added: list[DiffEntry]
+    removed: list[DiffEntry]
+    regraded: list[DiffEntry]
+    changed: list[DiffEntry]  # same grade, other name, specialty, day-surgery flag or technique
+
+
+async def catalogue_diff(actor: Actor, from_version: int, to_version: int) -> CatalogueDiff:
+    """What changed between two catalogue versions: added, removed and regraded codes."""
+    permissions.require(actor, Permission.READ_REFERENCE)
+    numbers = set(await CatalogueVersion.all().values_list("number", flat=True))
+    for field, number in (("from", from_version), ("to", to_version)):
+        if number not in numbers:
+            raise not_found("Catalogue version", number, field)
+    fields = ("code", "name", "grade", "specialty_id", "day_surgery", "technique_id")
+    before = {
+        p["code"]: p for p in await Procedure.filter(in_version(from_version)).values(*fields)
+    }
+    after = {p["code"]: p for p in await Procedure.filter(in_version(to_version)).values(*fields)}
+    diff = CatalogueDiff(from_version, to_version, [], [], [], [])
+    for code in sorted(after.keys() - before.keys()):
+        diff.added.append(DiffEntry(code, after[code]["name"], after[code]["grade"]))
+    for code in sorted(before.keys() - after.keys()):
+        diff.removed.append(DiffEntry(code, before[code]["name"], before[code]["grade"]))
+    for code in sorted(after.keys() & before.keys()):
+        old, new = before[code], after[code]
+        entry = DiffEntry(code, new["name"], new["grade"], old["name"], old["grade"])
+        if old["grade"] != new["grade"]:
+            diff.regraded.append(entry)
+        elif old != new:
+            diff.changed.append(entry)
+    return diff
+
+
+async def list_versions(actor: Actor) -> list[CatalogueVersion]:
+    permissions.require(actor, Permission.READ_REFERENCE)
+    return list(await CatalogueVersion.all().order_by("number"))

@@ -331,7 +331,7 @@ class PractitionerInput:
     national_id: str | None = None
 
 
-def _practitioner_values(data: PractitionerInput, creating: bool) -> dict[str, Any]:
+def practitioner_values(data: PractitionerInput, creating: bool) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if creating or data.staff_no is not None:
         values["staff_no"] = validation.code("staffNo", data.staff_no)
@@ -371,7 +371,7 @@ async def create_practitioner(
     actor: Actor, data: PractitionerInput, idempotency_key: str | None = None
 ) -> Practitioner:
     await authorize(actor, Permission.MANAGE_PRACTITIONERS, "createPractitioner")
-    values = _practitioner_values(data, creating=True)
+    values = practitioner_values(data, creating=True)
 
     async def apply(ctx: WriteContext) -> Practitioner:
         await _unique(Practitioner, "staff_no", values["staff_no"], "Practitioner")
@@ -402,7 +402,7 @@ async def update_practitioner(
     reason: str | None = None,
 ) -> Practitioner:
     await authorize(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner")
-    values = _practitioner_values(data, creating=False)
+    values = practitioner_values(data, creating=False)
 
     async def apply(ctx: WriteContext) -> Practitioner:
         practitioner = await practitioner_by(practitioner_id=practitioner_id, field="id")

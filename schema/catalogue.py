@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 
-from domain import catalogue
+from domain import catalogue, imports
 from domain.catalogue import ProcedureFilter
-from models import Procedure, Technique
+from domain.errors import ErrorCode
+from models import CatalogueVersion, Procedure, Technique
 from schema import ids
 from schema.context import Info
 from schema.errors import UserError, attempt
@@ -188,4 +190,229 @@ class CatalogueMutation:
         procedure, errors = await attempt(run())
         return ProcedurePayload(
             procedure=ProcedureType.from_model(procedure) if procedure else None, user_errors=errors
+        )
+
+
+@strawberry.type(name="CatalogueVersion")
+class CatalogueVersionType:
+    number: int
+    effective_from: date
+    note: str
+    source: str
+    added: int
+    removed: int
+    changed: int
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, v: CatalogueVersion) -> CatalogueVersionType:
+        return cls(
+            number=v.number,
+            effective_from=v.effective_from,
+            note=v.note,
+            source=v.source,
+            added=v.added,
+            removed=v.removed,
+            changed=v.changed,
+            created_at=v.created_at,
+        )
+
+
+@strawberry.type
+class CatalogueDiffEntry:
+    code: str
+    name: str
+    grade: int | None
+    previous_name: str | None
+    previous_grade: int | None
+
+
+@strawberry.type(name="CatalogueDiff")
+class CatalogueDiffType:
+    from_version: int
+    to_version: int
+    added: list[CatalogueDiffEntry]
+    removed: list[CatalogueDiffEntry]
+    regraded: list[CatalogueDiffEntry]
+    changed: list[CatalogueDiffEntry]
+
+
+@strawberry.type
+class ImportRowError:
+    line: int
+    column: str | None
+    message: str
+
+
+@strawberry.type
+class ImportReportType:
+    dry_run: bool
+    rows: int
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+    catalogue_version: int | None
+    row_errors: list[ImportRowError]
+    row_errors_truncated: bool
+
+    @classmethod
+    def from_report(cls, r: imports.ImportReport) -> ImportReportType:
+        return cls(
+            dry_run=r.dry_run,
+            rows=r.rows,
+            added=r.added,
+            changed=r.changed,
+            removed=r.removed,
+            unchanged=r.unchanged,
+            catalogue_version=r.catalogue_version,
+            row_errors=[
+                ImportRowError(line=e.line, column=e.column, message=e.message) for e in r.errors
+            ],
+            row_errors_truncated=r.errors_truncated,
+        )
+
+
+@strawberry.input
+class ImportProcedureCatalogueInput:
+    csv: str = strawberry.field(
+        description="CSV text with columns code, name, grade, "
+        "specialty, day_surgery, technique_code"
+    )
+    dry_run: bool = False
+    replace: bool = strawberry.field(
+        default=False, description="Retire catalogue codes absent from the file."
+    )
+    effective_from: date | None = None
+    note: str = ""
+    idempotency_key: str | None = None
+
+
+@strawberry.input
+class ImportPractitionersInput:
+    csv: str = strawberry.field(
+        description="CSV text with columns staff_no, name, "
+        "department_code, specialty_code, title, licence_no, "
+        "licence_valid_until, practice_scope, status, national_id"
+    )
+    dry_run: bool = False
+
+
+@strawberry.type
+class ImportPayload:
+    report: ImportReportType | None
+    user_errors: list[UserError]
+
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+def _import_payload(report: imports.ImportReport | None, errors: list[UserError]) -> ImportPayload:
+    if report is not None and report.errors:
+        errors = [
+            *errors,
+            UserError(
+                field=["csv"],
+                code=ErrorCode.VALIDATION,
+                message=f"{len(report.errors)} invalid row(s); nothing "
+                "was imported (see report.rowErrors)",
+            ),
+        ]
+    return ImportPayload(
+        report=ImportReportType.from_report(report) if report else None, user_errors=errors
+    )
+
+
+@strawberry.type
+class CatalogueImportMutation:
+    @strawberry.mutation(
+        description="Atomic catalogue import (R3): a new catalogue version "
+        "holds the changes; any invalid row means nothing is written."
+    )
+    async def import_procedure_catalogue(
+        self, info: Info, input: ImportProcedureCatalogueInput
+    ) -> ImportPayload:
+        data = input.csv.encode("utf-8")
+        if len(data) > MAX_IMPORT_BYTES:
+            return _import_payload(
+                None,
+                [
+                    UserError(
+                        field=["csv"], code=ErrorCode.VALIDATION, message="At most 50 MB per import"
+                    )
+                ],
+            )
+        report, errors = await attempt(
+            imports.import_procedures(
+                info.context.actor,
+                data,
+                filename="graphql.csv",
+                dry_run=input.dry_run,
+                replace=input.replace,
+                effective_from=input.effective_from,
+                note=input.note,
+                idempotency_key=input.idempotency_key,
+            )
+        )
+        return _import_payload(report, errors)
+
+    @strawberry.mutation(description="Atomic practitioner import, upsert by staff number.")
+    async def import_practitioners(
+        self, info: Info, input: ImportPractitionersInput
+    ) -> ImportPayload:
+        data = input.csv.encode("utf-8")
+        if len(data) > MAX_IMPORT_BYTES:
+            return _import_payload(
+                None,
+                [
+                    UserError(
+                        field=["csv"], code=ErrorCode.VALIDATION, message="At most 50 MB per import"
+                    )
+                ],
+            )
+        report, errors = await attempt(
+            imports.import_practitioners(
+                info.context.actor, data, filename="graphql.csv", dry_run=input.dry_run
+            )
+        )
+        return _import_payload(report, errors)
+
+
+@strawberry.type
+class CatalogueVersionQuery:
+    @strawberry.field
+    async def catalogue_versions(self, info: Info) -> list[CatalogueVersionType]:
+        return [
+            CatalogueVersionType.from_model(v)
+            for v in await catalogue.list_versions(info.context.actor)
+        ]
+
+    @strawberry.field(description="Added, removed, regraded and otherwise changed procedures.")
+    async def catalogue_diff(
+        self,
+        info: Info,
+        from_version: Annotated[int, strawberry.argument(name="from")],
+        to_version: Annotated[int, strawberry.argument(name="to")],
+    ) -> CatalogueDiffType:
+        diff = await catalogue.catalogue_diff(info.context.actor, from_version, to_version)
+
+        def entries(items: list[catalogue.DiffEntry]) -> list[CatalogueDiffEntry]:
+            return [
+                CatalogueDiffEntry(
+                    code=e.code,
+                    name=e.name,
+                    grade=e.grade,
+                    previous_name=e.previous_name,
+                    previous_grade=e.previous_grade,
+                )
+                for e in items
+            ]
+
+        return CatalogueDiffType(
+            from_version=diff.from_version,
+            to_version=diff.to_version,
+            added=entries(diff.added),
+            removed=entries(diff.removed),
+            regraded=entries(diff.regraded),
+            changed=entries(diff.changed),
         )

@@ -30,7 +30,14 @@ from models import Department, Site, Specialty
 from schema import ids
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
-from schema.catalogue import CatalogueMutation, CatalogueQuery, ProcedureType, TechniqueType
+from schema.catalogue import (
+    CatalogueImportMutation,
+    CatalogueMutation,
+    CatalogueQuery,
+    CatalogueVersionQuery,
+    ProcedureType,
+    TechniqueType,
+)
 from schema.context import Info
 from schema.decisions import DecisionQuery
 from schema.errors import ErrorPolicy
@@ -105,6 +112,7 @@ Query = merge_types(
         AccessQuery,
         OrganisationQuery,
         CatalogueQuery,
+        CatalogueVersionQuery,
         TechniqueQuery,
         PrivilegeQuery,
         DecisionQuery,
@@ -113,7 +121,14 @@ Query = merge_types(
 )
 Mutation = merge_types(
     "Mutation",
-    (AccessMutation, OrganisationMutation, CatalogueMutation, TechniqueMutation, PrivilegeMutation),
+    (
+        AccessMutation,
+        OrganisationMutation,
+        CatalogueMutation,
+        CatalogueImportMutation,
+        TechniqueMutation,
+        PrivilegeMutation,
+    ),
 )
 
 

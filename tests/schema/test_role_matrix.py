@@ -189,6 +189,20 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'workdays: [{date: "2026-10-10"}]}) { userErrors { code } } }',
         ADMIN,
     ),
+    "catalogueVersions": ("{ catalogueVersions { number } }", ALL),
+    "catalogueDiff": ("{ catalogueDiff(from: 1, to: 1) { added { code } } }", ALL),
+    "importProcedureCatalogue": (
+        "mutation { importProcedureCatalogue(input: {dryRun: true, csv: "
+        '"code,name,grade,specialty\\n47.0901,阑尾切除,2,GS\\n"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "importPractitioners": (
+        "mutation { importPractitioners(input: {dryRun: true, csv: "
+        '"staff_no,name,department_code,title\\nX1,李,GS1,RESIDENT\\n"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
