@@ -24,6 +24,7 @@ from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.permissions import Permission
 from domain.privileges import EXPIRES_SOON_DAYS, Scope, Status
+from domain.reevaluation import evaluation_due, needs_yearly_review
 from domain.techniques import RESTRICTED, TechniqueCategory, TechniqueStatus
 
 MAX_BATCH = 500
@@ -142,6 +143,7 @@ class Snapshot:
     practitioners_by_staff_no: dict[str, dict[str, Any]] = field(default_factory=dict)
     procedures_by_code: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     privileges_by_practitioner: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    evaluation_due: dict[int, date] = field(default_factory=dict)  # undecided, by privilege
 
     def site(self, check: CheckInput) -> dict[str, Any] | None:
         if check.site_id is not None:
@@ -164,8 +166,12 @@ def _in_list(values: Sequence[Any]) -> str:
 
 async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
     snap = Snapshot()
-    for row in await sql.fetch("SELECT id, code, is_default FROM site"):
-        site = {"id": int(row["id"]), "code": row["code"]}
+    for row in await sql.fetch("SELECT id, code, is_default, reevaluation_months FROM site"):
+        site = {
+            "id": int(row["id"]),
+            "code": row["code"],
+            "reevaluation_months": int(row["reevaluation_months"]),
+        }
         snap.sites_by_id[site["id"]] = site
         snap.sites_by_code[site["code"]] = site
         if row["is_default"]:
@@ -228,7 +234,8 @@ async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
         statuses = [Status.ACTIVE.value, Status.SUSPENDED.value, Status.REVOKED.value]
         rows = await sql.fetch(
             "SELECT id, practitioner_id, site_id, scope, specialty_id, max_grade, procedure_code, "
-            "technique_id, supervised_only, valid_from, valid_until, status FROM privilege "
+            "technique_id, supervised_only, valid_from, valid_until, status, last_evaluated_on "
+            "FROM privilege "
             f"WHERE practitioner_id IN ({_in_list(holders)}) AND status IN ({_in_list(statuses)}) "
             "ORDER BY id",
             [*holders, *statuses],
@@ -241,8 +248,21 @@ async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
             privilege["supervised_only"] = bool(row["supervised_only"])
             privilege["valid_from"] = _date(row["valid_from"])
             privilege["valid_until"] = _date(row["valid_until"])
+            privilege["last_evaluated_on"] = _date(row["last_evaluated_on"])
             grouped[int(row["practitioner_id"])].append(privilege)
         snap.privileges_by_practitioner = dict(grouped)
+        rows = await sql.fetch(
+            "SELECT e.privilege_id, c.due_on FROM evaluation e "
+            "JOIN review_cycle c ON c.id = e.cycle_id JOIN privilege p ON p.id = e.privilege_id "
+            f"WHERE e.status IN ('PENDING', 'SUBMITTED') AND p.practitioner_id IN "
+            f"({_in_list(holders)})",
+            holders,
+        )
+        for row in rows:
+            due = _date(row["due_on"])
+            assert due is not None
+            current = snap.evaluation_due.get(int(row["privilege_id"]))
+            snap.evaluation_due[int(row["privilege_id"])] = min(due, current or due)
     return snap
 
 
@@ -554,6 +574,25 @@ def _day_surgery(
         )
 
 
+def _reevaluation(
+    answer: _Answer, snap: Snapshot, procedure: dict[str, Any], site: dict[str, Any], on: date
+) -> None:
+    """R33: warn when a privilege the answer rests on is overdue for re-evaluation."""
+    for privilege in answer.basis:
+        cycle_due = snap.evaluation_due.get(privilege["id"])
+        late = cycle_due is not None and cycle_due < on
+        if not late and needs_yearly_review(privilege, effective_grade(procedure)):
+            due = evaluation_due(privilege, site["reevaluation_months"])
+            late = due is not None and due < on
+        if late:
+            answer.add(
+                ReasonCode.REEVALUATION_OVERDUE,
+                Severity.WARNING,
+                "The privilege is overdue for its periodic re-evaluation",
+                privilege,
+            )
+
+
 def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
     answer = _Answer()
     on = check.on
@@ -621,6 +660,8 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
                 "emergency override report is due for review",
             )
 
+    if procedure is not None and site is not None:
+        _reevaluation(answer, snap, procedure, site, on)
     allowed = not any(r.severity is Severity.BLOCKING for r in answer.reasons)
     valid_until: date | None = None
     if allowed and answer.basis:

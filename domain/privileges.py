@@ -309,7 +309,7 @@ async def request_privilege(
         return await ctx.create(
             Privilege,
             "privilege.request",
-            reason=note,
+            audit_reason=note,
             practitioner=practitioner,
             site=site,
             scope=scope.value,

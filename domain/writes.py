@@ -62,14 +62,14 @@ class WriteContext:
         )
 
     async def create(
-        self, model: type[M], action: str, reason: str | None = None, **values: Any
+        self, model: type[M], action: str, audit_reason: str | None = None, **values: Any
     ) -> M:
         moment = clock.now()
         values.setdefault("created_at", moment)
         values.setdefault("updated_at", moment)
         instance = await model.create(**values)
         self.record(
-            action, model.__name__, instance.pk, after=audit.snapshot(instance), reason=reason
+            action, model.__name__, instance.pk, after=audit.snapshot(instance), reason=audit_reason
         )
         return instance
 

@@ -19,6 +19,7 @@ from schema.errors import UserError, attempt
 from schema.relay import Connection, Node, connection
 
 if TYPE_CHECKING:
+    from schema.cases import CaseStatsType
     from schema.privileges import PrivilegeType
 
 
@@ -141,6 +142,22 @@ class PractitionerType(Node):
         rows = await info.context.loaders.privileges_by_practitioner.load(int(self.pk))
         wanted = {s.value for s in status} if status else None
         return [PrivilegeType.from_model(p) for p in rows if wanted is None or p.status in wanted]
+
+    @strawberry.field(description="Case volume and outcomes from recorded cases.")
+    async def case_stats(
+        self,
+        info: Info,
+        from_date: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to_date: Annotated[date | None, strawberry.argument(name="to")] = None,
+    ) -> Annotated[CaseStatsType, strawberry.lazy("schema.cases")]:
+        from domain import cases
+        from schema.cases import CaseStatsType
+
+        practitioner = await info.context.loaders.practitioner.load(self.pk)
+        stats = await cases.practitioner_case_stats(
+            info.context.actor, practitioner, from_date, to_date
+        )
+        return CaseStatsType(**vars(stats))
 
     @classmethod
     def from_model(cls, p: Practitioner) -> PractitionerType:

@@ -30,6 +30,7 @@ from models import Department, Site, Specialty
 from schema import ids
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
+from schema.cases import CaseMutation, CaseQuery
 from schema.catalogue import (
     CatalogueImportMutation,
     CatalogueMutation,
@@ -51,6 +52,7 @@ from schema.organisation import (
 )
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.relay import Node
+from schema.reviews import ReviewMutation, ReviewQuery
 from schema.techniques import TechniqueMutation, TechniqueQuery
 
 MAX_DEPTH = 10
@@ -116,6 +118,8 @@ Query = merge_types(
         TechniqueQuery,
         PrivilegeQuery,
         DecisionQuery,
+        ReviewQuery,
+        CaseQuery,
         AuditQuery,
     ),
 )
@@ -128,6 +132,8 @@ Mutation = merge_types(
         CatalogueImportMutation,
         TechniqueMutation,
         PrivilegeMutation,
+        ReviewMutation,
+        CaseMutation,
     ),
 )
 

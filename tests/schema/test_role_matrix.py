@@ -203,6 +203,47 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         "{ userErrors { code } } }",
         ADMIN,
     ),
+    "reviewCycles": ("{ reviewCycles { nodes { name } } }", ALL),
+    "evaluations": ("{ evaluations { nodes { status } } }", ALL),
+    "overdueEvaluations": ("{ overdueEvaluations { dueOn } }", ALL),
+    "emergencyOverrides": (
+        "{ emergencyOverrides { nodes { status } } }",
+        frozenset(Role) - {Role.SCHEDULER},
+    ),
+    "mdtCompletion": (
+        '{ mdtCompletion(department: "GS1", from: "2026-01-01", to: "2026-12-31") { rate } }',
+        frozenset({Role.ADMIN, Role.COMMITTEE, Role.AUDITOR, Role.DEPARTMENT_HEAD}),
+    ),
+    "openReviewCycle": (
+        'mutation { openReviewCycle(input: {name: "C{n}", periodStart: '
+        '"2026-01-01", periodEnd: "2026-06-30", dueOn: "2026-07-31", '
+        "selection: {scope: PROCEDURE}}) { userErrors { code } } }",
+        ADMIN,
+    ),
+    "submitEvaluation": (
+        'mutation { submitEvaluation(input: {id: "{e_pending}", '
+        'expectedVersion: 1, recommendation: "续期", metrics: {caseCount: 3}}) '
+        "{ userErrors { code } } }",
+        frozenset({Role.ADMIN, Role.DEPARTMENT_HEAD}),
+    ),
+    "decideEvaluation": (
+        'mutation { decideEvaluation(input: {id: "{e_submitted}", '
+        "expectedVersion: 2, outcome: RENEW, " + DECISION + "}) "
+        "{ userErrors { code } } }",
+        DECIDERS,
+    ),
+    "recordCase": (
+        'mutation { recordCase(input: {externalRef: "case-{n}", '
+        'practitionerStaffNo: "D0001", procedureCode: "47.0901", '
+        'performedOn: "2026-11-20"}) { userErrors { code } } }',
+        frozenset({Role.ADMIN, Role.SCHEDULER}),
+    ),
+    "reviewEmergencyOverride": (
+        'mutation { reviewEmergencyOverride(input: {id: "{override}", '
+        'expectedVersion: 1, justified: true, note: "急诊抢救"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
@@ -257,7 +298,59 @@ async def _fresh_privileges() -> dict[str, str]:
             current = await privileges.suspend_privilege(factories.SYSTEM, current.id, 3, "x")
         made[name] = ids.encode("Privilege", current.id)
     made.update(await _fresh_techniques())
+    made.update(await _fresh_reviews())
     return made
+
+
+async def _fresh_reviews() -> dict[str, str]:
+    """A PENDING and a SUBMITTED evaluation, and an unreviewed emergency override."""
+    from datetime import date
+
+    from domain import cases, reviews
+    from domain.cases import CaseInput
+    from domain.reviews import ManualMetrics, Selection
+    from models import Evaluation, Practitioner, ReviewCycle
+    from schema import ids
+
+    doctor = await Practitioner.get(staff_no="D0001")
+    n = await ReviewCycle.all().count()
+    await factories.grant(
+        doctor, valid_from=date(2100 + n, 1, 1), valid_until=date(2100 + n, 12, 31)
+    )
+    cycle = await reviews.open_review_cycle(
+        factories.SYSTEM,
+        name=f"fixture {n}",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30),
+        due_on=date(2026, 7, 31),
+        selection=Selection(scope="PROCEDURE"),
+    )
+    pending, submitted = (await Evaluation.filter(cycle_id=cycle.id).order_by("-id"))[:2]
+    await reviews.submit_evaluation(
+        factories.SYSTEM,
+        submitted.id,
+        1,
+        metrics=ManualMetrics(case_count=5),
+        recommendation="续期",
+    )
+    case = await cases.record_case(
+        factories.SYSTEM,
+        CaseInput(
+            external_ref=f"fixture-{n}",
+            practitioner_staff_no="D0001",
+            procedure_code="47.0901",
+            performed_on=date(2026, 11, 20),
+            emergency=True,
+        ),
+    )
+    from models import EmergencyOverride
+
+    override = await EmergencyOverride.get(case_record_id=case.id)
+    return {
+        "e_pending": ids.encode("Evaluation", pending.id),
+        "e_submitted": ids.encode("Evaluation", submitted.id),
+        "override": ids.encode("EmergencyOverride", override.id),
+    }
 
 
 async def _fresh_techniques() -> dict[str, str]:

@@ -1,0 +1,296 @@
+"""Case records, emergency overrides and MDT completion (SPEC 3.5, R40-R42; R21)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from tortoise.expressions import Q
+
+from domain import audit, clock, decisions, permissions, validation
+from domain.actors import Actor
+from domain.catalogue import procedure_code
+from domain.decisions import PRIVILEGE_REASONS, CheckInput, Setting
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.organisation import practitioner_by, site_by
+from domain.pagination import Page, keyset
+from domain.permissions import Permission
+from domain.techniques import mark_first_clinical_use
+from domain.writes import WriteContext, authorize, run_write
+from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
+
+
+@dataclass
+class CaseInput:
+    external_ref: str
+    procedure_code: str
+    performed_on: date
+    setting: str = "INPATIENT"
+    practitioner_id: int | None = None
+    practitioner_staff_no: str | None = None
+    site_id: int | None = None
+    site_code: str | None = None
+    supervisor_id: int | None = None
+    supervisor_staff_no: str | None = None
+    performed_at: datetime | None = None
+    emergency: bool = False
+    mdt_discussed: bool = False
+    complication: bool = False
+    death: bool = False
+    unplanned_reoperation: bool = False
+    adverse_event: bool = False
+
+
+def _digest(data: CaseInput) -> str:
+    body = audit.canonical_json(asdict(data))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _in_force(rows: list[Procedure], on: date) -> Procedure | None:
+    for row in sorted(rows, key=lambda p: p.catalogue_version, reverse=True):
+        if row.effective_from <= on and (row.effective_to is None or on <= row.effective_to):
+            return row
+    return None
+
+
+async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
+    """R40: idempotent by externalRef per reporting client. R21: the first case of an
+    APPROVED technique puts it IN_USE. R41: an emergency case no privilege covered opens
+    an EmergencyOverride due for review."""
+    await authorize(actor, Permission.RECORD_CASE, "recordCase")
+    ref = validation.text("externalRef", data.external_ref, max_length=128)
+    code = procedure_code("procedureCode", data.procedure_code)
+    setting = validation.choice("setting", data.setting, Setting)
+    if data.performed_on > clock.today():
+        raise DomainError(
+            ErrorCode.VALIDATION, "performedOn cannot be in the future", "performedOn"
+        )
+    if data.performed_at is not None and data.performed_at.tzinfo is None:
+        raise DomainError(ErrorCode.VALIDATION, "performedAt needs a time zone", "performedAt")
+    digest = _digest(data)
+
+    async def apply(ctx: WriteContext) -> CaseRecord:
+        existing = await CaseRecord.get_or_none(client_key=actor.key, external_ref=ref)
+        if existing is not None:
+            if existing.content_digest != digest:
+                raise DomainError(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    f"Case {ref} was already recorded with different content",
+                    "externalRef",
+                )
+            return existing
+        practitioner = await practitioner_by(data.practitioner_staff_no, data.practitioner_id)
+        supervisor = None
+        if data.supervisor_id is not None or data.supervisor_staff_no:
+            supervisor = await practitioner_by(
+                data.supervisor_staff_no, data.supervisor_id, "supervisorStaffNo"
+            )
+        site = await site_by(data.site_code, data.site_id)
+        procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
+        if procedure is None:
+            raise not_found(
+                "Procedure", f"{code} (in force on {data.performed_on})", "procedureCode"
+            )
+        technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
+        grade = (
+            4
+            if technique is not None and technique.category in decisions.RESTRICTED
+            else procedure.grade
+        )
+        case = await ctx.create(
+            CaseRecord,
+            "case.record",
+            client_key=actor.key,
+            external_ref=ref,
+            content_digest=digest,
+            practitioner=practitioner,
+            supervisor=supervisor,
+            procedure_code=code,
+            grade=grade,
+            site=site,
+            performed_on=data.performed_on,
+            performed_at=data.performed_at,
+            setting=setting.value,
+            emergency=data.emergency,
+            mdt_discussed=data.mdt_discussed,
+            complication=data.complication,
+            death=data.death,
+            unplanned_reoperation=data.unplanned_reoperation,
+            adverse_event=data.adverse_event,
+        )
+        if technique is not None:
+            await mark_first_clinical_use(ctx, technique, data.performed_on)
+        if data.emergency:
+            await _emergency_override(
+                ctx, case, practitioner, supervisor, site.id, site.emergency_report_hours, setting
+            )
+        return case
+
+    return await run_write(actor, Permission.RECORD_CASE, "recordCase", apply)
+
+
+async def _emergency_override(
+    ctx: WriteContext,
+    case: CaseRecord,
+    practitioner: Practitioner,
+    supervisor: Practitioner | None,
+    site_id: int,
+    hours: int,
+    setting: Setting,
+) -> None:
+    check = CheckInput(
+        procedure_code=case.procedure_code,
+        on=case.performed_on,
+        setting=setting,
+        practitioner_id=practitioner.id,
+        site_id=site_id,
+        supervisor_id=supervisor.id if supervisor else None,
+    )
+    snap = await decisions.load_snapshot([check])
+    decision = decisions.decide(check, snap, 0)
+    uncovered = [r for r in decision.reasons if r.code in PRIVILEGE_REASONS]
+    if not uncovered:
+        return
+    performed = case.performed_at or datetime.combine(
+        case.performed_on, time(23, 59, 59), tzinfo=clock.get_clock().zone
+    ).astimezone(UTC)
+    reason = "; ".join(f"{r.code.value}: {r.message}" for r in uncovered)[:1000]
+    await ctx.create(
+        EmergencyOverride,
+        "emergency_override.create",
+        case_record=case,
+        reason=reason,
+        report_due_by=performed + timedelta(hours=hours),
+        status="PENDING_REVIEW",
+    )
+
+
+async def review_emergency_override(
+    actor: Actor, override_id: int, expected_version: int, status: str, note: str
+) -> EmergencyOverride:
+    await authorize(actor, Permission.REVIEW_EMERGENCY, "reviewEmergencyOverride")
+    if status not in {"JUSTIFIED", "UNJUSTIFIED"}:
+        raise DomainError(ErrorCode.VALIDATION, "status must be JUSTIFIED or UNJUSTIFIED", "status")
+    text = validation.text("note", note, max_length=2000)
+
+    async def apply(ctx: WriteContext) -> EmergencyOverride:
+        override = await EmergencyOverride.get_or_none(id=override_id)
+        if override is None:
+            raise not_found("Emergency override", "", "id")
+        if override.status != "PENDING_REVIEW":
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"The override was already reviewed ({override.status})",
+                "id",
+            )
+        return await ctx.update(
+            override,
+            "emergency_override.review",
+            {
+                "status": status,
+                "reviewed_by": actor.name,
+                "reviewed_at": clock.now(),
+                "review_note": text,
+            },
+            expected_version=expected_version,
+            reason=text,
+        )
+
+    return await run_write(actor, Permission.REVIEW_EMERGENCY, "reviewEmergencyOverride", apply)
+
+
+async def list_emergency_overrides(
+    actor: Actor, status: str | None, overdue: bool | None, first: int | None, after: int | None
+) -> Page[EmergencyOverride]:
+    """Overdue = still PENDING_REVIEW after its reportDueBy (R41)."""
+    scope = permissions.practitioner_scope(actor, Permission.READ_CASES)
+    query = EmergencyOverride.all()
+    if not scope.everyone:
+        query = query.filter(
+            Q(case_record__practitioner__department_id__in=list(scope.department_ids))
+            | Q(case_record__practitioner_id__in=list(scope.practitioner_ids))
+        )
+    if status:
+        if status not in {"PENDING_REVIEW", "JUSTIFIED", "UNJUSTIFIED"}:
+            raise DomainError(ErrorCode.VALIDATION, "unknown status", "status")
+        query = query.filter(status=status)
+    if overdue is True:
+        query = query.filter(status="PENDING_REVIEW", report_due_by__lt=clock.now())
+    elif overdue is False:
+        query = query.filter(Q(status__not="PENDING_REVIEW") | Q(report_due_by__gte=clock.now()))
+    return await keyset(query, first, after)
+
+
+@dataclass
+class MdtCompletion:
+    department_code: str
+    grade_four_cases: int
+    with_mdt: int
+    without_mdt: int
+
+    @property
+    def rate(self) -> float | None:
+        return None if self.grade_four_cases == 0 else self.with_mdt / self.grade_four_cases
+
+
+async def mdt_completion(
+    actor: Actor, department_code: str, start: date, end: date
+) -> MdtCompletion:
+    """R42: 四级手术术前多学科讨论完成率 for one department and period."""
+    validation.date_order("from", start, "to", end)
+    department = await Department.get_or_none(code=department_code)
+    if department is None:
+        raise not_found("Department", department_code, "department")
+    scope = permissions.practitioner_scope(actor, Permission.READ_CASES)
+    if not scope.everyone and department.id not in scope.department_ids:
+        raise DomainError(
+            ErrorCode.FORBIDDEN, "This department is outside your scope", "department"
+        )
+    cases = CaseRecord.filter(
+        grade=4,
+        performed_on__gte=start,
+        performed_on__lte=end,
+        practitioner__department_id=department.id,
+    )
+    total = await cases.count()
+    with_mdt = await cases.filter(mdt_discussed=True).count()
+    return MdtCompletion(department.code, total, with_mdt, total - with_mdt)
+
+
+@dataclass
+class CaseStats:
+    case_count: int
+    complication_count: int
+    death_count: int
+    unplanned_reoperation_count: int
+    adverse_event_count: int
+
+
+async def case_stats(query: Any) -> CaseStats:
+    rows = await query.values_list(
+        "complication", "death", "unplanned_reoperation", "adverse_event"
+    )
+    return CaseStats(
+        case_count=len(rows),
+        complication_count=sum(1 for r in rows if r[0]),
+        death_count=sum(1 for r in rows if r[1]),
+        unplanned_reoperation_count=sum(1 for r in rows if r[2]),
+        adverse_event_count=sum(1 for r in rows if r[3]),
+    )
+
+
+async def practitioner_case_stats(
+    actor: Actor, practitioner: Practitioner, start: date | None, end: date | None
+) -> CaseStats:
+    department_id: int = practitioner.department_id  # type: ignore[attr-defined]
+    permissions.require_practitioner_access(
+        actor, Permission.READ_CASES, practitioner.id, department_id
+    )
+    query = CaseRecord.filter(practitioner_id=practitioner.id)
+    if start:
+        query = query.filter(performed_on__gte=start)
+    if end:
+        query = query.filter(performed_on__lte=end)
+    return await case_stats(query)

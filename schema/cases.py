@@ -1,0 +1,248 @@
+"""Case records, emergency overrides and the MDT-completion figure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import strawberry
+
+from domain import cases
+from domain.cases import CaseInput
+from models import CaseRecord, EmergencyOverride
+from schema import ids
+from schema.context import Info
+from schema.enums import Setting
+from schema.errors import UserError, attempt
+from schema.organisation import PractitionerType
+from schema.relay import Connection, Node, connection
+
+
+@strawberry.type(name="CaseRecord")
+class CaseRecordType(Node):
+    external_ref: str
+    procedure_code: str
+    grade: int
+    performed_on: date
+    performed_at: datetime | None
+    setting: Setting
+    emergency: bool
+    mdt_discussed: bool
+    complication: bool
+    death: bool
+    unplanned_reoperation: bool
+    adverse_event: bool
+    created_at: datetime
+    practitioner_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def practitioner(self, info: Info) -> PractitionerType:
+        return PractitionerType.from_model(
+            await info.context.loaders.practitioner.load(self.practitioner_id)
+        )
+
+    @classmethod
+    def from_model(cls, c: CaseRecord) -> CaseRecordType:
+        return cls(
+            id=strawberry.ID(ids.encode("CaseRecord", c.id)),
+            external_ref=c.external_ref,
+            procedure_code=c.procedure_code,
+            grade=c.grade,
+            performed_on=c.performed_on,
+            performed_at=c.performed_at,
+            setting=Setting(c.setting),
+            emergency=c.emergency,
+            mdt_discussed=c.mdt_discussed,
+            complication=c.complication,
+            death=c.death,
+            unplanned_reoperation=c.unplanned_reoperation,
+            adverse_event=c.adverse_event,
+            created_at=c.created_at,
+            practitioner_id=c.practitioner_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type(name="EmergencyOverride")
+class EmergencyOverrideType(Node):
+    reason: str
+    report_due_by: datetime
+    status: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    review_note: str | None
+    version: int
+    case_record_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def case_record(self, info: Info) -> CaseRecordType:
+        return CaseRecordType.from_model(await CaseRecord.get(id=self.case_record_id))
+
+    @classmethod
+    def from_model(cls, o: EmergencyOverride) -> EmergencyOverrideType:
+        return cls(
+            id=strawberry.ID(ids.encode("EmergencyOverride", o.id)),
+            reason=o.reason,
+            report_due_by=o.report_due_by,
+            status=o.status,
+            reviewed_by=o.reviewed_by,
+            reviewed_at=o.reviewed_at,
+            review_note=o.review_note,
+            version=o.version,
+            case_record_id=o.case_record_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type
+class CaseStatsType:
+    case_count: int
+    complication_count: int
+    death_count: int
+    unplanned_reoperation_count: int
+    adverse_event_count: int
+
+
+@strawberry.type
+class MdtCompletionType:
+    department_code: str
+    grade_four_cases: int
+    with_mdt: int
+    without_mdt: int
+    rate: float | None = strawberry.field(description="with / all grade-4 cases; null if none")
+
+
+@strawberry.input
+class RecordCaseInput:
+    external_ref: str
+    procedure_code: str
+    performed_on: date
+    setting: Setting = Setting.INPATIENT
+    practitioner_id: strawberry.ID | None = None
+    practitioner_staff_no: str | None = None
+    site_id: strawberry.ID | None = None
+    site_code: str | None = None
+    supervisor_id: strawberry.ID | None = None
+    supervisor_staff_no: str | None = None
+    performed_at: datetime | None = None
+    emergency: bool = False
+    mdt_discussed: bool = False
+    complication: bool = False
+    death: bool = False
+    unplanned_reoperation: bool = False
+    adverse_event: bool = False
+
+
+@strawberry.type
+class CaseRecordPayload:
+    case_record: CaseRecordType | None
+    emergency_override: EmergencyOverrideType | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class ReviewEmergencyOverrideInput:
+    id: strawberry.ID
+    expected_version: int
+    justified: bool
+    note: str
+
+
+@strawberry.type
+class EmergencyOverridePayload:
+    emergency_override: EmergencyOverrideType | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class CaseQuery:
+    @strawberry.field(description="R41 overrides; overdue = unreviewed past reportDueBy.")
+    async def emergency_overrides(
+        self,
+        info: Info,
+        status: str | None = None,
+        overdue: bool | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[EmergencyOverrideType]:
+        page = await cases.list_emergency_overrides(
+            info.context.actor, status, overdue, first, ids.decode_cursor(after)
+        )
+        return connection(page, EmergencyOverrideType.from_model)
+
+    @strawberry.field(description="R42: preoperative MDT completion of grade-4 cases.")
+    async def mdt_completion(
+        self,
+        info: Info,
+        department: str,
+        from_date: Annotated[date, strawberry.argument(name="from")],
+        to_date: Annotated[date, strawberry.argument(name="to")],
+    ) -> MdtCompletionType:
+        figure = await cases.mdt_completion(info.context.actor, department, from_date, to_date)
+        return MdtCompletionType(
+            department_code=figure.department_code,
+            grade_four_cases=figure.grade_four_cases,
+            with_mdt=figure.with_mdt,
+            without_mdt=figure.without_mdt,
+            rate=figure.rate,
+        )
+
+
+@strawberry.type
+class CaseMutation:
+    @strawberry.mutation(description="Idempotent by externalRef per reporting client (R40).")
+    async def record_case(self, info: Info, input: RecordCaseInput) -> CaseRecordPayload:
+        async def run() -> CaseRecord:
+            return await cases.record_case(
+                info.context.actor,
+                CaseInput(
+                    external_ref=input.external_ref,
+                    procedure_code=input.procedure_code,
+                    performed_on=input.performed_on,
+                    setting=input.setting.value,
+                    practitioner_id=ids.decode_optional(
+                        input.practitioner_id, "Practitioner", "practitionerId"
+                    ),
+                    practitioner_staff_no=input.practitioner_staff_no,
+                    site_id=ids.decode_optional(input.site_id, "Site", "siteId"),
+                    site_code=input.site_code,
+                    supervisor_id=ids.decode_optional(
+                        input.supervisor_id, "Practitioner", "supervisorId"
+                    ),
+                    supervisor_staff_no=input.supervisor_staff_no,
+                    performed_at=input.performed_at,
+                    emergency=input.emergency,
+                    mdt_discussed=input.mdt_discussed,
+                    complication=input.complication,
+                    death=input.death,
+                    unplanned_reoperation=input.unplanned_reoperation,
+                    adverse_event=input.adverse_event,
+                ),
+            )
+
+        case, errors = await attempt(run())
+        if case is None:
+            return CaseRecordPayload(case_record=None, emergency_override=None, user_errors=errors)
+        override = await EmergencyOverride.get_or_none(case_record_id=case.id)
+        return CaseRecordPayload(
+            case_record=CaseRecordType.from_model(case),
+            emergency_override=EmergencyOverrideType.from_model(override) if override else None,
+            user_errors=[],
+        )
+
+    @strawberry.mutation
+    async def review_emergency_override(
+        self, info: Info, input: ReviewEmergencyOverrideInput
+    ) -> EmergencyOverridePayload:
+        async def run() -> EmergencyOverride:
+            return await cases.review_emergency_override(
+                info.context.actor,
+                ids.decode(input.id, "EmergencyOverride"),
+                input.expected_version,
+                "JUSTIFIED" if input.justified else "UNJUSTIFIED",
+                input.note,
+            )
+
+        override, errors = await attempt(run())
+        return EmergencyOverridePayload(
+            emergency_override=EmergencyOverrideType.from_model(override) if override else None,
+            user_errors=errors,
+        )

@@ -1,0 +1,163 @@
+"""SPEC 3.5: case records (R40), emergency overrides (R41), MDT completion (R42), and the
+first clinical use of a technique through a case (R21)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from domain import cases, techniques
+from domain.cases import CaseInput
+from domain.errors import DomainError, ErrorCode
+from domain.techniques import TechniqueApproval
+from models import AuditEvent, CaseRecord, EmergencyOverride, Technique
+from tests import factories
+from tests.factories import SYSTEM
+
+
+@pytest.fixture
+async def world(db: None) -> dict[str, Any]:
+    data = await factories.hospital()
+    data["doctor"] = await factories.practitioner("D0001")
+    await factories.practitioner("D0002", department_code="GS2")
+    await factories.procedure("47.0901", grade=2)
+    await factories.procedure("52.7001", grade=4, name="胰十二指肠切除术")
+    return data
+
+
+def case(ref: str = "HIS-1", **kwargs: Any) -> CaseInput:
+    values: dict[str, Any] = {
+        "external_ref": ref,
+        "practitioner_staff_no": "D0001",
+        "procedure_code": "47.0901",
+        "performed_on": date(2026, 11, 20),
+    }
+    values.update(kwargs)
+    return CaseInput(**values)
+
+
+async def test_r40_recording_is_idempotent_by_external_ref(world: dict) -> None:
+    first = await cases.record_case(SYSTEM, case())
+    events = await AuditEvent.all().count()
+    again = await cases.record_case(SYSTEM, case())
+    assert again.id == first.id and await CaseRecord.all().count() == 1
+    assert await AuditEvent.all().count() == events
+    with pytest.raises(DomainError) as error:
+        await cases.record_case(SYSTEM, case(complication=True))
+    assert error.value.code is ErrorCode.IDEMPOTENCY_KEY_REUSED
+    assert error.value.field == ["externalRef"]
+    # Another client may use the same reference for its own case.
+    from domain.actors import Actor, Role
+
+    other = Actor(kind="api_key", id=99, name="other OR system", roles=frozenset({Role.SCHEDULER}))
+    assert (await cases.record_case(other, case())).id != first.id
+
+
+async def test_unknown_procedure_or_future_date_is_refused(world: dict) -> None:
+    with pytest.raises(DomainError) as error:
+        await cases.record_case(SYSTEM, case(procedure_code="99.9999"))
+    assert error.value.code is ErrorCode.NOT_FOUND and error.value.field == ["procedureCode"]
+    with pytest.raises(DomainError) as error:
+        await cases.record_case(SYSTEM, case(performed_on=date(2026, 12, 31)))
+    assert error.value.field == ["performedOn"]
+    assert await CaseRecord.all().count() == 0
+
+
+async def test_r41_uncovered_emergency_opens_an_override_due_in_24_hours(world: dict) -> None:
+    performed = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)
+    record = await cases.record_case(
+        SYSTEM, case(procedure_code="52.7001", emergency=True, performed_at=performed)
+    )
+    override = await EmergencyOverride.get(case_record_id=record.id)
+    assert override.status == "PENDING_REVIEW"
+    assert override.report_due_by == datetime(2026, 11, 21, 3, 30, tzinfo=UTC)
+    assert "NO_PRIVILEGE" in override.reason
+
+
+async def test_covered_emergency_opens_no_override(world: dict) -> None:
+    await factories.grant(world["doctor"])
+    record = await cases.record_case(SYSTEM, case(emergency=True))
+    assert not await EmergencyOverride.filter(case_record_id=record.id).exists()
+
+
+async def test_overdue_overrides_are_listed_and_reviewed(world: dict, fixed_clock: Any) -> None:
+    await cases.record_case(
+        SYSTEM,
+        case(
+            procedure_code="52.7001",
+            emergency=True,
+            performed_at=datetime(2026, 11, 20, 3, 0, tzinfo=UTC),
+        ),
+    )
+    assert len((await cases.list_emergency_overrides(SYSTEM, None, True, 10, None)).items) == 1
+    fixed_clock.at = datetime(2026, 11, 21, 2, 0, tzinfo=UTC)
+    assert (await cases.list_emergency_overrides(SYSTEM, None, True, 10, None)).items == []
+    fixed_clock.at = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+    [override] = (await cases.list_emergency_overrides(SYSTEM, None, True, 10, None)).items
+    reviewed = await cases.review_emergency_override(
+        SYSTEM, override.id, 1, "JUSTIFIED", "急诊抢救，无其他术者"
+    )
+    assert reviewed.status == "JUSTIFIED" and reviewed.reviewed_by == "tests"
+    assert (await cases.list_emergency_overrides(SYSTEM, None, True, 10, None)).items == []
+    with pytest.raises(DomainError) as error:
+        await cases.review_emergency_override(SYSTEM, override.id, 2, "UNJUSTIFIED", "again")
+    assert error.value.code is ErrorCode.INVALID_TRANSITION
+
+
+async def test_r42_mdt_completion_counts_grade_four_cases(world: dict) -> None:
+    for index, mdt in enumerate([True, True, False]):
+        await cases.record_case(
+            SYSTEM, case(f"G4-{index}", procedure_code="52.7001", mdt_discussed=mdt)
+        )
+    await cases.record_case(SYSTEM, case("G2-1"))  # grade 2: not counted
+    await cases.record_case(
+        SYSTEM, case("G4-other", practitioner_staff_no="D0002", procedure_code="52.7001")
+    )  # other department
+    figure = await cases.mdt_completion(SYSTEM, "GS1", date(2026, 1, 1), date(2026, 12, 31))
+    assert (figure.grade_four_cases, figure.with_mdt, figure.without_mdt) == (3, 2, 1)
+    assert figure.rate == pytest.approx(2 / 3)
+    empty = await cases.mdt_completion(SYSTEM, "GS1", date(2025, 1, 1), date(2025, 12, 31))
+    assert empty.grade_four_cases == 0 and empty.rate is None
+
+
+async def test_r21_first_case_puts_an_approved_technique_in_use(world: dict) -> None:
+    technique = await techniques.create_technique(
+        SYSTEM, code="XZ-08", name="肿瘤消融治疗技术", category="RESTRICTED_NATIONAL"
+    )
+    await techniques.approve_technique(
+        SYSTEM,
+        technique.id,
+        1,
+        TechniqueApproval(
+            decision=factories.committee_decision(),
+            lead_staff_no="D0001",
+            ethics_approval_ref="伦理-1",
+        ),
+    )
+    await factories.procedure("50.2301", grade=3, name="肝肿瘤射频消融术", technique_code="XZ-08")
+    record = await cases.record_case(
+        SYSTEM, case(procedure_code="50.2301", performed_on=date(2026, 11, 2))
+    )
+    assert record.grade == 4  # R25: managed as grade 4
+    in_use = await Technique.get(id=technique.id)
+    assert in_use.status == "IN_USE" and in_use.first_clinical_use_on == date(2026, 11, 2)
+    assert in_use.filing_due_on == date(2026, 11, 23)
+    await cases.record_case(
+        SYSTEM, case("HIS-2", procedure_code="50.2301", performed_on=date(2026, 11, 10))
+    )
+    assert (await Technique.get(id=technique.id)).first_clinical_use_on == date(2026, 11, 2)
+
+
+async def test_case_stats_per_practitioner(world: dict) -> None:
+    await cases.record_case(SYSTEM, case("A", complication=True))
+    await cases.record_case(SYSTEM, case("B", unplanned_reoperation=True, complication=True))
+    await cases.record_case(SYSTEM, case("C", performed_on=date(2025, 5, 1), death=True))
+    stats = await cases.practitioner_case_stats(SYSTEM, world["doctor"], date(2026, 1, 1), None)
+    assert (
+        stats.case_count,
+        stats.complication_count,
+        stats.death_count,
+        stats.unplanned_reoperation_count,
+    ) == (2, 2, 0, 1)
