@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.db import tortoise_config
+from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
+        *export_routes,
     ]
     middleware = [Middleware(MetricsMiddleware)]
     if settings.cors_origins:

@@ -206,6 +206,41 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
+    from domain import exports
+
+    actor = system_actor(f"credreg export {args.kind}")
+
+    async def body() -> int:
+        if args.kind == "audit":
+            scope = exports.audit_range(args.from_, args.to)
+            chunks = exports.audit_ndjson(scope)
+        elif args.kind == "privileges":
+            if args.as_of is None:
+                raise CommandError("export privileges needs --as-of YYYY-MM-DD")
+            chunks = exports.privileges_csv(actor, args.as_of)
+        else:
+            chunks = exports.fhir_practitioner_roles()
+        await exports.start_export(
+            actor, args.kind, {"from": args.from_, "to": args.to, "asOf": str(args.as_of or "")}
+        )
+        written = 0
+        # The CLI owns its process: blocking file writes are fine here.
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: ASYNC230
+        try:
+            async for chunk in chunks:
+                out.write(chunk)
+                written += len(chunk)
+        finally:
+            if args.output:
+                out.close()
+        return written
+
+    written = asyncio.run(_with_database(settings, body))
+    if args.output:
+        print(f"wrote {written} characters to {args.output}", file=sys.stderr)
+
+
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     report = asyncio.run(
         _with_database(settings, lambda: audit.verify_chain(args.from_seq or 1, args.to_seq))
@@ -271,6 +306,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--note", help="procedures: a note for the new catalogue version")
     importer.set_defaults(run=cmd_import)
+
+    export = commands.add_parser("export", help="stream an export to a file or stdout")
+    export.add_argument("kind", choices=["audit", "privileges", "fhir"])
+    export.add_argument("--from", dest="from_", help="audit: seq, date or ISO date-time")
+    export.add_argument("--to", help="audit: seq, date or ISO date-time")
+    export.add_argument("--as-of", type=date.fromisoformat, help="privileges: YYYY-MM-DD")
+    export.add_argument("--output", "-o", help="file to write (default stdout)")
+    export.set_defaults(run=cmd_export)
 
     verify = commands.add_parser("verify-audit", help="recompute the audit hash chain")
     verify.add_argument("--from", dest="from_seq", type=int)

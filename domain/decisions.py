@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -688,7 +688,10 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
     )
 
 
-async def check_many(actor: Actor, checks: Sequence[CheckInput]) -> list[Decision]:
+async def check_many(
+    actor: Actor, checks: Sequence[CheckInput], known_at: datetime | None = None
+) -> list[Decision]:
+    """Answer every check; with `known_at`, as the registry stood at that moment."""
     permissions.require(actor, Permission.CHECK_PRIVILEGE)
     if len(checks) > MAX_BATCH:
         raise DomainError(
@@ -698,6 +701,12 @@ async def check_many(actor: Actor, checks: Sequence[CheckInput]) -> list[Decisio
         )
     if not checks:
         return []
+    if known_at is not None:
+        permissions.require(actor, Permission.QUERY_AS_OF)
+        from domain.history import snapshot_at
+
+        past, seq = await snapshot_at(checks, known_at)
+        return [decide(check, past, seq) for check in checks]
     version = await audit.registry_version()
     snap = await load_snapshot(checks)
     for _ in range(SNAPSHOT_ATTEMPTS):
@@ -709,5 +718,5 @@ async def check_many(actor: Actor, checks: Sequence[CheckInput]) -> list[Decisio
     return [decide(check, snap, version) for check in checks]
 
 
-async def check_one(actor: Actor, check: CheckInput) -> Decision:
-    return (await check_many(actor, [check]))[0]
+async def check_one(actor: Actor, check: CheckInput, known_at: datetime | None = None) -> Decision:
+    return (await check_many(actor, [check], known_at))[0]

@@ -49,7 +49,7 @@ _READ_COMMON = {
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset(Permission) - {Permission.QUERY_AS_OF},
+    Role.ADMIN: frozenset(Permission),
     Role.DEPARTMENT_HEAD: frozenset(
         _READ_COMMON
         | {

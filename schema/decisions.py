@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
 
@@ -116,16 +116,21 @@ def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:
 @strawberry.type
 class DecisionQuery:
     @strawberry.field(description="May this practitioner perform this procedure then and there?")
-    async def privilege_check(self, info: Info, input: PrivilegeCheckInput) -> PrivilegeDecision:
-        decision = await decisions.check_one(info.context.actor, to_check(input))
+    async def privilege_check(
+        self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
+    ) -> PrivilegeDecision:
+        decision = await decisions.check_one(info.context.actor, to_check(input), known_at)
         return PrivilegeDecision.from_decision(decision)
 
     @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
     async def privilege_checks(
-        self, info: Info, inputs: list[PrivilegeCheckInput]
+        self,
+        info: Info,
+        inputs: list[PrivilegeCheckInput],
+        known_at: datetime | None = None,
     ) -> list[PrivilegeDecision]:
         checks = [to_check(item, index) for index, item in enumerate(inputs)]
         return [
             PrivilegeDecision.from_decision(d)
-            for d in await decisions.check_many(info.context.actor, checks)
+            for d in await decisions.check_many(info.context.actor, checks, known_at)
         ]
