@@ -210,3 +210,41 @@ async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainRep
         if head and last is not None and head["hash"] != expected_prev:
             return ChainReport(False, checked, first, last, last, "head hash does not match")
     return ChainReport(True, checked, first, last, None, None)
+
+
+@dataclass
+class EventFilter:
+    entity_type: str | None = None
+    entity_id: str | None = None
+    actor_id: str | None = None
+    action: str | None = None
+    from_time: str | None = None
+    to_time: str | None = None
+
+
+async def list_events(
+    filter: EventFilter, first: int, after_seq: int | None
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of audit events in seq order (keyset on seq); the caller checks rights."""
+    conditions, params = ["seq > ?"], [after_seq or 0]
+    for column, value in (
+        ("entity_type", filter.entity_type),
+        ("entity_id", filter.entity_id),
+        ("actor_id", filter.actor_id),
+        ("action", filter.action),
+    ):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            params.append(value)  # type: ignore[arg-type]
+    if filter.from_time is not None:
+        conditions.append("occurred_at >= ?")
+        params.append(filter.from_time)  # type: ignore[arg-type]
+    if filter.to_time is not None:
+        conditions.append("occurred_at <= ?")
+        params.append(filter.to_time)  # type: ignore[arg-type]
+    rows = await sql.fetch(
+        f"SELECT {_COLUMNS} FROM audit_event WHERE {' AND '.join(conditions)} "
+        f"ORDER BY seq LIMIT {first + 1}",
+        params,
+    )
+    return rows[:first], len(rows) > first

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
-from domain import permissions
-from domain.audit import verify_chain
+from domain import audit, clock, permissions
+from domain.audit import EventFilter, verify_chain
+from domain.errors import DomainError, ErrorCode
+from domain.pagination import page_size
 from domain.permissions import Permission
+from schema import ids
 from schema.context import Info
+from schema.relay import Connection, Edge, PageInfo
 
 
 @strawberry.type
@@ -20,6 +27,88 @@ class AuditChainReport:
     last_seq: int | None
     broken_seq: int | None = strawberry.field(description="The first seq whose hash is wrong")
     problem: str | None
+
+
+@strawberry.type
+class AuditEvent:
+    seq: int
+    occurred_at: str
+    actor_type: str
+    actor_id: str | None
+    actor_name: str
+    action: str
+    entity_type: str
+    entity_id: str | None
+    before: JSON | None
+    after: JSON | None
+    reason: str | None
+    request_id: str | None
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> AuditEvent:  # type: ignore[type-arg]
+        return cls(
+            seq=int(row["seq"]),
+            occurred_at=row["occurred_at"],
+            actor_type=row["actor_type"],
+            actor_id=row["actor_id"],
+            actor_name=row["actor_name"],
+            action=row["action"],
+            entity_type=row["entity_type"],
+            entity_id=row["entity_id"],
+            before=json.loads(row["before_json"]) if row["before_json"] is not None else None,
+            after=json.loads(row["after_json"]) if row["after_json"] is not None else None,
+            reason=row["reason"],
+            request_id=row["request_id"],
+            prev_hash=row["prev_hash"],
+            hash=row["hash"],
+        )
+
+
+@strawberry.input
+class AuditEventFilterInput:
+    entity_type: str | None = None
+    entity_id: str | None = strawberry.field(
+        default=None, description="A global id, or the raw entity key as stored"
+    )
+    actor_id: str | None = None
+    action: str | None = None
+    from_: datetime | None = strawberry.field(default=None, name="from")
+    to: datetime | None = None
+
+
+def _entity(entity_type: str | None, entity_id: str | None) -> tuple[str | None, str | None]:
+    if entity_id is None:
+        return entity_type, None
+    try:
+        kind, pk = ids.decode_any(entity_id, "filter.entityId")
+    except DomainError:
+        return entity_type, entity_id
+    if kind == "cursor":
+        raise DomainError(ErrorCode.VALIDATION, "Not an entity id", "filter.entityId")
+    return kind, str(pk)
+
+
+async def audit_connection(
+    filter: EventFilter, first: int | None, after: str | None
+) -> Connection[AuditEvent]:
+    size = page_size(first)
+    after_seq = ids.decode_cursor(after)
+    rows, more = await audit.list_events(filter, size, after_seq)
+    edges = [
+        Edge(cursor=ids.encode_cursor(int(r["seq"])), node=AuditEvent.from_row(r)) for r in rows
+    ]
+    return Connection(
+        edges=edges,
+        nodes=[e.node for e in edges],
+        page_info=PageInfo(
+            has_next_page=more,
+            has_previous_page=after_seq is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
 
 
 @strawberry.type
@@ -41,3 +130,42 @@ class AuditQuery:
             broken_seq=report.broken_seq,
             problem=report.problem,
         )
+
+    @strawberry.field(description="The audit log, oldest first (AUDITOR, ADMIN).")
+    async def audit_events(
+        self,
+        info: Info,
+        filter: AuditEventFilterInput | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[AuditEvent]:
+        permissions.require(info.context.actor, Permission.READ_AUDIT)
+        f = filter or AuditEventFilterInput()
+        if f.from_ and f.to and f.from_ > f.to:
+            raise DomainError(ErrorCode.VALIDATION, "from is after to", "filter.from")
+        for bound in (f.from_, f.to):
+            if bound is not None and bound.tzinfo is None:
+                raise DomainError(ErrorCode.VALIDATION, "Date-times need a time zone", "filter")
+        entity_type, entity_id = _entity(f.entity_type, f.entity_id)
+        return await audit_connection(
+            EventFilter(
+                entity_type=entity_type,
+                entity_id=entity_id,
+                actor_id=f.actor_id,
+                action=f.action,
+                from_time=clock.utc_iso(f.from_) if f.from_ else None,
+                to_time=clock.utc_iso(f.to) if f.to else None,
+            ),
+            first,
+            after,
+        )
+
+
+async def history_of(
+    info: Info, entity_type: str, pk: int, first: int | None, after: str | None
+) -> Connection[AuditEvent]:
+    """An object's own audit history (AUDITOR, ADMIN)."""
+    permissions.require(info.context.actor, Permission.READ_AUDIT)
+    return await audit_connection(
+        EventFilter(entity_type=entity_type, entity_id=str(pk)), first, after
+    )

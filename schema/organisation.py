@@ -19,6 +19,7 @@ from schema.errors import UserError, attempt
 from schema.relay import Connection, Node, connection
 
 if TYPE_CHECKING:
+    from schema.audit import AuditEvent
     from schema.cases import CaseStatsType
     from schema.privileges import PrivilegeType
 
@@ -142,6 +143,14 @@ class PractitionerType(Node):
         rows = await info.context.loaders.privileges_by_practitioner.load(int(self.pk))
         wanted = {s.value for s in status} if status else None
         return [PrivilegeType.from_model(p) for p in rows if wanted is None or p.status in wanted]
+
+    @strawberry.field(description="Every audited change of this record (AUDITOR, ADMIN).")
+    async def history(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Annotated[AuditEvent, strawberry.lazy("schema.audit")]]:
+        from schema.audit import history_of
+
+        return await history_of(info, "Practitioner", self.pk, first, after)
 
     @strawberry.field(description="Case volume and outcomes from recorded cases.")
     async def case_stats(

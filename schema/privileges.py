@@ -12,6 +12,7 @@ from domain.committee import CommitteeInput
 from domain.privileges import Approval, PrivilegeFilter, PrivilegeRequest
 from models import CommitteeDecision, Privilege
 from schema import ids
+from schema.audit import AuditEvent, history_of
 from schema.catalogue import TechniqueType
 from schema.context import Info
 from schema.enums import PrivilegeScope, PrivilegeStatus
@@ -115,6 +116,12 @@ class PrivilegeType(Node):
     )
     def expired_on(self, on: date) -> bool:
         return self.valid_until is not None and self.valid_until < on
+
+    @strawberry.field(description="Every audited change of this privilege (AUDITOR, ADMIN).")
+    async def history(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[AuditEvent]:
+        return await history_of(info, "Privilege", ids.decode(self.id, "Privilege"), first, after)
 
     @classmethod
     def from_model(cls, p: Privilege) -> PrivilegeType:

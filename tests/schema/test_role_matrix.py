@@ -43,6 +43,7 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
     "practitioner": ('{ practitioner(staffNo: "D0001") { staffNo } }', ALL),
     "procedures": ("{ procedures { nodes { code } } }", ALL),
     "verifyAuditChain": ("{ verifyAuditChain { ok } }", AUDIT),
+    "auditEvents": ("{ auditEvents(first: 5) { nodes { seq } } }", AUDIT),
     "privileges": ("{ privileges { nodes { id } } }", ALL),
     "expiringPrivileges": ("{ expiringPrivileges(withinDays: 30) { nodes { id } } }", ALL),
     "privilegeCheck": ("{ privilegeCheck(input: " + CHECK + ") { allowed } }", CHECKERS),
