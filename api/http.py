@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
@@ -13,7 +14,7 @@ from strawberry.asgi import GraphQL
 from api.settings import Settings
 from domain import auth
 from domain.actors import Role
-from schema.context import Context
+from schema.context import CURRENT_ACTOR, Context
 
 
 def bearer_token(headers: Any) -> str | None:
@@ -44,6 +45,13 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         )
         self.settings = settings
 
+    def parse_json(self, data: str | bytes) -> Any:
+        parsed = super().parse_json(data)
+        if not isinstance(parsed, dict):
+            # Batched arrays are refused, and scalars would crash the parser further on.
+            raise HTTPException(400, "The request body must be one JSON object")
+        return parsed
+
     async def get_context(  # type: ignore[override]
         self, request: Request | WebSocket, response: Any
     ) -> Context:
@@ -52,6 +60,7 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         if token is None and isinstance(request, WebSocket):
             token = None  # graphql-transport-ws clients authenticate in connection_init
         actor = await auth.authenticate(token, request_id)
+        CURRENT_ACTOR.set(actor)
         if response is not None and hasattr(response, "headers"):
             response.headers["x-request-id"] = request_id
         return Context(

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from domain import audit, clock, passwords, validation
@@ -107,29 +108,26 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
 
 
 async def _record_failure(user: User | None, actor: Actor, locked: bool, moment: datetime) -> None:
+    """Count the failure atomically (parallel guesses must not get lost) and lock the
+    account on the fifth."""
     async with in_transaction():
-        after: dict[str, object] = {"username": actor.name}
+        after: dict[str, object] = {"username": actor.name, "locked": locked}
         if user is not None and not locked:
-            failures = user.failed_logins + 1
-            changes: dict[str, object] = {"failed_logins": failures}
-            if failures >= MAX_FAILED_LOGINS:
-                changes["locked_until"] = moment + LOCKOUT
-                changes["failed_logins"] = 0
+            await User.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
+            current = await User.get(id=user.id)
+            if current.failed_logins >= MAX_FAILED_LOGINS and not (
+                current.locked_until and current.locked_until > moment
+            ):
+                await User.filter(id=user.id).update(locked_until=moment + LOCKOUT, failed_logins=0)
                 after["lockedUntil"] = clock.utc_iso(moment + LOCKOUT)
-            await User.filter(id=user.id).update(**changes)
-        after["locked"] = locked
+        reason = (
+            "unknown user" if user is None else ("account locked" if locked else "bad password")
+        )
         await audit.append(
             actor,
             [
                 audit.PendingEvent(
-                    "auth.login_failed",
-                    "User",
-                    str(user.id) if user else None,
-                    None,
-                    after,
-                    "unknown user"
-                    if user is None
-                    else ("account locked" if locked else "bad password"),
+                    "auth.login_failed", "User", str(user.id) if user else None, None, after, reason
                 )
             ],
         )

@@ -194,7 +194,8 @@ class AccessMutation:
     @strawberry.mutation
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         result, errors = await attempt(
-            auth.login(input.username, input.password, info.context.request_id)
+            auth.login(input.username, input.password, info.context.request_id),
+            allow_anonymous=True,
         )
         if result is None:
             return LoginPayload(token=None, expires_at=None, user=None, user_errors=errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,3 +23,6 @@ class Context:
 
 
 Info = StrawberryInfo[Context, None]
+
+# The request's actor, for checks that must come before any input is looked at.
+CURRENT_ACTOR: ContextVar[Actor | None] = ContextVar("credreg_actor", default=None)

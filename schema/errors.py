@@ -8,7 +8,8 @@ masked: the client sees only a request id, the log has the traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable
+import re
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any, TypeVar
 
 import strawberry
@@ -17,6 +18,7 @@ from strawberry.extensions import SchemaExtension
 
 from domain.errors import DomainError, DomainErrors, ErrorCode
 from domain.writes import audit_refusal
+from schema.context import CURRENT_ACTOR
 from schema.enums import UserErrorCode
 
 log = logging.getLogger("credreg.errors")
@@ -44,17 +46,27 @@ def top_level(error: DomainError) -> GraphQLError:
     return GraphQLError(error.message, extensions=extensions)
 
 
-async def attempt(operation: Awaitable[T]) -> tuple[T | None, list[UserError]]:
+async def attempt(
+    operation: Coroutine[Any, Any, T], allow_anonymous: bool = False
+) -> tuple[T | None, list[UserError]]:
     """Run a domain call for a mutation: its result, or its DomainError as userErrors.
 
-    Missing authentication stays a top-level error (SPEC section 5).
+    Missing authentication stays a top-level error (SPEC section 5), and is checked
+    before the operation reads any of its input.
     """
+    actor = CURRENT_ACTOR.get()
+    if not allow_anonymous and actor is not None and not actor.authenticated:
+        operation.close()
+        raise top_level(DomainError(ErrorCode.UNAUTHENTICATED, "Authentication required"))
     try:
         return await operation, []
     except DomainError as error:
         if error.code is ErrorCode.UNAUTHENTICATED:
             raise top_level(error) from error
         return None, user_errors(error)
+
+
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 class ErrorPolicy(SchemaExtension):
@@ -78,6 +90,13 @@ class ErrorPolicy(SchemaExtension):
     def _process(self, error: GraphQLError, request_id: str | None) -> GraphQLError:
         original = error.original_error
         if original is None or isinstance(original, GraphQLError):
+            if SUGGESTION.search(error.message):  # no schema hints for probing clients
+                return GraphQLError(
+                    SUGGESTION.sub("", error.message),
+                    nodes=error.nodes,
+                    path=error.path,
+                    extensions=error.extensions,
+                )
             return error
         if isinstance(original, DomainError):
             extensions: dict[str, Any] = {"code": original.code.value}

@@ -7,6 +7,8 @@ import binascii
 
 from domain.errors import DomainError, ErrorCode
 
+MAX_PK = 2**31 - 1  # the id columns are 32-bit; larger keys can name nothing
+
 
 def encode(type_name: str, pk: int) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
@@ -19,7 +21,7 @@ def decode_any(global_id: str, field: str = "id") -> tuple[str, int]:
         pk = int(raw_pk)
     except (binascii.Error, UnicodeDecodeError, UnicodeEncodeError, ValueError):
         raise DomainError(ErrorCode.VALIDATION, "Not a valid id", field) from None
-    if not type_name or pk < 0 or pk > 2**63:
+    if not type_name or pk < 0 or pk > MAX_PK:
         raise DomainError(ErrorCode.VALIDATION, "Not a valid id", field)
     return type_name, pk
 

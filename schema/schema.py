@@ -53,6 +53,7 @@ from schema.organisation import (
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
+from schema.subscriptions import Subscription
 from schema.techniques import TechniqueMutation, TechniqueQuery
 
 MAX_DEPTH = 10
@@ -164,6 +165,7 @@ def build_schema() -> strawberry.Schema:
     return CredregSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[
             UserType,
             ApiKeyType,

@@ -147,9 +147,7 @@ async def test_privileges_csv_is_who_held_what_on_that_date(
     token = (await domain_auth.login("auditor", factories.PASSWORD)).token  # 8 h sessions
 
     async def rows(as_of: str) -> list[dict[str, str]]:
-        response = await client.get(
-            f"/export/privileges.csv?asOf={as_of}", headers=auth(token)
-        )
+        response = await client.get(f"/export/privileges.csv?asOf={as_of}", headers=auth(token))
         assert response.status_code == 200
         return list(csv.DictReader(io.StringIO(response.text)))
 

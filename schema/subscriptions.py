@@ -1,0 +1,59 @@
+"""Subscription privilegeChanges over graphql-transport-ws (SPEC section 5)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import date
+
+import strawberry
+
+from domain import changes
+from schema import ids
+from schema.context import Info
+from schema.enums import PrivilegeScope, PrivilegeStatus
+
+
+@strawberry.type
+class PrivilegeChangeEvent:
+    seq: int = strawberry.field(description="Audit seq; resume with fromSeq after a reconnect.")
+    occurred_at: str
+    action: str
+    privilege_id: strawberry.ID
+    practitioner_id: strawberry.ID
+    site_id: strawberry.ID
+    status: PrivilegeStatus
+    scope: PrivilegeScope
+    valid_from: date | None
+    valid_until: date | None
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="Privilege changes as they commit; filter by "
+        "practitioner and site; fromSeq replays missed changes first."
+    )
+    async def privilege_changes(
+        self,
+        info: Info,
+        practitioner: strawberry.ID | None = None,
+        site: strawberry.ID | None = None,
+        from_seq: int | None = None,
+    ) -> AsyncGenerator[PrivilegeChangeEvent, None]:
+        practitioner_id = ids.decode_optional(practitioner, "Practitioner", "practitioner")
+        site_id = ids.decode_optional(site, "Site", "site")
+        async for change in changes.privilege_changes(
+            info.context.actor, practitioner_id, site_id, from_seq
+        ):
+            yield PrivilegeChangeEvent(
+                seq=change.seq,
+                occurred_at=change.occurred_at,
+                action=change.action,
+                privilege_id=strawberry.ID(ids.encode("Privilege", change.privilege_id)),
+                practitioner_id=strawberry.ID(ids.encode("Practitioner", change.practitioner_id)),
+                site_id=strawberry.ID(ids.encode("Site", change.site_id)),
+                status=PrivilegeStatus(change.status),
+                scope=PrivilegeScope(change.scope),
+                valid_from=change.valid_from,
+                valid_until=change.valid_until,
+            )
