@@ -56,12 +56,11 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         self, request: Request | WebSocket, response: Any
     ) -> Context:
         request_id = request_id_of(request.headers)
+        # WebSocket clients send the same Authorization header with the handshake.
         token = bearer_token(request.headers)
-        if token is None and isinstance(request, WebSocket):
-            token = None  # graphql-transport-ws clients authenticate in connection_init
         actor = await auth.authenticate(token, request_id)
         CURRENT_ACTOR.set(actor)
-        if response is not None and hasattr(response, "headers"):
+        if isinstance(response, Response):
             response.headers["x-request-id"] = request_id
         return Context(
             actor=actor,

@@ -74,8 +74,15 @@ class ErrorPolicy(SchemaExtension):
 
     async def on_operation(self) -> AsyncIterator[None]:
         yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
+        await self._apply(self.execution_context.result)
+
+    async def on_stream_result(self, result: Any) -> AsyncIterator[None]:
+        """Subscriptions and streamed results get the same treatment, item by item."""
+        await self._apply(result)
+        yield
+
+    async def _apply(self, result: Any) -> None:
+        if result is None or not getattr(result, "errors", None):
             return
         context = self.execution_context.context
         request_id = getattr(context, "request_id", None)

@@ -1,0 +1,90 @@
+"""SPEC 5: privilegeChanges over graphql-transport-ws on /graphql."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.testclient import TestClient  # runs the app and its lifespan in a thread
+
+from api.app import create_app
+from api.settings import Settings
+from domain import auth, clock
+from schema import ids
+from tests import factories
+
+SUBSCRIBE = """subscription($p: ID) { privilegeChanges(practitioner: $p) {
+    seq action status scope practitionerId privilegeId } }"""
+
+
+def test_privilege_changes_are_pushed_filtered_by_practitioner(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url, argon2_time_cost=2, argon2_memory_kib=19456, argon2_parallelism=1
+    )
+    app = create_app(settings)
+    with TestClient(app) as client:
+        clock.set_clock(clock.Clock())
+
+        async def setup() -> dict[str, Any]:
+            await factories.hospital()
+            mine = await factories.practitioner("D0001")
+            other = await factories.practitioner("D0002")
+            await factories.procedure()
+            key = await auth.create_api_key(factories.SYSTEM, name="or", roles=["SCHEDULER"])
+            return {"mine": mine, "other": other, "key": key.secret}
+
+        world = client.portal.call(setup)
+        headers = {"authorization": f"Bearer {world['key']}"}
+        with client.websocket_connect(
+            "/graphql", subprotocols=["graphql-transport-ws"], headers=headers
+        ) as ws:
+            ws.send_json({"type": "connection_init"})
+            assert ws.receive_json()["type"] == "connection_ack"
+            ws.send_json(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {
+                        "query": SUBSCRIBE,
+                        "variables": {"p": ids.encode("Practitioner", world["mine"].id)},
+                    },
+                }
+            )
+
+            async def changes() -> None:
+                await factories.grant(world["other"])  # filtered out
+                granted = await factories.grant(world["mine"])
+                from domain import privileges
+
+                await privileges.suspend_privilege(
+                    factories.SYSTEM, granted.id, granted.version, "调查"
+                )
+
+            client.portal.call(changes)
+            received = [ws.receive_json() for _ in range(4)]
+            ws.send_json({"id": "1", "type": "complete"})
+    assert all(m["type"] == "next" for m in received)
+    events = [m["payload"]["data"]["privilegeChanges"] for m in received]
+    assert [(e["action"], e["status"]) for e in events] == [
+        ("privilege.request", "REQUESTED"),
+        ("privilege.endorse", "ENDORSED"),
+        ("privilege.approve", "ACTIVE"),
+        ("privilege.suspend", "SUSPENDED"),
+    ]
+    assert {e["practitionerId"] for e in events} == {ids.encode("Practitioner", world["mine"].id)}
+    assert [e["seq"] for e in events] == sorted(e["seq"] for e in events)
+
+
+def test_subscription_requires_authentication(database_url: str) -> None:
+    app = create_app(Settings(database_url=database_url))
+    with (
+        TestClient(app) as client,
+        client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
+    ):
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE}})
+        message = ws.receive_json()
+        # An execution error arrives as a `next` carrying `errors` (graphql-transport-ws).
+        assert message["type"] == "next"
+        assert message["payload"]["data"] is None
+        assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
