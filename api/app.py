@@ -22,6 +22,7 @@ from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
+from api.worker import running_worker
 from domain import auth, clock, passwords, sql
 from schema.schema import build_schema
 
@@ -130,6 +131,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         async with RegisterTortoise(
             app, config=tortoise_config(settings.database_url, settings.db_pool_max)
         ):
-            yield
+            if settings.webhook_worker:
+                async with running_worker():
+                    yield
+            else:
+                yield
 
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 DEFAULT_DATABASE_URL = "sqlite://credreg.sqlite3"
@@ -78,7 +78,7 @@ class Settings:
     max_concurrent_hashes: int = 2
     db_pool_max: int = 10
     timezone: str = "Asia/Shanghai"
-    secret_key: str = field(default="", repr=False)
+    webhook_worker: bool = True
 
     @property
     def is_sqlite(self) -> bool:
@@ -108,5 +108,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_concurrent_hashes=_int(env, "CREDREG_MAX_CONCURRENT_HASHES", 2, 1, 64),
         db_pool_max=_int(env, "CREDREG_DB_POOL_MAX", 10, 1, 200),
         timezone=timezone,
-        secret_key=env.get("CREDREG_SECRET_KEY", ""),
+        webhook_worker=_flag(env, "CREDREG_WEBHOOK_WORKER", True),
     )

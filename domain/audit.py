@@ -64,6 +64,8 @@ class PendingEvent:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     reason: str | None
+    seq: int | None = None  # set when appended
+    occurred_at: str | None = None
 
 
 def event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
@@ -118,6 +120,7 @@ async def append(actor: Actor, events: list[PendingEvent]) -> int:
             "request_id": actor.request_id,
             "prev_hash": prev_hash,
         }
+        event.seq, event.occurred_at = seq, occurred_at
         digest = event_hash(prev_hash, hashed_fields(row))
         row["hash"] = digest
         prev_hash = digest

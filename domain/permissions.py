@@ -40,6 +40,7 @@ class Permission(StrEnum):
     READ_AUDIT = "READ_AUDIT"
     EXPORT = "EXPORT"
     QUERY_AS_OF = "QUERY_AS_OF"
+    MANAGE_WEBHOOKS = "MANAGE_WEBHOOKS"
 
 
 _READ_COMMON = {

@@ -19,7 +19,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 import models
-from domain import audit, clock, permissions
+from domain import audit, clock, permissions, webhooks
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.permissions import Permission
@@ -214,6 +214,7 @@ async def run_write(
                 result = await apply(ctx)
                 if ctx.events:
                     await audit.append(actor, ctx.events)
+                    await webhooks.enqueue(ctx.events)
                 if idempotency_key:
                     if not isinstance(result, Model):
                         raise TypeError(f"{operation} returns no object to replay")

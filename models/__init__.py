@@ -7,6 +7,7 @@ from models.catalogue import CatalogueVersion, Procedure, Technique
 from models.organisation import Department, Practitioner, Site, Specialty
 from models.privileges import CommitteeDecision, Privilege
 from models.reviews import Evaluation, ReviewCycle
+from models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
     "ApiKey",
@@ -29,4 +30,6 @@ __all__ = [
     "Specialty",
     "Technique",
     "User",
+    "Webhook",
+    "WebhookDelivery",
 ]

@@ -55,6 +55,7 @@ from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
 from schema.techniques import TechniqueMutation, TechniqueQuery
+from schema.webhooks import WebhookMutation, WebhookQuery
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -121,6 +122,7 @@ Query = merge_types(
         DecisionQuery,
         ReviewQuery,
         CaseQuery,
+        WebhookQuery,
         AuditQuery,
     ),
 )
@@ -135,6 +137,7 @@ Mutation = merge_types(
         PrivilegeMutation,
         ReviewMutation,
         CaseMutation,
+        WebhookMutation,
     ),
 )
 

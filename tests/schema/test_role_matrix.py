@@ -245,6 +245,18 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         "{ userErrors { code } } }",
         ADMIN,
     ),
+    "webhooks": ("{ webhooks { url } }", ADMIN),
+    "webhookDeliveries": ("{ webhookDeliveries { nodes { status } } }", ADMIN),
+    "registerWebhook": (
+        'mutation { registerWebhook(input: {url: "http://127.0.0.1:9/hook", '
+        'eventTypes: ["privilege."]}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "deactivateWebhook": (
+        'mutation { deactivateWebhook(input: {id: "V2ViaG9vazow", '
+        "expectedVersion: 1}) { userErrors { code } } }",
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,

@@ -1,0 +1,153 @@
+"""Webhook registration and the delivery log (ADMIN)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.scalars import JSON
+
+from domain import webhooks
+from models import Webhook, WebhookDelivery
+from schema import ids
+from schema.context import Info
+from schema.errors import UserError, attempt
+from schema.relay import Connection, Node, connection
+
+
+@strawberry.type(name="Webhook")
+class WebhookType(Node):
+    url: str
+    event_types: list[str]
+    active: bool
+    created_at: datetime
+    version: int
+
+    @classmethod
+    def from_model(cls, w: Webhook) -> WebhookType:
+        return cls(
+            id=strawberry.ID(ids.encode("Webhook", w.id)),
+            url=w.url,
+            event_types=list(w.event_types),
+            active=w.active,
+            created_at=w.created_at,
+            version=w.version,
+        )
+
+
+@strawberry.type(name="WebhookDelivery")
+class WebhookDeliveryType(Node):
+    event_seq: int
+    event_type: str
+    idempotency_key: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    payload: JSON
+
+    @classmethod
+    def from_model(cls, d: WebhookDelivery) -> WebhookDeliveryType:
+        return cls(
+            id=strawberry.ID(ids.encode("WebhookDelivery", d.id)),
+            event_seq=d.event_seq,
+            event_type=d.event_type,
+            idempotency_key=d.idempotency_key,
+            status=d.status,
+            attempts=d.attempts,
+            next_attempt_at=d.next_attempt_at,
+            last_status_code=d.last_status_code,
+            last_error=d.last_error,
+            delivered_at=d.delivered_at,
+            payload=webhooks.payload_of(d),  # type: ignore[arg-type]
+        )
+
+
+@strawberry.input
+class RegisterWebhookInput:
+    url: str
+    event_types: list[str] = strawberry.field(
+        description='Audit actions, exact ("privilege.suspend") or families ("privilege.").'
+    )
+    secret: str | None = strawberry.field(
+        default=None, description="HMAC-SHA256 signing secret; generated when omitted."
+    )
+
+
+@strawberry.type
+class RegisterWebhookPayload:
+    webhook: WebhookType | None
+    secret: str | None = strawberry.field(description="Shown once.")
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class DeactivateWebhookInput:
+    id: strawberry.ID
+    expected_version: int
+
+
+@strawberry.type
+class WebhookPayload:
+    webhook: WebhookType | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class WebhookQuery:
+    @strawberry.field
+    async def webhooks(self, info: Info) -> list[WebhookType]:
+        return [WebhookType.from_model(w) for w in await webhooks.list_webhooks(info.context.actor)]
+
+    @strawberry.field(description="The delivery log, oldest first.")
+    async def webhook_deliveries(
+        self,
+        info: Info,
+        webhook_id: strawberry.ID | None = None,
+        status: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[WebhookDeliveryType]:
+        page = await webhooks.list_deliveries(
+            info.context.actor,
+            ids.decode_optional(webhook_id, "Webhook", "webhookId"),
+            status,
+            first,
+            ids.decode_cursor(after),
+        )
+        return connection(page, WebhookDeliveryType.from_model)
+
+
+@strawberry.type
+class WebhookMutation:
+    @strawberry.mutation
+    async def register_webhook(
+        self, info: Info, input: RegisterWebhookInput
+    ) -> RegisterWebhookPayload:
+        created, errors = await attempt(
+            webhooks.register_webhook(
+                info.context.actor,
+                url=input.url,
+                event_types=input.event_types,
+                secret=input.secret,
+            )
+        )
+        if created is None:
+            return RegisterWebhookPayload(webhook=None, secret=None, user_errors=errors)
+        return RegisterWebhookPayload(
+            webhook=WebhookType.from_model(created.webhook), secret=created.secret, user_errors=[]
+        )
+
+    @strawberry.mutation
+    async def deactivate_webhook(self, info: Info, input: DeactivateWebhookInput) -> WebhookPayload:
+        async def run() -> Webhook:
+            return await webhooks.deactivate_webhook(
+                info.context.actor, ids.decode(input.id, "Webhook"), input.expected_version
+            )
+
+        webhook, errors = await attempt(run())
+        return WebhookPayload(
+            webhook=WebhookType.from_model(webhook) if webhook else None, user_errors=errors
+        )
