@@ -157,7 +157,7 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> None:
         print(
             f"seeded {report.specialties} specialties, {report.departments} departments, "
             f"{report.practitioners} practitioners, {report.procedures} procedures, "
-            f"{report.techniques} techniques"
+            f"{report.techniques} techniques, {report.privileges} privileges"
         )
         print(f"demo users {', '.join(report.users)} share the password: {demo_password}")
         print(f"demo SCHEDULER API key (shown once): {report.api_key}")

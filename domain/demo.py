@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 
-from domain import auth, catalogue, clock, organisation, techniques
+from domain import auth, catalogue, clock, organisation, privileges, techniques
 from domain.actors import Actor
+from domain.committee import CommitteeInput
 from domain.organisation import PractitionerInput
-from models import Site, Specialty
+from models import Department, Practitioner, Site, Specialty, Technique
 
 TITLES = ["RESIDENT"] * 14 + ["ATTENDING"] * 16 + ["ASSOCIATE_CHIEF"] * 12 + ["CHIEF"] * 8
 DEMO_USERS = [
@@ -44,6 +45,7 @@ class DemoReport:
     techniques: int = 0
     users: list[str] = field(default_factory=list)
     api_key: str | None = None
+    privileges: int = 0
 
 
 async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoReport:
@@ -129,7 +131,193 @@ async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoRepo
         report.users.append(username)
     key = await auth.create_api_key(actor, name="demo OR scheduler", roles=["SCHEDULER"])
     report.api_key = key.secret
+    await _technique_story(actor, today)
+    report.privileges = await _privilege_story(actor, today, rng)
     return report
+
+
+COMMITTEE = "手术分级管理委员会"
+TECHNIQUE_COMMITTEE = "医疗技术临床应用管理委员会"
+
+# (technique, state, days since first clinical use) - the demo's technique register.
+TECHNIQUE_STORY = [
+    ("XZ-01", "FILED", 300),
+    ("XZ-02", "FILED", 200),
+    ("XZ-03", "FILED", 250),
+    ("XZ-08", "FILED", 320),
+    ("XZ-11", "FILED", 280),
+    ("XZ-12", "FILED", 150),
+    ("XZ-07", "IN_USE", 5),
+    ("XZ-04", "IN_USE", 40),
+    ("XZ-09", "SUSPENDED", 200),
+    ("XZ-10", "STOPPED", 100),
+    ("SXZ-01", "APPROVED", None),
+    ("NEW-01", "APPROVED", None),
+    ("NEW-02", "IN_USE", 60),
+]
+
+# Named practitioners whose privileges tell the demo's story (the rest follow their title).
+PRIVILEGE_STORY: dict[str, list[dict[str, object]]] = {
+    "D0001": [
+        {"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 3},
+        {"scope": "PROCEDURE", "code": "52.7x00"},
+        {"scope": "TECHNIQUE", "technique": "NEW-02"},
+        {"scope": "DAY_SURGERY"},
+    ],
+    "D0016": [{"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 2, "supervised": True}],
+    "D0002": [
+        {"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 2},
+        {"scope": "DAY_SURGERY"},
+    ],
+    "D0003": [
+        {"scope": "SURGERY_GRADE", "specialty": "HPB", "max_grade": 3, "ends_in": 20},
+        {"scope": "TECHNIQUE", "technique": "XZ-08"},
+    ],
+    "D0004": [
+        {"scope": "SURGERY_GRADE", "specialty": "ORTH", "max_grade": 3},
+        {"scope": "PROCEDURE", "code": "81.5301", "then": "suspend"},
+    ],
+    "D0005": [{"scope": "SURGERY_GRADE", "specialty": "URO", "max_grade": 3, "ends_in": -10}],
+    "D0006": [
+        {"scope": "PROCEDURE", "code": "32.4101"},
+        {"scope": "TECHNIQUE", "technique": "XZ-08", "then": "revoke"},
+    ],
+    "D0007": [
+        {"scope": "PROCEDURE", "code": "36.1001"},
+        {"scope": "TECHNIQUE", "technique": "XZ-09"},
+        {"scope": "TECHNIQUE", "technique": "XZ-11"},
+    ],
+    "D0008": [{"scope": "PROCEDURE", "code": "01.5901"}],
+    "D0010": [
+        {"scope": "SURGERY_GRADE", "specialty": "OPH", "max_grade": 2},
+        {"scope": "DAY_SURGERY"},
+        {"scope": "TECHNIQUE", "technique": "XZ-04"},
+    ],
+    "D0012": [{"scope": "TECHNIQUE", "technique": "XZ-01"}],
+    "D0013": [
+        {"scope": "TECHNIQUE", "technique": "XZ-07"},
+        {"scope": "TECHNIQUE", "technique": "XZ-06"},
+    ],
+}
+TITLE_GRADE = {"RESIDENT": 1, "ATTENDING": 2, "ASSOCIATE_CHIEF": 3, "CHIEF": 3}
+
+
+async def _technique_story(actor: Actor, today: date) -> None:
+    approved_on = today - timedelta(days=400)
+    for code, state, first_use_days in TECHNIQUE_STORY:
+        technique = await Technique.get(code=code)
+        technique = await techniques.approve_technique(
+            actor,
+            technique.id,
+            technique.version,
+            techniques.TechniqueApproval(
+                decision=CommitteeInput(
+                    TECHNIQUE_COMMITTEE,
+                    approved_on,
+                    votes_for=9,
+                    votes_abstain=1,
+                    minutes_ref=f"技委-{code}",
+                ),
+                lead_staff_no="D0001",
+                ethics_approval_ref=f"伦审-{code}",
+            ),
+        )
+        if first_use_days is None:
+            continue
+        first_use = today - timedelta(days=first_use_days)
+        technique = await techniques.record_first_clinical_use(
+            actor, technique.id, technique.version, first_use
+        )
+        if state in {"FILED", "SUSPENDED", "STOPPED"} and code.startswith(("XZ", "SXZ")):
+            technique = await techniques.file_technique(
+                actor,
+                technique.id,
+                technique.version,
+                filed_on=first_use + timedelta(days=10),
+                filing_number=f"卫健委备-{code}",
+            )
+        if state == "SUSPENDED":
+            await techniques.suspend_technique(
+                actor, technique.id, technique.version, "严重不良事件，暂停开展"
+            )
+        elif state == "STOPPED":
+            await techniques.stop_technique(
+                actor, technique.id, technique.version, "设备退役，停止开展"
+            )
+
+
+async def _grant(
+    actor: Actor, practitioner: Practitioner, spec: dict[str, object], today: date
+) -> None:
+    scope = str(spec["scope"])
+    ends_in = int(spec.get("ends_in", 400))  # type: ignore[call-overload]
+    valid_from = today - timedelta(days=300)
+    valid_until = today + timedelta(days=ends_in)
+    requested = await privileges.request_privilege(
+        actor,
+        privileges.PrivilegeRequest(
+            scope=scope,
+            practitioner_id=practitioner.id,
+            specialty_code=spec.get("specialty"),  # type: ignore[arg-type]
+            max_grade=spec.get("max_grade"),  # type: ignore[arg-type]
+            procedure_code=spec.get("code"),  # type: ignore[arg-type]
+            technique_code=spec.get("technique"),  # type: ignore[arg-type]
+            supervised_only=bool(spec.get("supervised", False)),
+            valid_from=valid_from,
+            valid_until=valid_until,
+        ),
+    )
+    endorsed = await privileges.endorse_privilege(actor, requested.id, requested.version)
+    granted = await privileges.approve_privilege(
+        actor,
+        endorsed.id,
+        endorsed.version,
+        privileges.Approval(
+            decision=CommitteeInput(
+                COMMITTEE, valid_from, votes_for=7, votes_abstain=1, minutes_ref="2025-12"
+            )
+        ),
+    )
+    if spec.get("then") == "suspend":
+        await privileges.suspend_privilege(actor, granted.id, granted.version, "并发症调查中")
+    elif spec.get("then") == "revoke":
+        await privileges.revoke_privilege(actor, granted.id, granted.version, "严重不良事件")
+
+
+async def _privilege_story(actor: Actor, today: date, rng: random.Random) -> int:
+    count = 0
+    departments = {d.id: d for d in await Department.all()}
+    for practitioner in await Practitioner.all().order_by("id"):
+        if practitioner.status != "ACTIVE":
+            continue
+        story = PRIVILEGE_STORY.get(practitioner.staff_no)
+        if story is None:
+            specialty = await Specialty.get_or_none(id=practitioner.specialty_id)  # type: ignore[attr-defined]
+            if specialty is None:
+                continue
+            story = [
+                {
+                    "scope": "SURGERY_GRADE",
+                    "specialty": specialty.code,
+                    "max_grade": TITLE_GRADE[practitioner.title],
+                    "supervised": practitioner.title == "RESIDENT" and rng.random() < 0.5,
+                }
+            ]
+            department = departments[practitioner.department_id]  # type: ignore[attr-defined]
+            if department.day_surgery_approved and practitioner.title != "RESIDENT":
+                story.append({"scope": "DAY_SURGERY"})
+        for spec in story:
+            await _grant(actor, practitioner, spec, today)
+            count += 1
+    suspended = await Practitioner.get(staff_no="D0008")
+    await organisation.update_practitioner(
+        actor,
+        suspended.id,
+        suspended.version,
+        PractitionerInput(status="SUSPENDED"),
+        reason="停职调查",
+    )
+    return count
 
 
 def _national_id(rng: random.Random, born: date) -> str:
