@@ -413,7 +413,7 @@ def _technique_gate(answer: _Answer, procedure: dict[str, Any], on: date) -> Non
     due = procedure["filing_due_on"]
     if (
         procedure["category"] in RESTRICTED
-        and status != TechniqueStatus.FILED.value
+        and procedure["filed_on"] is None
         and due is not None
         and on > due
     ):
