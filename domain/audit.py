@@ -135,6 +135,13 @@ async def registry_version() -> int:
     return int(row["seq"]) if row else 0
 
 
+async def registry_state() -> tuple[int, str]:
+    """The last seq and its hash: the hash tells apart two databases (or a restored
+    backup) that happen to be at the same seq."""
+    row = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
+    return (int(row["seq"]), str(row["hash"])) if row else (0, GENESIS_HASH)
+
+
 @dataclass
 class ChainReport:
     ok: bool

@@ -164,9 +164,30 @@ def _in_list(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+def _keys(checks: Sequence[CheckInput]) -> tuple[set[int], set[str], set[str]]:
+    ids = {i for c in checks for i in (c.practitioner_id, c.supervisor_id) if i is not None}
+    staff = {s for c in checks for s in (c.practitioner_staff_no, c.supervisor_staff_no) if s}
+    return ids, staff, {c.procedure_code for c in checks}
+
+
 async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
+    """Everything the checks touch, read fresh from the database."""
+    ids, staff, codes = _keys(checks)
+    return await load_parts(ids, staff, codes, with_sites=True)
+
+
+async def load_parts(
+    ids_wanted: set[int], staff_wanted: set[str], codes_wanted: set[str], with_sites: bool
+) -> Snapshot:
+    """Sites (optionally), the named practitioners with their privileges and pending
+    evaluations, and the named catalogue codes: at most six queries, whatever the size."""
     snap = Snapshot()
-    for row in await sql.fetch("SELECT id, code, is_default, reevaluation_months FROM site"):
+    site_rows = (
+        await sql.fetch("SELECT id, code, is_default, reevaluation_months FROM site")
+        if with_sites
+        else []
+    )
+    for row in site_rows:
         site = {
             "id": int(row["id"]),
             "code": row["code"],
@@ -177,10 +198,8 @@ async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
         if row["is_default"]:
             snap.default_site = site
 
-    ids = sorted({i for c in checks for i in (c.practitioner_id, c.supervisor_id) if i is not None})
-    staff = sorted(
-        {s for c in checks for s in (c.practitioner_staff_no, c.supervisor_staff_no) if s}
-    )
+    ids = sorted(ids_wanted)
+    staff = sorted(staff_wanted)
     where = []
     params: list[Any] = []
     if ids:
@@ -209,7 +228,7 @@ async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
             snap.practitioners_by_id[practitioner["id"]] = practitioner
             snap.practitioners_by_staff_no[practitioner["staff_no"]] = practitioner
 
-    codes = sorted({c.procedure_code for c in checks})
+    codes = sorted(codes_wanted)
     if codes:
         rows = await sql.fetch(
             "SELECT p.id, p.code, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
@@ -688,6 +707,80 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
     )
 
 
+class DecisionCache:
+    """What decisions read, kept per process and valid for one registry version.
+
+    Every change to the registry appends to the audit log and so moves the registry
+    version; each request reads the version (one indexed query) and the cache empties
+    itself when it moved, in every worker alike. Nothing expires by time. Unknown staff
+    numbers and codes are remembered too, so a batch of misses costs one load.
+    """
+
+    MAX_PRACTITIONERS = 50_000
+
+    def __init__(self) -> None:
+        self.reset((-1, ""))
+
+    def reset(self, state: tuple[int, str]) -> None:
+        self.state = state
+        self.snap = Snapshot()
+        self.sites_loaded = False
+        self.absent_ids: set[int] = set()
+        self.absent_staff: set[str] = set()
+
+    def _missing(self, checks: Sequence[CheckInput]) -> tuple[set[int], set[str], set[str]]:
+        ids, staff, codes = _keys(checks)
+        snap = self.snap
+        return (
+            {i for i in ids if i not in snap.practitioners_by_id and i not in self.absent_ids},
+            {
+                s
+                for s in staff
+                if s not in snap.practitioners_by_staff_no and s not in self.absent_staff
+            },
+            {c for c in codes if c not in snap.procedures_by_code},
+        )
+
+    def _merge(self, part: Snapshot, ids: set[int], staff: set[str], codes: set[str]) -> None:
+        snap = self.snap
+        if part.sites_by_id:
+            snap.sites_by_id, snap.sites_by_code = part.sites_by_id, part.sites_by_code
+            snap.default_site = part.default_site
+            self.sites_loaded = True
+        snap.practitioners_by_id.update(part.practitioners_by_id)
+        snap.practitioners_by_staff_no.update(part.practitioners_by_staff_no)
+        for holder in part.practitioners_by_id:
+            snap.privileges_by_practitioner[holder] = part.privileges_by_practitioner.get(
+                holder, []
+            )
+        snap.evaluation_due.update(part.evaluation_due)
+        for code in codes:
+            snap.procedures_by_code[code] = part.procedures_by_code.get(code, [])
+        self.absent_ids |= ids - part.practitioners_by_id.keys()
+        self.absent_staff |= staff - part.practitioners_by_staff_no.keys()
+
+    async def answer(self, checks: Sequence[CheckInput]) -> list[Decision]:
+        for _ in range(SNAPSHOT_ATTEMPTS):
+            state = await audit.registry_state()
+            version = state[0]
+            if state != self.state or len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
+                self.reset(state)
+            ids, staff, codes = self._missing(checks)
+            if ids or staff or codes or not self.sites_loaded:
+                part = await load_parts(ids, staff, codes, with_sites=not self.sites_loaded)
+                # A write that landed while loading would mix two versions: load again.
+                if await audit.registry_state() != state or self.state != state:
+                    continue
+                self._merge(part, ids, staff, codes)
+            return [decide(check, self.snap, version) for check in checks]
+        snap = await load_snapshot(checks)  # under a stream of writes: answer uncached
+        version = await audit.registry_version()
+        return [decide(check, snap, version) for check in checks]
+
+
+CACHE = DecisionCache()
+
+
 async def check_many(
     actor: Actor, checks: Sequence[CheckInput], known_at: datetime | None = None
 ) -> list[Decision]:
@@ -707,15 +800,7 @@ async def check_many(
 
         past, seq = await snapshot_at(checks, known_at)
         return [decide(check, past, seq) for check in checks]
-    version = await audit.registry_version()
-    snap = await load_snapshot(checks)
-    for _ in range(SNAPSHOT_ATTEMPTS):
-        again = await audit.registry_version()
-        if again == version:
-            break
-        version = again
-        snap = await load_snapshot(checks)
-    return [decide(check, snap, version) for check in checks]
+    return await CACHE.answer(checks)
 
 
 async def check_one(actor: Actor, check: CheckInput, known_at: datetime | None = None) -> Decision:

@@ -156,9 +156,16 @@ async def test_day_surgery_rules(world: dict) -> None:
     assert (await check(setting=Setting.INPATIENT)).allowed
 
 
+async def behind_the_api(technique_id: int, **fields: Any) -> None:
+    """Set a technique's state directly, as the lifecycle tests cover the mutations; the
+    decision cache only notices audited changes, so it is emptied by hand."""
+    await Technique.filter(id=technique_id).update(**fields)
+    decisions.CACHE.reset((-1, ""))
+
+
 async def _technique(code: str, category: str, status: str, **fields: Any) -> Technique:
     technique = await techniques.create_technique(SYSTEM, code=code, name=code, category=category)
-    await Technique.filter(id=technique.id).update(status=status, **fields)
+    await behind_the_api(technique.id, status=status, **fields)
     return technique
 
 
@@ -178,9 +185,9 @@ async def test_r24_suspended_or_stopped_technique_denies(world: dict) -> None:
     await factories.procedure("37.6601", grade=4, name="心室辅助装置植入术", technique_code="XZ-09")
     await factories.grant(world["doctor"], procedure_code="37.6601")
     assert (await check(code="37.6601")).allowed
-    await Technique.filter(id=technique.id).update(status="SUSPENDED")
+    await behind_the_api(technique.id, status="SUSPENDED")
     assert blocking(await check(code="37.6601")) == {"TECHNIQUE_SUSPENDED"}
-    await Technique.filter(id=technique.id).update(status="STOPPED")
+    await behind_the_api(technique.id, status="STOPPED")
     assert blocking(await check(code="37.6601")) == {"TECHNIQUE_STOPPED"}
 
 
@@ -218,7 +225,7 @@ async def test_r22_filing_overdue_denies_until_filed(world: dict) -> None:
     assert blocking(await check(code="92.2701", on=date(2026, 9, 23))) == {
         "TECHNIQUE_FILING_OVERDUE"
     }
-    await Technique.filter(id=technique.id).update(status="FILED", filed_on=date(2026, 10, 1))
+    await behind_the_api(technique.id, status="FILED", filed_on=date(2026, 10, 1))
     assert (await check(code="92.2701", on=date(2026, 10, 8))).allowed
 
 
@@ -314,7 +321,9 @@ async def test_batch_uses_a_constant_number_of_queries(world: dict, monkeypatch:
 
     monkeypatch.setattr(type(conn), "execute_query_dict", counting)
 
-    async def count_for(size: int) -> int:
+    async def count_for(size: int, cold: bool = True) -> int:
+        if cold:
+            decisions.CACHE.reset((-1, ""))
         calls.clear()
         batch = [
             CheckInput(
@@ -329,4 +338,9 @@ async def test_batch_uses_a_constant_number_of_queries(world: dict, monkeypatch:
         assert len(answers) == size
         return len(calls)
 
-    assert await count_for(1) == await count_for(500) == await count_for(37)
+    cold = await count_for(1)
+    assert cold == await count_for(500) == await count_for(37)
+    assert cold <= 8
+    # Warm (same registry version, same questions): only the version is read.
+    await count_for(500)
+    assert await count_for(500, cold=False) == 1
