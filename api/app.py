@@ -24,6 +24,7 @@ from api.metrics import METRICS
 from api.settings import Settings, load_settings
 from api.worker import running_worker
 from domain import auth, clock, passwords, sql
+from schema import cost
 from schema.schema import build_schema
 
 log = logging.getLogger("credreg")
@@ -97,6 +98,7 @@ def configure_domain(settings: Settings) -> None:
     from datetime import timedelta
 
     auth.session_lifetime = timedelta(hours=settings.session_hours)
+    cost.configure(settings.rate_points_per_second, settings.rate_burst, settings.max_query_cost)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:

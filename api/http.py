@@ -46,7 +46,10 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         self.settings = settings
 
     def parse_json(self, data: str | bytes) -> Any:
-        parsed = super().parse_json(data)
+        try:
+            parsed = super().parse_json(data)
+        except (UnicodeDecodeError, RecursionError):
+            raise HTTPException(400, "The request body is not valid UTF-8 JSON") from None
         if not isinstance(parsed, dict):
             # Batched arrays are refused, and scalars would crash the parser further on.
             raise HTTPException(400, "The request body must be one JSON object")

@@ -79,6 +79,9 @@ class Settings:
     db_pool_max: int = 10
     timezone: str = "Asia/Shanghai"
     webhook_worker: bool = True
+    rate_points_per_second: int = 50_000
+    rate_burst: int = 100_000
+    max_query_cost: int = 50_000
 
     @property
     def is_sqlite(self) -> bool:
@@ -109,4 +112,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         db_pool_max=_int(env, "CREDREG_DB_POOL_MAX", 10, 1, 200),
         timezone=timezone,
         webhook_worker=_flag(env, "CREDREG_WEBHOOK_WORKER", True),
+        rate_points_per_second=_int(env, "CREDREG_RATE_POINTS_PER_SECOND", 50_000, 1, 10**9),
+        rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
+        max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
     )

@@ -40,6 +40,7 @@ from schema.catalogue import (
     TechniqueType,
 )
 from schema.context import Info
+from schema.cost import QueryCostLimiter
 from schema.decisions import DecisionQuery
 from schema.errors import ErrorPolicy
 from schema.organisation import (
@@ -187,6 +188,7 @@ def build_schema() -> strawberry.Schema:
             lambda: AddValidationRules([_DEPTH_RULE, _ALIAS_RULE]),
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
+            QueryCostLimiter,
             ErrorPolicy,
         ],
     )
