@@ -29,14 +29,12 @@ INJECTIONS = [
 
 
 def deep(levels: int) -> str:
-    inner = "id"
-    for _ in range(levels):
-        inner = "department { site { id } } specialty { id } id"
-    query = "{ practitioners { nodes { " + "department { " * 3 + "id" + " }" * 3 + " } } }"
+    """A query nested deeper than 10 levels."""
     nested = '{ node(id: "x") { ... on Practitioner { privileges { practitioner { privileges {'
     nested += " practitioner { privileges { practitioner { privileges { practitioner {"
     nested += " privileges { id } } } } } } } } } } } }"
-    return nested if levels > 10 else query + inner[:0]
+    assert levels > 10
+    return nested
 
 
 def hostile_bodies() -> Iterator[tuple[str, Any]]:
@@ -92,7 +90,8 @@ def hostile_bodies() -> Iterator[tuple[str, Any]]:
     yield (
         "giant batch of checks",
         {
-            "query": "query($i: [PrivilegeCheckInput!]!) { privilegeChecks(inputs: $i) { allowed } }",
+            "query": "query($i: [PrivilegeCheckInput!]!) "
+            "{ privilegeChecks(inputs: $i) { allowed } }",
             "variables": {
                 "i": [
                     {"procedureCode": "47.0901", "on": "2026-12-01", "practitionerStaffNo": "D0001"}
@@ -179,7 +178,8 @@ async def test_injection_text_is_stored_verbatim(client: httpx.AsyncClient) -> N
         body = await factories.gql(
             client,
             """mutation($n: String!, $c: String!) {
-            createSpecialty(input: {code: $c, name: $n}) { specialty { name } userErrors { code } } }""",
+            createSpecialty(input: {code: $c, name: $n}) {
+              specialty { name } userErrors { code } } }""",
             {"n": text, "c": f"INJ{index}"},
             token=token,
         )
