@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from typing import Any
 
 from cross_web import HTTPException
@@ -31,7 +31,7 @@ def request_id_of(headers: Any) -> str:
     supplied = headers.get("x-request-id", "")
     if 8 <= len(supplied) <= 64 and supplied.replace("-", "").isalnum():
         return supplied
-    return uuid.uuid4().hex
+    return os.urandom(8).hex()
 
 
 class CredregGraphQL(GraphQL):  # type: ignore[type-arg]

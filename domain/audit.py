@@ -137,9 +137,13 @@ async def registry_version() -> int:
 
 async def registry_state() -> tuple[int, str]:
     """The last seq and its hash: the hash tells apart two databases (or a restored
-    backup) that happen to be at the same seq."""
-    row = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
-    return (int(row["seq"]), str(row["hash"])) if row else (0, GENESIS_HASH)
+    backup) that happen to be at the same seq. Read on every decision, so on SQLite it
+    goes through a direct read-only connection instead of the ORM's worker thread."""
+    row = sql.read_head_directly()
+    if row is None:
+        fetched = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
+        row = (int(fetched["seq"]), str(fetched["hash"])) if fetched else None
+    return row if row is not None else (0, GENESIS_HASH)
 
 
 @dataclass

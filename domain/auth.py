@@ -175,11 +175,31 @@ async def authenticate(token: str | None, request_id: str | None = None) -> Acto
     )
 
 
+class ApiKeyCache:
+    """API keys by prefix, valid for one registry state: creating or revoking a key is
+    audited, so it moves the state and empties this cache on the next request."""
+
+    def __init__(self) -> None:
+        self.state: tuple[int, str] = (-1, "")
+        self.keys: dict[str, ApiKey | None] = {}
+
+    async def get(self, prefix: str) -> ApiKey | None:
+        state = await audit.registry_state()
+        if state != self.state or len(self.keys) > 10_000:
+            self.state, self.keys = state, {}
+        if prefix not in self.keys:
+            self.keys[prefix] = await ApiKey.get_or_none(prefix=prefix)
+        return self.keys[prefix]
+
+
+API_KEYS = ApiKeyCache()
+
+
 async def _authenticate_api_key(token: str, moment: datetime, request_id: str | None) -> Actor:
     parts = token.split("_", 2)
-    if len(parts) != 3 or not parts[1] or not parts[2]:
+    if len(parts) != 3 or not parts[1] or not parts[2] or len(parts[1]) > 16:
         return ANONYMOUS
-    key = await ApiKey.get_or_none(prefix=parts[1])
+    key = await API_KEYS.get(parts[1])
     if key is None or not hmac.compare_digest(key.secret_hash, digest(parts[2])):
         return ANONYMOUS
     if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= moment):
@@ -187,6 +207,7 @@ async def _authenticate_api_key(token: str, moment: datetime, request_id: str | 
     if key.last_used_at is None or moment - key.last_used_at > timedelta(minutes=1):
         # Coarse last-use tracking: at most one write a minute per key on the hot path.
         await ApiKey.filter(id=key.id).update(last_used_at=moment)
+        key.last_used_at = moment
     return Actor(
         kind="api_key", id=key.id, name=key.name, roles=_roles(key.roles), request_id=request_id
     )

@@ -10,7 +10,6 @@ and a retry time, before anything runs.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +28,6 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
-from strawberry.extensions import SchemaExtension
 
 from domain.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -146,41 +144,32 @@ def configure(rate: float, burst: float, max_cost: int) -> None:
     LIMITER = RateLimiter(rate, burst, max_cost)
 
 
-class QueryCostLimiter(SchemaExtension):
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        if document is not None and context.result is None:
-            cost = query_cost(
-                context.schema._schema, document, context.operation_name, context.variables
+def check_cost(context: Any) -> None:
+    """Refuse, before execution, a query over the cost limit or the client's budget."""
+    document = context.graphql_document
+    if document is None or context.result is not None:
+        return
+    cost = query_cost(context.schema._schema, document, context.operation_name, context.variables)
+    error = None
+    if cost > LIMITER.max_cost:
+        error = GraphQLError(
+            f"Query cost {cost} exceeds the maximum of {LIMITER.max_cost}; ask for "
+            "smaller pages or fewer fields",
+            extensions={"code": "QUERY_TOO_COMPLEX", "cost": cost},
+        )
+    else:
+        actor = getattr(context.context, "actor", None)
+        client = (
+            actor.key if actor is not None and actor.authenticated else _address(context.context)
+        )
+        wait = LIMITER.take(client, cost)
+        if wait is not None:
+            error = GraphQLError(
+                "Too many requests: the query cost budget is spent; retry later",
+                extensions={"code": "THROTTLED", "cost": cost, "retryAfterSeconds": round(wait, 3)},
             )
-            error = None
-            if cost > LIMITER.max_cost:
-                error = GraphQLError(
-                    f"Query cost {cost} exceeds the maximum of {LIMITER.max_cost}; ask for "
-                    "smaller pages or fewer fields",
-                    extensions={"code": "QUERY_TOO_COMPLEX", "cost": cost},
-                )
-            else:
-                actor = getattr(context.context, "actor", None)
-                client = (
-                    actor.key
-                    if actor is not None and actor.authenticated
-                    else (_address(context.context))
-                )
-                wait = LIMITER.take(client, cost)
-                if wait is not None:
-                    error = GraphQLError(
-                        "Too many requests: the query cost budget is spent; retry later",
-                        extensions={
-                            "code": "THROTTLED",
-                            "cost": cost,
-                            "retryAfterSeconds": round(wait, 3),
-                        },
-                    )
-            if error is not None:
-                context.result = ExecutionResult(data=None, errors=[error])
-        yield
+    if error is not None:
+        context.result = ExecutionResult(data=None, errors=[error])
 
 
 def _address(context: Any) -> str:

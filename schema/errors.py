@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
 
 from domain.errors import DomainError, DomainErrors, ErrorCode
 from domain.writes import audit_refusal
@@ -69,53 +68,44 @@ async def attempt(
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
-class ErrorPolicy(SchemaExtension):
-    """Top-level errors: DomainErrors get their code; the unexpected are masked."""
-
-    async def on_operation(self) -> AsyncIterator[None]:
-        yield
-        await self._apply(self.execution_context.result)
-
-    async def on_stream_result(self, result: Any) -> AsyncIterator[None]:
-        """Subscriptions and streamed results get the same treatment, item by item."""
-        await self._apply(result)
-        yield
-
-    async def _apply(self, result: Any) -> None:
-        if result is None or not getattr(result, "errors", None):
-            return
-        context = self.execution_context.context
-        request_id = getattr(context, "request_id", None)
-        for error in result.errors:
-            original = error.original_error
-            if isinstance(original, DomainError) and original.code is ErrorCode.FORBIDDEN:
-                await audit_refusal(
-                    context.actor, self.execution_context.operation_name or "query", original
-                )
-        result.errors = [self._process(error, request_id) for error in result.errors]
-
-    def _process(self, error: GraphQLError, request_id: str | None) -> GraphQLError:
+async def apply_error_policy(execution_context: Any, result: Any) -> None:
+    """Top-level errors: DomainErrors get their code (refusals are audited), anything
+    unexpected is masked behind a request id, schema hints are stripped."""
+    if result is None or not getattr(result, "errors", None):
+        return
+    context = execution_context.context
+    request_id = getattr(context, "request_id", None)
+    for error in result.errors:
         original = error.original_error
-        if original is None or isinstance(original, GraphQLError):
-            if SUGGESTION.search(error.message):  # no schema hints for probing clients
-                return GraphQLError(
-                    SUGGESTION.sub("", error.message),
-                    nodes=error.nodes,
-                    path=error.path,
-                    extensions=error.extensions,
-                )
-            return error
-        if isinstance(original, DomainError):
-            extensions: dict[str, Any] = {"code": original.code.value}
-            if original.field:
-                extensions["field"] = original.field
-            return GraphQLError(
-                original.message, nodes=error.nodes, path=error.path, extensions=extensions
+        if isinstance(original, DomainError) and original.code is ErrorCode.FORBIDDEN:
+            await audit_refusal(
+                context.actor, execution_context.operation_name or "query", original
             )
-        log.error("unexpected error (request %s)", request_id, exc_info=original)
+    result.errors = [_process(error, request_id) for error in result.errors]
+
+
+def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        if SUGGESTION.search(error.message):  # no schema hints for probing clients
+            return GraphQLError(
+                SUGGESTION.sub("", error.message),
+                nodes=error.nodes,
+                path=error.path,
+                extensions=error.extensions,
+            )
+        return error
+    if isinstance(original, DomainError):
+        extensions: dict[str, Any] = {"code": original.code.value}
+        if original.field:
+            extensions["field"] = original.field
         return GraphQLError(
-            f"Unexpected error; quote request id {request_id} when reporting it.",
-            nodes=error.nodes,
-            path=error.path,
-            extensions={"code": "INTERNAL_ERROR", "requestId": request_id},
+            original.message, nodes=error.nodes, path=error.path, extensions=extensions
         )
+    log.error("unexpected error (request %s)", request_id, exc_info=original)
+    return GraphQLError(
+        f"Unexpected error; quote request id {request_id} when reporting it.",
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": "INTERNAL_ERROR", "requestId": request_id},
+    )

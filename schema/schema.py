@@ -10,16 +10,6 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxTokensLimiter,
-    ParserCache,
-    SchemaExtension,
-    ValidationCache,
-)
-from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
-from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -40,9 +30,7 @@ from schema.catalogue import (
     TechniqueType,
 )
 from schema.context import Info
-from schema.cost import QueryCostLimiter
 from schema.decisions import DecisionQuery
-from schema.errors import ErrorPolicy
 from schema.organisation import (
     DepartmentType,
     OrganisationMutation,
@@ -51,19 +39,13 @@ from schema.organisation import (
     SiteType,
     SpecialtyType,
 )
+from schema.policy import RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
 from schema.techniques import TechniqueMutation, TechniqueQuery
 from schema.webhooks import WebhookMutation, WebhookQuery
-
-MAX_DEPTH = 10
-MAX_ALIASES = 15
-MAX_TOKENS = 2000
-
-_DEPTH_RULE = max_depth_rule(MAX_DEPTH, should_ignore=None)
-_ALIAS_RULE = max_aliases_rule(MAX_ALIASES)
 
 
 async def resolve_node(info: Info, global_id: str) -> Node | None:
@@ -143,19 +125,6 @@ Mutation = merge_types(
 )
 
 
-class IntrospectionGate(SchemaExtension):
-    """Introspection is refused unless enabled by configuration or asked by an ADMIN."""
-
-    def on_validate(self):  # type: ignore[no-untyped-def]
-        context = self.execution_context.context
-        if not getattr(context, "introspection_allowed", False):
-            self.execution_context.validation_rules = (
-                *self.execution_context.validation_rules,
-                NoSchemaIntrospectionCustomRule,
-            )
-        yield
-
-
 class CredregSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -182,15 +151,7 @@ def build_schema() -> strawberry.Schema:
             PrivilegeType,
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[
-            lambda: MaxTokensLimiter(MAX_TOKENS),
-            IntrospectionGate,
-            lambda: AddValidationRules([_DEPTH_RULE, _ALIAS_RULE]),
-            lambda: ParserCache(maxsize=512),
-            lambda: ValidationCache(maxsize=512),
-            QueryCostLimiter,
-            ErrorPolicy,
-        ],
+        extensions=[RequestPolicy],
     )
 
 

@@ -1,0 +1,69 @@
+"""One extension for every per-request GraphQL policy, so a request pays for one
+extension instead of seven (the hooks dominate the cost of a small query):
+
+- parsing through an LRU cache, with the 2,000-token limit;
+- validation through an LRU cache, with rules built once (depth 10, aliases 15, and
+  no introspection unless allowed) — per-request limiter extensions would defeat it;
+- the query-cost limit and the per-client rate limit (schema/cost.py);
+- error policy: domain errors get their code, the unexpected are masked (schema/errors.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from functools import lru_cache
+from typing import Any
+
+from graphql import parse
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
+from strawberry.schema.schema import validate_document
+
+from schema.cost import check_cost
+from schema.errors import apply_error_policy
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+CACHE_SIZE = 1024
+
+_RULES = (max_depth_rule(MAX_DEPTH, should_ignore=None), max_aliases_rule(MAX_ALIASES))
+_RULES_NO_INTROSPECTION = (*_RULES, NoSchemaIntrospectionCustomRule)
+_parse = lru_cache(maxsize=CACHE_SIZE)(parse)
+_validate = lru_cache(maxsize=CACHE_SIZE)(validate_document)
+
+
+class RequestPolicy(SchemaExtension):
+    async def on_operation(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = MAX_TOKENS
+        allowed = getattr(context.context, "introspection_allowed", False)
+        context.validation_rules = context.validation_rules + (
+            _RULES if allowed else _RULES_NO_INTROSPECTION
+        )
+        yield
+        await apply_error_policy(context, context.result)
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        context.graphql_document = _parse(context.query, **context.parse_options)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        assert context.graphql_document is not None
+        context.pre_execution_errors = _validate(
+            context.schema._schema, context.graphql_document, context.validation_rules
+        )
+        yield
+
+    def on_execute(self) -> Iterator[None]:
+        check_cost(self.execution_context)
+        yield
+
+    async def on_stream_result(self, result: Any) -> AsyncIterator[None]:
+        """Subscriptions and streamed results get the same error policy, item by item."""
+        await apply_error_policy(self.execution_context, result)
+        yield
