@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
 from collections.abc import AsyncIterator, MutableMapping
@@ -14,7 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.db import tortoise_config
@@ -22,6 +23,7 @@ from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
+from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
 from domain import auth, clock, passwords, sql
 from schema import cost
@@ -31,18 +33,39 @@ log = logging.getLogger("credreg")
 
 
 class GraphQLEndpoint:
-    """Wraps strawberry's ASGI app to refuse non-JSON POSTs before parsing."""
+    """Strawberry's ASGI app behind two checks: POSTs must be JSON, and trusted
+    documents (persisted queries) take the validated-once fast path."""
 
     def __init__(self, graphql: CredregGraphQL) -> None:
         self.graphql = graphql
+        self.trusted = load_trusted(graphql.schema)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            refusal = await reject_non_json(Request(scope, receive))
-            if refusal is not None:
-                await refusal(scope, receive, send)
-                return
-        await self.graphql(scope, receive, send)
+        if scope["type"] != "http":
+            await self.graphql(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        refusal = await reject_non_json(request)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        if request.method != "POST":
+            await self.graphql(scope, receive, send)
+            return
+        body = await request.body()
+        try:
+            found = match(self.trusted, json.loads(body)) if len(body) < 1_000_000 else None
+        except (ValueError, RecursionError):
+            found = None
+        if found is not None:
+            response = await execute_trusted(self.graphql, request, found, json.loads(body))
+            await response(scope, receive, send)
+            return
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.graphql(scope, replay, send)
 
 
 async def healthz(_request: Request) -> Response:

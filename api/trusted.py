@@ -1,0 +1,116 @@
+"""Trusted documents: a persisted-query allow-list for machine clients (SPEC 9).
+
+The documents in schema/trusted/*.graphql are parsed and validated once, at start.
+A request that names one — by `extensions.persistedQuery.sha256Hash` (Apollo's
+protocol) or by sending exactly its text — is executed by graphql-core against the same
+schema and resolvers, with the same authentication, cost limit and error policy, but
+without the per-request parse, validate and extension machinery. Anything else takes
+the ordinary path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from dataclasses import dataclass
+from importlib import resources
+from types import SimpleNamespace
+from typing import Any
+
+from graphql import DocumentNode, OperationDefinitionNode, OperationType, execute, parse
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.execution import optimized_is_awaitable
+from strawberry.schema.schema import validate_document
+
+from schema.cost import check_cost
+from schema.errors import apply_error_policy
+from schema.policy import _RULES_NO_INTROSPECTION
+
+
+@dataclass(frozen=True)
+class Trusted:
+    name: str
+    text: str
+    document: DocumentNode
+
+
+def load_trusted(schema: Any) -> dict[str, Trusted]:
+    """sha256(text) -> document, for every file in schema/trusted; invalid ones fail start."""
+    found: dict[str, Trusted] = {}
+    for entry in sorted(
+        resources.files("schema").joinpath("trusted").iterdir(), key=lambda e: e.name
+    ):
+        if not entry.name.endswith(".graphql"):
+            continue
+        text = entry.read_text("utf-8").strip()
+        document = parse(text)
+        errors = validate_document(schema._schema, document, _RULES_NO_INTROSPECTION)
+        if errors:
+            raise RuntimeError(f"trusted document {entry.name} is invalid: {errors[0].message}")
+        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
+            raise RuntimeError(f"trusted document {entry.name} must hold one query")
+        for variant in {text, text + "\n"}:
+            found[hashlib.sha256(variant.encode()).hexdigest()] = Trusted(
+                entry.name, text, document
+            )
+    return found
+
+
+def match(trusted: dict[str, Trusted], body: Any) -> Trusted | None:
+    if not isinstance(body, dict):
+        return None
+    extensions = body.get("extensions")
+    if isinstance(extensions, dict):
+        persisted = extensions.get("persistedQuery")
+        if isinstance(persisted, dict) and isinstance(persisted.get("sha256Hash"), str):
+            return trusted.get(persisted["sha256Hash"].lower())
+    query = body.get("query")
+    if isinstance(query, str) and len(query) < 4096:
+        return trusted.get(hashlib.sha256(query.strip().encode()).hexdigest())
+    return None
+
+
+async def execute_trusted(
+    view: Any, request: Request, found: Trusted, body: dict[str, Any]
+) -> Response:
+    variables = body.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        return Response(
+            '{"errors":[{"message":"variables must be an object"}]}',
+            400,
+            media_type="application/json",
+        )
+    context = await view.get_context(request, None)
+    schema = view.schema
+    state = SimpleNamespace(
+        context=context,
+        operation_name=body.get("operationName"),
+        graphql_document=found.document,
+        variables=variables,
+        schema=schema,
+        result=None,
+    )
+    check_cost(state)
+    result = state.result
+    if result is None:
+        outcome = execute(
+            schema._schema,
+            found.document,
+            context_value=context,
+            variable_values=variables,
+            operation_name=state.operation_name,
+            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+        )
+        result = await outcome if inspect.isawaitable(outcome) else outcome
+    await apply_error_policy(state, result)
+    payload: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        payload["errors"] = [error.formatted for error in result.errors]
+    return Response(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        media_type="application/json",
+        headers={"x-request-id": context.request_id},
+    )
