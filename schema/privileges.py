@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 
 import strawberry
 
-from domain import privileges
+from domain import history, privileges
 from domain.committee import CommitteeInput
 from domain.privileges import Approval, PrivilegeFilter, PrivilegeRequest
 from models import CommitteeDecision, Privilege
@@ -263,9 +264,13 @@ class PrivilegeQuery:
         filter: PrivilegeFilterInput | None = None,
         first: int | None = None,
         after: str | None = None,
+        known_at: datetime | None = None,
     ) -> Connection[PrivilegeType]:
         f = filter or PrivilegeFilterInput()
-        page = await privileges.list_privileges(
+        lister = privileges.list_privileges
+        if known_at is not None:  # as the registry stood then (auditors)
+            lister = functools.partial(history.list_privileges_at, moment=known_at)
+        page = await lister(
             info.context.actor,
             PrivilegeFilter(
                 practitioner_id=ids.decode_optional(

@@ -111,3 +111,26 @@ async def test_known_at_is_for_auditors_and_admins(db: None) -> None:
     assert error.value.code is ErrorCode.FORBIDDEN
     with pytest.raises(DomainError):
         await history.seq_at(datetime(2026, 1, 1))  # naive datetime
+
+
+async def test_privilege_list_known_at(db: None, fixed_clock: Any) -> None:
+    from domain.privileges import PrivilegeFilter
+
+    await factories.hospital()
+    doctor = await factories.practitioner("D0001")
+    await factories.procedure()
+    granted = await factories.grant(doctor)
+    fixed_clock.advance(hours=1)
+    before = fixed_clock.now()
+    fixed_clock.advance(hours=1)
+    await privileges.revoke_privilege(SYSTEM, granted.id, granted.version, "吊销")
+    then = await history.list_privileges_at(
+        SYSTEM, PrivilegeFilter(statuses=["ACTIVE"]), 10, None, moment=before
+    )
+    assert [(p.id, p.status, p.valid_until) for p in then.items] == [
+        (granted.id, "ACTIVE", date(2027, 12, 31))
+    ]
+    now = await history.list_privileges_at(
+        SYSTEM, PrivilegeFilter(statuses=["ACTIVE"]), 10, None, moment=fixed_clock.now()
+    )
+    assert now.items == []
