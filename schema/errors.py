@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 import strawberry
@@ -66,6 +66,16 @@ async def attempt(
 
 
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+async def attempt_call(run: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
+    """`attempt` for a call that decodes its input when run, so bad ids become
+    userErrors (and authentication is still checked first)."""
+
+    async def guarded() -> T:
+        return await run()
+
+    return await attempt(guarded())
 
 
 async def apply_error_policy(execution_context: Any, result: Any) -> None:

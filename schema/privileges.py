@@ -9,6 +9,7 @@ from datetime import date, datetime
 import strawberry
 
 from domain import history, privileges
+from domain.actors import Actor
 from domain.committee import CommitteeInput
 from domain.privileges import Approval, PrivilegeFilter, PrivilegeRequest
 from models import CommitteeDecision, Privilege
@@ -17,7 +18,7 @@ from schema.audit import AuditEvent, history_of
 from schema.catalogue import TechniqueType
 from schema.context import Info
 from schema.enums import PrivilegeScope, PrivilegeStatus
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt_call
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
@@ -246,12 +247,25 @@ def _committee(data: CommitteeDecisionInput | None) -> CommitteeInput | None:
 
 
 async def _payload(run: Callable[[], Awaitable[Privilege]]) -> PrivilegePayload:
-    async def guarded() -> Privilege:  # ids are decoded inside, so bad ids are userErrors
-        return await run()
-
-    privilege, errors = await attempt(guarded())
+    privilege, errors = await attempt_call(run)
     return PrivilegePayload(
         privilege=PrivilegeType.from_model(privilege) if privilege else None, user_errors=errors
+    )
+
+
+async def _transition(
+    info: Info,
+    input: PrivilegeTransitionInput,
+    operation: Callable[[Actor, int, int, str], Awaitable[Privilege]],
+) -> PrivilegePayload:
+    """suspend, reinstate, revoke and withdraw: the same input, one shape of call."""
+    return await _payload(
+        lambda: operation(
+            info.context.actor,
+            ids.decode(input.id, "Privilege"),
+            input.expected_version,
+            input.reason,
+        )
     )
 
 
@@ -376,50 +390,22 @@ class PrivilegeMutation:
     async def withdraw_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
-        return await _payload(
-            lambda: privileges.withdraw_privilege(
-                info.context.actor,
-                ids.decode(input.id, "Privilege"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, privileges.withdraw_privilege)
 
     @strawberry.mutation
     async def suspend_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
-        return await _payload(
-            lambda: privileges.suspend_privilege(
-                info.context.actor,
-                ids.decode(input.id, "Privilege"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, privileges.suspend_privilege)
 
     @strawberry.mutation
     async def reinstate_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
-        return await _payload(
-            lambda: privileges.reinstate_privilege(
-                info.context.actor,
-                ids.decode(input.id, "Privilege"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, privileges.reinstate_privilege)
 
     @strawberry.mutation
     async def revoke_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
-        return await _payload(
-            lambda: privileges.revoke_privilege(
-                info.context.actor,
-                ids.decode(input.id, "Privilege"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, privileges.revoke_privilege)

@@ -13,7 +13,7 @@ from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
 from schema.enums import PrivilegeScope
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, attempt_call
 from schema.privileges import CommitteeDecisionInput, PrivilegeType, _committee
 from schema.relay import Connection, Node, connection
 
@@ -171,10 +171,7 @@ class EvaluationPayload:
 
 
 async def _evaluation_payload(run: Callable[[], Awaitable[Evaluation]]) -> EvaluationPayload:
-    async def guarded() -> Evaluation:
-        return await run()
-
-    evaluation, errors = await attempt(guarded())
+    evaluation, errors = await attempt_call(run)
     return EvaluationPayload(
         evaluation=EvaluationType.from_model(evaluation) if evaluation else None, user_errors=errors
     )

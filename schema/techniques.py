@@ -8,12 +8,13 @@ from datetime import date
 import strawberry
 
 from domain import techniques
+from domain.actors import Actor
 from domain.techniques import CalendarEntry, TechniqueApproval, TechniqueCategory, TechniqueStatus
 from models import Technique
 from schema import ids
 from schema.catalogue import TechniqueType
 from schema.context import Info
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, attempt_call
 from schema.privileges import CommitteeDecisionInput, _committee
 from schema.relay import Connection, connection
 
@@ -106,12 +107,25 @@ class SetHolidaysPayload:
 
 
 async def _payload(run: Callable[[], Awaitable[Technique]]) -> TechniquePayload:
-    async def guarded() -> Technique:
-        return await run()
-
-    technique, errors = await attempt(guarded())
+    technique, errors = await attempt_call(run)
     return TechniquePayload(
         technique=TechniqueType.from_model(technique) if technique else None, user_errors=errors
+    )
+
+
+async def _transition(
+    info: Info,
+    input: TechniqueTransitionInput,
+    operation: Callable[[Actor, int, int, str], Awaitable[Technique]],
+) -> TechniquePayload:
+    """suspend, reinstate and stop: the same input, one shape of call."""
+    return await _payload(
+        lambda: operation(
+            info.context.actor,
+            ids.decode(input.id, "Technique"),
+            input.expected_version,
+            input.reason,
+        )
     )
 
 
@@ -216,38 +230,17 @@ class TechniqueMutation:
     async def suspend_technique(
         self, info: Info, input: TechniqueTransitionInput
     ) -> TechniquePayload:
-        return await _payload(
-            lambda: techniques.suspend_technique(
-                info.context.actor,
-                ids.decode(input.id, "Technique"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, techniques.suspend_technique)
 
     @strawberry.mutation
     async def reinstate_technique(
         self, info: Info, input: TechniqueTransitionInput
     ) -> TechniquePayload:
-        return await _payload(
-            lambda: techniques.reinstate_technique(
-                info.context.actor,
-                ids.decode(input.id, "Technique"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, techniques.reinstate_technique)
 
     @strawberry.mutation
     async def stop_technique(self, info: Info, input: TechniqueTransitionInput) -> TechniquePayload:
-        return await _payload(
-            lambda: techniques.stop_technique(
-                info.context.actor,
-                ids.decode(input.id, "Technique"),
-                input.expected_version,
-                input.reason,
-            )
-        )
+        return await _transition(info, input, techniques.stop_technique)
 
     @strawberry.mutation(description="Replace the holiday calendar between from and to.")
     async def set_holidays(self, info: Info, input: SetHolidaysInput) -> SetHolidaysPayload:
