@@ -241,6 +241,28 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         print(f"wrote {written} characters to {args.output}", file=sys.stderr)
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
+    from api.backup import BackupError, backup
+
+    try:
+        size = asyncio.run(backup(settings.database_url, args.path))
+    except BackupError as error:
+        raise CommandError(str(error)) from None
+    print(f"backup written to {args.path} ({size} bytes)")
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
+    from api.backup import BackupError, restore
+
+    try:
+        result = asyncio.run(restore(settings.database_url, args.path, force=args.force))
+    except BackupError as error:
+        raise CommandError(str(error)) from None
+    if not result.chain_ok:
+        raise CommandError(f"restored, but the audit chain is BROKEN: {result.problem}")
+    print(f"restored {args.path}: audit chain intact ({result.events} events)")
+
+
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     report = asyncio.run(
         _with_database(settings, lambda: audit.verify_chain(args.from_seq or 1, args.to_seq))
@@ -314,6 +336,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--as-of", type=date.fromisoformat, help="privileges: YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default stdout)")
     export.set_defaults(run=cmd_export)
+
+    backup = commands.add_parser("backup", help="online backup (SQLite API or pg_dump)")
+    backup.add_argument("path")
+    backup.set_defaults(run=cmd_backup)
+    restore = commands.add_parser("restore", help="restore a backup (stop the service first)")
+    restore.add_argument("path")
+    restore.add_argument("--force", action="store_true", help="replace a non-empty database")
+    restore.set_defaults(run=cmd_restore)
 
     verify = commands.add_parser("verify-audit", help="recompute the audit hash chain")
     verify.add_argument("--from", dest="from_seq", type=int)
