@@ -1,0 +1,55 @@
+"""POST /bench/check: the same question as privilegeCheck, without GraphQL.
+
+SPEC 9 measures GraphQL against "a plain Starlette JSON route answering the same
+question in the same process": this is that route — same authentication, same domain
+call, same answer fields. Mounted only when CREDREG_BENCH_ROUTES=1.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from api.http import bearer_token, request_id_of
+from domain import auth, decisions
+from domain.decisions import CheckInput, Setting
+from domain.errors import DomainError
+
+
+async def plain_check(request: Request) -> Response:
+    actor = await auth.authenticate(bearer_token(request.headers), request_id_of(request.headers))
+    try:
+        body = json.loads(await request.body())
+        check = CheckInput(
+            procedure_code=str(body["procedureCode"]),
+            on=date.fromisoformat(body["on"]),
+            setting=Setting(body.get("setting", "INPATIENT")),
+            practitioner_staff_no=body.get("practitionerStaffNo"),
+            site_code=body.get("siteCode"),
+            supervisor_staff_no=body.get("supervisorStaffNo"),
+            emergency=bool(body.get("emergency", False)),
+        )
+        decision = await decisions.check_one(actor, check)
+    except DomainError as error:
+        return JSONResponse({"error": error.code.value, "message": error.message}, 403)
+    except (ValueError, KeyError, TypeError):
+        return JSONResponse({"error": "VALIDATION"}, 400)
+    return JSONResponse(
+        {
+            "allowed": decision.allowed,
+            "requiresMdt": decision.requires_mdt,
+            "validUntil": decision.valid_until.isoformat() if decision.valid_until else None,
+            "registryVersion": str(decision.registry_version),
+            "reasons": [
+                {"code": r.code.value, "severity": r.severity.value, "message": r.message}
+                for r in decision.reasons
+            ],
+        }
+    )
+
+
+routes = [Route("/bench/check", plain_check, methods=["POST"])]

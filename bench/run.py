@@ -1,0 +1,307 @@
+"""SPEC section 9, measured: `python -m bench.run [--scale 1] [--databases sqlite,postgres]`.
+
+For each database it starts the real server (uvicorn, one worker) and measures side by
+side: single privilegeCheck over HTTP at 16 connections (trusted document, and the
+ordinary GraphQL path), the same question through a plain Starlette route (the floor),
+privilegeChecks of 500 (latency and SQL queries per batch), audit export rate and the
+server's peak RSS, and chain verification. Prints a table, writes bench/results.json.
+Seed first with `python -m bench.seed --scale 1` (and `--database-url` for PostgreSQL).
+Loopback only; every step is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+PG_URL = "postgres://postgres@127.0.0.1:5432/credreg_bench_s{scale}"
+BATCH_QUERY = (
+    "query($i: [PrivilegeCheckInput!]!) { privilegeChecks(inputs: $i) { allowed "
+    "requiresMdt validUntil registryVersion reasons { code severity message } } }"
+)
+
+
+def database_url(kind: str, scale: int) -> str:
+    if kind == "sqlite":
+        return f"sqlite://{DATA / f'bench-s{scale}.sqlite3'}"
+    return PG_URL.format(scale=scale)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def rss_kib(pid: int, field: str = "VmRSS") -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+async def prepare(url: str) -> dict[str, Any]:
+    """API keys for the load, and in-process figures: queries per batch, verification."""
+    from tortoise import Tortoise, connections
+
+    from api.db import tortoise_config
+    from domain import audit, auth, decisions
+    from domain.actors import system_actor
+    from domain.decisions import CheckInput, Setting
+
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
+    try:
+        actor = system_actor("bench")
+        scheduler = await auth.create_api_key(actor, name="bench scheduler", roles=["SCHEDULER"])
+        auditor = await auth.create_api_key(actor, name="bench auditor", roles=["AUDITOR"])
+        questions = json.loads((DATA / "seed-s1.json").read_text())
+        conn = connections.get("default")
+        calls = 0
+        original = type(conn).execute_query_dict
+
+        async def counting(self: Any, query: str, values: Any = None) -> Any:
+            nonlocal calls
+            calls += 1
+            return await original(self, query, values)
+
+        type(conn).execute_query_dict = counting  # type: ignore[method-assign]
+        per_batch = {}
+        for size in (1, 500):
+            decisions.CACHE.reset((-1, ""))
+            calls = 0
+            checks = [
+                CheckInput(
+                    procedure_code=q["procedureCode"],
+                    on=__import__("datetime").date.fromisoformat(q["on"]),
+                    setting=Setting(q.get("setting", "INPATIENT")),
+                    practitioner_staff_no=q["practitionerStaffNo"],
+                    site_code=q.get("siteCode"),
+                )
+                for q in questions[:size]
+            ]
+            await decisions.check_many(actor, checks)
+            per_batch[size] = calls
+        type(conn).execute_query_dict = original  # type: ignore[method-assign]
+        started = time.perf_counter()
+        report = await audit.verify_chain()
+        verify_seconds = time.perf_counter() - started
+        return {
+            "scheduler": scheduler.secret,
+            "auditor": auditor.secret,
+            "queries_per_batch": per_batch,
+            "verify_seconds": round(verify_seconds, 2),
+            "verified_events": report.checked,
+            "chain_ok": report.ok,
+        }
+    finally:
+        await Tortoise.close_connections()
+
+
+def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "CREDREG_DATABASE_URL": url,
+        "CREDREG_BENCH_ROUTES": "1",
+        "CREDREG_WEBHOOK_WORKER": "0",
+        "CREDREG_RATE_POINTS_PER_SECOND": "1000000000",
+        "CREDREG_RATE_BURST": "1000000000",
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own server
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return server, port
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def load(port: int, token: str, kind: str, duration: float, connections: int) -> dict[str, Any]:
+    done = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "bench.load",
+            "--port",
+            str(port),
+            "--token",
+            token,
+            "--questions",
+            str(DATA / "seed-s1.json"),
+            "--kind",
+            kind,
+            "--duration",
+            str(duration),
+            "--connections",
+            str(connections),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=duration + 60,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def batches(port: int, token: str, rounds: int) -> dict[str, Any]:
+    questions = json.loads((DATA / "seed-s1.json").read_text())
+    latencies = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        for index in range(rounds):
+            batch = [questions[(index * 37 + k) % len(questions)] for k in range(500)]
+            started = time.perf_counter()
+            reply = client.post(
+                "/graphql",
+                headers={"authorization": f"Bearer {token}"},
+                json={"query": BATCH_QUERY, "variables": {"i": batch}},
+            )
+            latencies.append(time.perf_counter() - started)
+            assert reply.status_code == 200 and "errors" not in reply.json(), reply.text[:300]
+    latencies.sort()
+    return {
+        "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99)] * 1000, 1),
+    }
+
+
+def export(port: int, pid: int, token: str) -> dict[str, Any]:
+    start_rss = rss_kib(pid)
+    peak = start_rss
+    lines = size = 0
+    started = time.perf_counter()
+    with (
+        httpx.Client(timeout=600) as client,
+        client.stream(
+            "GET",
+            f"http://127.0.0.1:{port}/export/audit.ndjson",
+            headers={"authorization": f"Bearer {token}"},
+        ) as response,
+    ):
+        for chunk in response.iter_bytes():
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+            peak = max(peak, rss_kib(pid))
+    seconds = time.perf_counter() - started
+    return {
+        "events": lines,
+        "events_per_s": round(lines / seconds),
+        "mb": round(size / 2**20),
+        "seconds": round(seconds, 1),
+        "server_rss_start_mb": round(start_rss / 1024),
+        "server_rss_peak_mb": round(peak / 1024),
+    }
+
+
+def measure(kind: str, scale: int, duration: float, connections: int) -> dict[str, Any]:
+    url = database_url(kind, scale)
+    print(f"[{kind}] preparing {url}", flush=True)
+    info = asyncio.run(prepare(url))
+    server, port = start_server(url)
+    try:
+        figures: dict[str, Any] = {"database": kind, "scale": scale, **info}
+        figures.pop("scheduler")
+        figures.pop("auditor")
+        load(port, info["scheduler"], "graphql", 3, connections)  # warm the caches
+        for name in ("graphql", "plain", "graphql-ordinary"):
+            figures[name] = load(port, info["scheduler"], name, duration, connections)
+            print(f"[{kind}] {name}: {figures[name]}", flush=True)
+        figures["ratio_graphql_to_plain"] = round(
+            figures["graphql"]["rps"] / max(figures["plain"]["rps"], 1), 2
+        )
+        figures["batch_500"] = batches(port, info["scheduler"], 40)
+        print(f"[{kind}] batch of 500: {figures['batch_500']}", flush=True)
+        figures["export"] = export(port, server.pid, info["auditor"])
+        print(f"[{kind}] export: {figures['export']}", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.run")
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--duration", type=float, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    results = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "cpu": next(
+                (
+                    line.split(":", 1)[1].strip()
+                    for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")
+                ),
+                "?",
+            ),
+        },
+        "runs": [
+            measure(kind, args.scale, args.duration, args.connections)
+            for kind in args.databases.split(",")
+        ],
+    }
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    print(
+        "\n| database | single req/s | p50 ms | p99 ms | plain req/s | ratio | "
+        "ordinary GraphQL req/s | batch 500 p50/p99 ms | queries/batch 1 vs 500 | "
+        "export ev/s | export peak RSS MB | verify s |"
+    )
+    print("|" + "---|" * 12)
+    for run in results["runs"]:
+        print(
+            f"| {run['database']} | {run['graphql']['rps']} | {run['graphql']['p50_ms']} | "
+            f"{run['graphql']['p99_ms']} | {run['plain']['rps']} | "
+            f"{run['ratio_graphql_to_plain']} | {run['graphql-ordinary']['rps']} | "
+            f"{run['batch_500']['p50_ms']}/{run['batch_500']['p99_ms']} | "
+            f"{run['queries_per_batch'][1]} vs {run['queries_per_batch'][500]} | "
+            f"{run['export']['events_per_s']} | {run['export']['server_rss_peak_mb']} | "
+            f"{run['verify_seconds']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
