@@ -118,10 +118,13 @@ class SqliteWriter:
         await self.db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, digest))
 
     async def finish(self, tables: Sequence[str]) -> None:
-        await self.db.execute("ANALYZE")
-        await self.db.execute("PRAGMA journal_mode=WAL")
-        await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        await self.db.close()
+        try:
+            for statement in ("ANALYZE", "PRAGMA journal_mode=WAL"):
+                cursor = await self.db.execute(statement)
+                await cursor.fetchall()
+                await cursor.close()  # an open cursor keeps the tables locked
+        finally:
+            await self.db.close()  # an unclosed connection would hang the exit
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
@@ -348,6 +351,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="drop a PostgreSQL database whose name does not contain 'bench'",
     )
     parser.add_argument("--no-check", action="store_true", help="skip asking the sample")
+    parser.add_argument(
+        "--questions-only",
+        action="store_true",
+        help="rewrite the sample questions of an existing seed (same --seed)",
+    )
     args = parser.parse_args(argv)
     if args.scale < 1:
         parser.error("--scale must be at least 1")
@@ -360,7 +368,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.database_url or os.environ.get("CREDREG_BENCH_DATABASE_URL") or default_url(args.scale)
     )
     print(f"seeding scale {args.scale} into {url} (today {today})", flush=True)
-    generator = asyncio.run(seed(args.scale, url, args.seed, today, args.allow_drop))
+    if args.questions_only:
+        generator = Generator(args.scale, args.seed, today, _password_hash())
+        generator.build()
+    else:
+        generator = asyncio.run(seed(args.scale, url, args.seed, today, args.allow_drop))
     questions = generator.questions(QUESTIONS)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     target = DATA_DIR / f"seed-s{args.scale}.json"

@@ -2045,6 +2045,8 @@ class Generator:
                 return str(term.values["procedure_code"])
             if scope == "TECHNIQUE":
                 return rng.choice(self.linked_by_technique[id(term.values["technique_id"])])
+            if scope != "SURGERY_GRADE":  # day surgery: no one procedure to ask about
+                return None
             specialty = term.values["specialty_id"]
             top = int(term.current("max_grade"))
             grade = rng.randint(top + 1, 4) if higher else rng.randint(1, top)
