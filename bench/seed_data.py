@@ -1383,7 +1383,7 @@ class Generator:
                 supervised = bool(current.current("supervised_only"))
                 grade = max_grade
                 if outcome == "DOWNGRADE":
-                    new_until = valid_until
+                    new_until = max(valid_until, decided)
                     grade = (max_grade or 2) - 1
                 if outcome == "RENEW_WITH_CONDITIONS" and scope is not Scope.TECHNIQUE:
                     supervised = supervised or rng.random() < 0.3

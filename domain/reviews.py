@@ -414,6 +414,13 @@ async def _supersede(
             "Only an ACTIVE privilege can be renewed or downgraded",
             "id",
         )
+    if old.valid_until is None or old.valid_until < today:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"The privilege expired on {old.valid_until}: it cannot be renewed or "
+            "downgraded; a new application is needed",
+            "outcome",
+        )
     site = await Site.get(id=old.site_id)  # type: ignore[attr-defined]
     valid_from, valid_until = _renewed_validity(site, old, today)
     changes: dict[str, Any] = {}

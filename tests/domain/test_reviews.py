@@ -246,3 +246,24 @@ async def test_one_year_of_a_surgeons_record(world: dict, fixed_clock: Any) -> N
     assert {r.code.value for r in after.reasons} == {"GRADE_TOO_LOW"}
     before = await may(date(2026, 3, 1))  # history: the old grant is superseded now
     assert not before.allowed
+
+
+async def test_an_expired_privilege_cannot_be_renewed_or_downgraded(world: dict) -> None:
+    await factories.grant(
+        world["doctor"],
+        "SURGERY_GRADE",
+        specialty_code="GS",
+        max_grade=3,
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2026, 6, 30),
+    )
+    cycle = await _open(scope="SURGERY_GRADE")
+    [evaluation] = await Evaluation.filter(cycle_id=cycle.id)
+    await reviews.submit_evaluation(
+        SYSTEM, evaluation.id, 1, metrics=ManualMetrics(5), recommendation="续期"
+    )
+    for outcome, extra in (("RENEW", {}), ("DOWNGRADE", {"reason": "降级", "new_max_grade": 2})):
+        with pytest.raises(DomainError) as error:
+            await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide(outcome, **extra))
+        assert error.value.code is ErrorCode.VALIDATION and "expired" in error.value.message
+    assert await Privilege.filter(status="ACTIVE").count() == 1
