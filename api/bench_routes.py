@@ -15,13 +15,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
-from domain import auth, decisions
+from domain import audit, auth, decisions
 from domain.decisions import CheckInput, Setting
 from domain.errors import DomainError
 
 
 async def plain_check(request: Request) -> Response:
-    actor = await auth.authenticate(bearer_token(request.headers), request_id_of(request.headers))
+    state = await audit.registry_state()  # read once, as the GraphQL endpoint does
+    actor = await auth.authenticate(
+        bearer_token(request.headers), request_id_of(request.headers), state
+    )
     try:
         body = json.loads(await request.body())
         check = CheckInput(
@@ -33,7 +36,7 @@ async def plain_check(request: Request) -> Response:
             supervisor_staff_no=body.get("supervisorStaffNo"),
             emergency=bool(body.get("emergency", False)),
         )
-        decision = await decisions.check_one(actor, check)
+        decision = await decisions.check_one(actor, check, state_hint=state)
     except DomainError as error:
         return JSONResponse({"error": error.code.value, "message": error.message}, 403)
     except (ValueError, KeyError, TypeError):

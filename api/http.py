@@ -12,7 +12,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from api.settings import Settings
-from domain import auth
+from domain import audit, auth
 from domain.actors import Role
 from schema.context import CURRENT_ACTOR, Context
 
@@ -61,7 +61,9 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         request_id = request_id_of(request.headers)
         # WebSocket clients send the same Authorization header with the handshake.
         token = bearer_token(request.headers)
-        actor = await auth.authenticate(token, request_id)
+        # One read of the registry state serves authentication and any decision.
+        state = await audit.registry_state()
+        actor = await auth.authenticate(token, request_id, state)
         CURRENT_ACTOR.set(actor)
         if isinstance(response, Response):
             response.headers["x-request-id"] = request_id
@@ -71,6 +73,7 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
             request=request,
             response=response,
             introspection_allowed=self.settings.introspection or actor.has(Role.ADMIN),
+            registry_state=state,
         )
 
 

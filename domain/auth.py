@@ -148,13 +148,16 @@ async def logout(actor: Actor) -> bool:
     return count == 1
 
 
-async def authenticate(token: str | None, request_id: str | None = None) -> Actor:
-    """Resolve a bearer token or API key to an Actor, reading roles fresh every request."""
+async def authenticate(
+    token: str | None, request_id: str | None = None, state: tuple[int, str] | None = None
+) -> Actor:
+    """Resolve a bearer token or API key to an Actor, reading roles fresh every request.
+    `state` is the registry state the request already read, if any."""
     if not token:
         return ANONYMOUS
     moment = clock.now()
     if token.startswith(API_KEY_PREFIX):
-        return await _authenticate_api_key(token, moment, request_id)
+        return await _authenticate_api_key(token, moment, request_id, state)
     if not token.startswith(SESSION_PREFIX) or len(token) > 200:
         return ANONYMOUS
     session = await Session.get_or_none(token_hash=digest(token)).select_related("user")
@@ -183,8 +186,8 @@ class ApiKeyCache:
         self.state: tuple[int, str] = (-1, "")
         self.keys: dict[str, ApiKey | None] = {}
 
-    async def get(self, prefix: str) -> ApiKey | None:
-        state = await audit.registry_state()
+    async def get(self, prefix: str, state: tuple[int, str] | None = None) -> ApiKey | None:
+        state = state or await audit.registry_state()
         if state != self.state or len(self.keys) > 10_000:
             self.state, self.keys = state, {}
         if prefix not in self.keys:
@@ -195,11 +198,13 @@ class ApiKeyCache:
 API_KEYS = ApiKeyCache()
 
 
-async def _authenticate_api_key(token: str, moment: datetime, request_id: str | None) -> Actor:
+async def _authenticate_api_key(
+    token: str, moment: datetime, request_id: str | None, state: tuple[int, str] | None = None
+) -> Actor:
     parts = token.split("_", 2)
     if len(parts) != 3 or not parts[1] or not parts[2] or len(parts[1]) > 16:
         return ANONYMOUS
-    key = await API_KEYS.get(parts[1])
+    key = await API_KEYS.get(parts[1], state)
     if key is None or not hmac.compare_digest(key.secret_hash, digest(parts[2])):
         return ANONYMOUS
     if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= moment):

@@ -759,9 +759,13 @@ class DecisionCache:
         self.absent_ids |= ids - part.practitioners_by_id.keys()
         self.absent_staff |= staff - part.practitioners_by_staff_no.keys()
 
-    async def answer(self, checks: Sequence[CheckInput]) -> list[Decision]:
-        for _ in range(SNAPSHOT_ATTEMPTS):
-            state = await audit.registry_state()
+    async def answer(
+        self, checks: Sequence[CheckInput], state_hint: tuple[int, str] | None = None
+    ) -> list[Decision]:
+        """`state_hint`: the registry state this request read when it began (saves a
+        round trip on PostgreSQL); anything loaded is checked against a fresh read."""
+        for attempt in range(SNAPSHOT_ATTEMPTS):
+            state = state_hint if (attempt == 0 and state_hint) else await audit.registry_state()
             version = state[0]
             if state != self.state or len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
                 self.reset(state)
@@ -782,7 +786,10 @@ CACHE = DecisionCache()
 
 
 async def check_many(
-    actor: Actor, checks: Sequence[CheckInput], known_at: datetime | None = None
+    actor: Actor,
+    checks: Sequence[CheckInput],
+    known_at: datetime | None = None,
+    state_hint: tuple[int, str] | None = None,
 ) -> list[Decision]:
     """Answer every check; with `known_at`, as the registry stood at that moment."""
     permissions.require(actor, Permission.CHECK_PRIVILEGE)
@@ -800,8 +807,13 @@ async def check_many(
 
         past, seq = await snapshot_at(checks, known_at)
         return [decide(check, past, seq) for check in checks]
-    return await CACHE.answer(checks)
+    return await CACHE.answer(checks, state_hint)
 
 
-async def check_one(actor: Actor, check: CheckInput, known_at: datetime | None = None) -> Decision:
-    return (await check_many(actor, [check], known_at))[0]
+async def check_one(
+    actor: Actor,
+    check: CheckInput,
+    known_at: datetime | None = None,
+    state_hint: tuple[int, str] | None = None,
+) -> Decision:
+    return (await check_many(actor, [check], known_at, state_hint))[0]

@@ -20,6 +20,7 @@ class Context:
     response: Any = None
     loaders: Loaders = field(default_factory=Loaders)
     introspection_allowed: bool = False
+    registry_state: tuple[int, str] | None = None  # read once when the request began
 
 
 Info = StrawberryInfo[Context, None]

@@ -119,7 +119,9 @@ class DecisionQuery:
     async def privilege_check(
         self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
     ) -> PrivilegeDecision:
-        decision = await decisions.check_one(info.context.actor, to_check(input), known_at)
+        decision = await decisions.check_one(
+            info.context.actor, to_check(input), known_at, info.context.registry_state
+        )
         return PrivilegeDecision.from_decision(decision)
 
     @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
@@ -132,5 +134,7 @@ class DecisionQuery:
         checks = [to_check(item, index) for index, item in enumerate(inputs)]
         return [
             PrivilegeDecision.from_decision(d)
-            for d in await decisions.check_many(info.context.actor, checks, known_at)
+            for d in await decisions.check_many(
+                info.context.actor, checks, known_at, info.context.registry_state
+            )
         ]
