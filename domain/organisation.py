@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise.expressions import Q
+from tortoise.models import Model
 
 from domain import permissions, validation
 from domain.actors import Actor
@@ -32,6 +33,7 @@ class PractitionerStatus(StrEnum):
 
 
 NAME_MAX = 200
+M = TypeVar("M", bound=Model)
 
 # --- lookups by business key or id ------------------------------------------------
 
@@ -51,32 +53,30 @@ async def site_by(
     return site
 
 
+async def _by_key(model: type[M], key_field: str, key: str | None, pk: int | None, field: str) -> M:
+    """A row by primary key or business key; neither given is a validation error."""
+    label = model.__name__.lower()
+    if pk is not None:
+        found = await model.get_or_none(id=pk)
+    elif key:
+        found = await model.filter(**{key_field: key}).first()
+    else:
+        raise DomainError(ErrorCode.VALIDATION, f"A {label} is required", field)
+    if found is None:
+        raise not_found(model.__name__, key or pk, field)
+    return found
+
+
 async def department_by(
     code: str | None = None, department_id: int | None = None, field: str = "departmentCode"
 ) -> Department:
-    if department_id is not None:
-        department = await Department.get_or_none(id=department_id)
-    elif code:
-        department = await Department.get_or_none(code=code)
-    else:
-        raise DomainError(ErrorCode.VALIDATION, "A department is required", field)
-    if department is None:
-        raise not_found("Department", code or department_id, field)
-    return department
+    return await _by_key(Department, "code", code, department_id, field)
 
 
 async def specialty_by(
     code: str | None = None, specialty_id: int | None = None, field: str = "specialtyCode"
 ) -> Specialty:
-    if specialty_id is not None:
-        specialty = await Specialty.get_or_none(id=specialty_id)
-    elif code:
-        specialty = await Specialty.get_or_none(code=code)
-    else:
-        raise DomainError(ErrorCode.VALIDATION, "A specialty is required", field)
-    if specialty is None:
-        raise not_found("Specialty", code or specialty_id, field)
-    return specialty
+    return await _by_key(Specialty, "code", code, specialty_id, field)
 
 
 async def practitioner_by(
@@ -84,15 +84,7 @@ async def practitioner_by(
     practitioner_id: int | None = None,
     field: str = "practitionerStaffNo",
 ) -> Practitioner:
-    if practitioner_id is not None:
-        practitioner = await Practitioner.get_or_none(id=practitioner_id)
-    elif staff_no:
-        practitioner = await Practitioner.get_or_none(staff_no=staff_no)
-    else:
-        raise DomainError(ErrorCode.VALIDATION, "A practitioner is required", field)
-    if practitioner is None:
-        raise not_found("Practitioner", staff_no or practitioner_id, field)
-    return practitioner
+    return await _by_key(Practitioner, "staff_no", staff_no, practitioner_id, field)
 
 
 # --- reads -------------------------------------------------------------------------
