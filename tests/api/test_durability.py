@@ -166,16 +166,16 @@ def test_sigterm_finishes_in_flight_requests(database_url: str) -> None:
                 "{username: $u, password: $p}) { token } }",
                 "variables": {"u": "admin", "p": PASSWORD},
             }
-            # Argon2 runs at most two at a time, so eight logins take a while.
-            pending = [asyncio.create_task(client.post("/graphql", json=login)) for _ in range(8)]
-            await asyncio.sleep(0.05)
+            # Argon2 runs at most two at a time, so 24 logins take a while.
+            pending = [asyncio.create_task(client.post("/graphql", json=login)) for _ in range(24)]
+            await asyncio.sleep(0.1)
             process.send_signal(signal.SIGTERM)
             replies = await asyncio.gather(*pending)
             return [r.status_code for r in replies]
 
     try:
         statuses = asyncio.run(run())
-        assert statuses == [200] * 8
+        assert statuses == [200] * 24
         # uvicorn exits promptly after draining, re-raising the signal it caught.
         assert process.wait(15) in (0, -signal.SIGTERM)
     finally:
