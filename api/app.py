@@ -54,12 +54,15 @@ class GraphQLEndpoint:
             await self.graphql(scope, receive, send)
             return
         body = await request.body()
-        try:
-            found = match(self.trusted, json.loads(body)) if len(body) < 1_000_000 else None
-        except (ValueError, RecursionError):
-            found = None
-        if found is not None:
-            response = await execute_trusted(self.graphql, request, found, json.loads(body))
+        found = parsed = None
+        if len(body) < 1_000_000:
+            try:
+                parsed = json.loads(body)
+            except (ValueError, RecursionError):
+                parsed = None
+            found = match(self.trusted, parsed)
+        if found is not None and isinstance(parsed, dict):
+            response = await execute_trusted(self.graphql, request, found, parsed)
             await response(scope, receive, send)
             return
 

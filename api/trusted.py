@@ -2,10 +2,11 @@
 
 The documents in schema/trusted/*.graphql are parsed and validated once, at start.
 A request that names one — by `extensions.persistedQuery.sha256Hash` (Apollo's
-protocol) or by sending exactly its text — is executed by graphql-core against the same
-schema and resolvers, with the same authentication, cost limit and error policy, but
-without the per-request parse, validate and extension machinery. Anything else takes
-the ordinary path.
+protocol) or by sending exactly its text — keeps the same authentication, cost limit and
+error policy but skips the per-request parse, validate and extension machinery. The
+decision documents are answered from a precompiled plan (schema/precompiled.py);
+whatever a plan declines, graphql-core executes against the same schema and resolvers.
+Anything else takes the ordinary path.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from starlette.responses import Response
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import validate_document
 
+from schema import precompiled
 from schema.cost import check_cost
 from schema.errors import apply_error_policy
 from schema.policy import _RULES_NO_INTROSPECTION
@@ -34,6 +36,7 @@ class Trusted:
     name: str
     text: str
     document: DocumentNode
+    plan: precompiled.Plan | None
 
 
 def load_trusted(schema: Any) -> dict[str, Trusted]:
@@ -52,10 +55,9 @@ def load_trusted(schema: Any) -> dict[str, Trusted]:
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
         if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
             raise RuntimeError(f"trusted document {entry.name} must hold one query")
+        trusted = Trusted(entry.name, text, document, precompiled.compile_plan(document))
         for variant in {text, text + "\n"}:
-            found[hashlib.sha256(variant.encode()).hexdigest()] = Trusted(
-                entry.name, text, document
-            )
+            found[hashlib.sha256(variant.encode()).hexdigest()] = trusted
     return found
 
 
@@ -95,6 +97,12 @@ async def execute_trusted(
     )
     check_cost(state)
     result = state.result
+    if result is None and found.plan is not None:
+        data = await precompiled.answer(
+            found.plan, context.actor, context.registry_state, variables, state.operation_name
+        )
+        if data is not None:
+            return _json_response({"data": data}, context.request_id)
     if result is None:
         outcome = execute(
             schema._schema,
@@ -109,8 +117,12 @@ async def execute_trusted(
     payload: dict[str, Any] = {"data": result.data}
     if result.errors:
         payload["errors"] = [error.formatted for error in result.errors]
+    return _json_response(payload, context.request_id)
+
+
+def _json_response(payload: dict[str, Any], request_id: str) -> Response:
     return Response(
         json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
         media_type="application/json",
-        headers={"x-request-id": context.request_id},
+        headers={"x-request-id": request_id},
     )

@@ -113,16 +113,29 @@ class Reason:
     privilege_id: int | None = None
 
 
+@dataclass(frozen=True)
+class BasisPrivilege:
+    """A privilege an answer rests on, as the snapshot of the answer's version holds it."""
+
+    id: int
+    scope: Scope
+    valid_until: date | None
+
+
 @dataclass
 class Decision:
     allowed: bool
     reasons: list[Reason]
     procedure_id: int | None
     requires_mdt: bool
-    basis_ids: list[int]
+    basis: list[BasisPrivilege]
     valid_until: date | None
     registry_version: int
     practitioner_id: int | None = None
+
+    @property
+    def basis_ids(self) -> list[int]:
+        return [p.id for p in self.basis]
 
 
 # --- the snapshot ------------------------------------------------------------------
@@ -694,13 +707,18 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
                 Severity.WARNING,
                 f"The authorisation ends on {valid_until}",
             )
-    basis_ids = list(dict.fromkeys(p["id"] for p in answer.basis))
+    basis = list(
+        {
+            p["id"]: BasisPrivilege(p["id"], Scope(p["scope"]), p["valid_until"])
+            for p in answer.basis
+        }.values()
+    )
     return Decision(
         allowed=allowed,
         reasons=answer.reasons,
         procedure_id=procedure["id"] if procedure else (rows[0]["id"] if rows else None),
         requires_mdt=requires_mdt,
-        basis_ids=basis_ids if allowed else [],
+        basis=basis if allowed else [],
         valid_until=valid_until,
         registry_version=version,
         practitioner_id=practitioner["id"] if practitioner else None,

@@ -1,0 +1,249 @@
+"""The precompiled trusted documents answer exactly like graphql-core's executor, and
+decline (leaving the executor to answer or explain) whatever they do not cover."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from importlib import resources
+from typing import Any
+
+import httpx
+import pytest
+from graphql import parse
+
+from domain import auth, clock, demo
+from domain.decisions import Decision, Reason, ReasonCode, Severity
+from schema import precompiled
+from tests.domain.test_decision_table import TABLE
+from tests.factories import SYSTEM
+
+CAMEL = {
+    "site_code": "siteCode",
+    "supervisor_staff_no": "supervisorStaffNo",
+    "emergency": "emergency",
+}
+
+
+def _document(name: str) -> str:
+    return resources.files("schema").joinpath(f"trusted/{name}").read_text().strip()
+
+
+def _table_inputs() -> list[dict[str, Any]]:
+    today = clock.today()
+    inputs = []
+    for staff_no, code, setting, extra, _allowed, _codes in TABLE:
+        extra = dict(extra)
+        on = today + timedelta(days=extra.pop("days", 0))
+        item = {
+            "practitionerStaffNo": staff_no,
+            "procedureCode": code,
+            "on": on.isoformat(),
+            "setting": setting.value,
+        }
+        item.update({CAMEL[k]: v for k, v in extra.items()})
+        inputs.append(item)
+    return inputs
+
+
+@pytest.fixture
+async def scheduler(client: httpx.AsyncClient) -> dict[str, str]:
+    await demo.seed_demo(SYSTEM, "correct horse battery staple")
+    key = await auth.create_api_key(SYSTEM, name="or", roles=["SCHEDULER"])
+    assert key.secret
+    return {"authorization": f"Bearer {key.secret}"}
+
+
+@pytest.fixture
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """One entry per request the plan saw: True when it answered, False when it declined."""
+    seen: list[bool] = []
+    original = precompiled.answer
+
+    async def spy(*args: Any) -> Any:
+        data = await original(*args)
+        seen.append(data is not None)
+        return data
+
+    monkeypatch.setattr(precompiled, "answer", spy)
+    return seen
+
+
+async def _both(
+    client: httpx.AsyncClient, headers: dict[str, str], text: str, variables: Any
+) -> tuple[httpx.Response, httpx.Response]:
+    trusted = await client.post(
+        "/graphql", headers=headers, json={"query": text, "variables": variables}
+    )
+    ordinary = await client.post(
+        "/graphql",
+        headers=headers,
+        json={"query": text + "\n# ordinary path", "variables": variables},
+    )
+    return trusted, ordinary
+
+
+def test_every_trusted_decision_document_has_a_plan() -> None:
+    for name in ("privilegeCheck.graphql", "privilegeCheckCompact.graphql"):
+        plan = precompiled.compile_plan(parse(_document(name)))
+        assert plan is not None and not plan.batch
+    plan = precompiled.compile_plan(parse(_document("privilegeChecks.graphql")))
+    assert plan is not None and plan.batch and plan.variable == "inputs"
+
+
+async def test_single_checks_match_the_executor_over_the_decision_table(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    for name, variable in (
+        ("privilegeCheck.graphql", "input"),
+        ("privilegeCheckCompact.graphql", "i"),
+    ):
+        text = _document(name)
+        for item in _table_inputs():
+            trusted, ordinary = await _both(client, scheduler, text, {variable: item})
+            assert trusted.status_code == ordinary.status_code == 200
+            assert trusted.content == ordinary.content or trusted.json() == ordinary.json(), item
+            assert "errors" not in trusted.json()
+    assert answered == [True] * (2 * len(TABLE))
+    # The table's answers are not trivial: allowed and denied, with basis and reasons.
+    allowed = [row[4] for row in TABLE]
+    assert any(allowed) and not all(allowed)
+
+
+async def test_a_batch_matches_the_executor(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    text = _document("privilegeChecks.graphql")
+    inputs = _table_inputs()
+    trusted, ordinary = await _both(client, scheduler, text, {"inputs": inputs})
+    assert trusted.json() == ordinary.json()
+    decisions = trusted.json()["data"]["privilegeChecks"]
+    assert len(decisions) == len(TABLE)
+    assert [d["allowed"] for d in decisions] == [row[4] for row in TABLE]
+    assert any(d["basis"] for d in decisions)
+    assert answered == [True]
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"input": {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": 20261201}},
+        {"input": {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "bad"}},
+        {"input": {"practitionerStaffNo": "D0001", "on": "2026-12-01"}},
+        {"input": {"practitionerStaffNo": 1, "procedureCode": "47.0901", "on": "2026-12-01"}},
+        {"input": {"practitionerId": 7, "procedureCode": "47.0901", "on": "2026-12-01"}},
+        {"input": {"practitionerId": "bm9wZQ", "procedureCode": "47.0901", "on": "2026-12-01"}},
+        {"input": {"procedureCode": "47.0901", "on": "2026-12-01", "setting": "WARD"}},
+        {"input": {"procedureCode": "47.0901", "on": "2026-12-01", "setting": None}},
+        {"input": {"procedureCode": "47.0901", "on": "2026-12-01", "emergency": "yes"}},
+        {"input": {"procedureCode": "47.0901", "on": "2026-12-01", "emergency": 1}},
+        {"input": {"procedureCode": "47.0901", "on": "2026-12-01", "unknown": 1}},
+        {"input": [{"procedureCode": "47.0901", "on": "2026-12-01"}]},
+        {"input": None},
+        {},
+    ],
+)
+async def test_the_plan_declines_what_graphql_must_judge(
+    client: httpx.AsyncClient,
+    scheduler: dict[str, str],
+    answered: list[bool],
+    variables: dict[str, Any],
+) -> None:
+    trusted, ordinary = await _both(
+        client, scheduler, _document("privilegeCheck.graphql"), variables
+    )
+    assert answered == [False]
+    assert trusted.status_code == ordinary.status_code
+
+    def summary(reply: httpx.Response) -> Any:
+        body = reply.json()
+        errors = [(e["message"], e.get("extensions", {}).get("code")) for e in body["errors"]]
+        return body.get("data"), errors
+
+    assert "errors" in trusted.json()
+    assert summary(trusted) == summary(ordinary)
+
+
+async def test_unknown_variables_are_left_to_the_executor(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
+    variables = {"input": item, "extra": 1}
+    trusted, ordinary = await _both(
+        client, scheduler, _document("privilegeCheck.graphql"), variables
+    )
+    assert answered == [False]
+    assert trusted.json() == ordinary.json() and trusted.json()["data"]["privilegeCheck"]
+
+
+async def test_a_batch_over_the_limit_is_refused_by_the_executor(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
+    trusted, _ordinary = await _both(
+        client, scheduler, _document("privilegeChecks.graphql"), {"inputs": [item] * 501}
+    )
+    assert answered == [False]
+    assert trusted.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
+
+
+async def test_an_operation_name_that_does_not_match_is_left_to_the_executor(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
+    reply = await client.post(
+        "/graphql",
+        headers=scheduler,
+        json={
+            "query": _document("privilegeCheck.graphql"),
+            "variables": {"input": item},
+            "operationName": "Other",
+        },
+    )
+    assert answered == [False] and reply.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { allowed ...F } }"
+        " fragment F on PrivilegeDecision { requiresMdt }",
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { allowed @skip(if: true) } }",
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) "
+        "{ reasons { privilege { id } } } }",
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { procedure { code } } }",
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { basis { status } } }",
+        "query($i: PrivilegeCheckInput!) { "
+        'privilegeCheck(input: $i, knownAt: "2026-01-01T00:00:00Z") { allowed } }',
+        "query($i: PrivilegeCheckInput) { privilegeCheck(input: $i) { allowed } }",
+        "query($i: PrivilegeCheckInput!, $j: Int) { privilegeCheck(input: $i) { allowed } }",
+        "query($i: PrivilegeCheckInput!) { a: privilegeCheck(input: $i) { allowed } "
+        "b: viewer { id } }",
+        "query($i: [PrivilegeCheckInput]!) { privilegeChecks(inputs: $i) { allowed } }",
+        "mutation($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { allowed } }",
+    ],
+)
+def test_no_plan_for_what_it_cannot_serialise_exactly(text: str) -> None:
+    assert precompiled.compile_plan(parse(text)) is None
+
+
+def test_aliases_and_typenames_are_planned() -> None:
+    text = (
+        "query Q($i: PrivilegeCheckInput!) { c: privilegeCheck(input: $i) "
+        "{ __typename ok: allowed reasons { __typename why: code } } }"
+    )
+    plan = precompiled.compile_plan(parse(text))
+    assert plan is not None and plan.response_key == "c" and plan.operation_name == "Q"
+    decision = Decision(
+        allowed=False,
+        reasons=[Reason(ReasonCode.NO_PRIVILEGE, Severity.BLOCKING, "none")],
+        procedure_id=None,
+        requires_mdt=False,
+        basis=[],
+        valid_until=None,
+        registry_version=3,
+    )
+    assert plan.serialise(decision) == {
+        "__typename": "PrivilegeDecision",
+        "ok": False,
+        "reasons": [{"__typename": "DecisionReason", "why": "NO_PRIVILEGE"}],
+    }
