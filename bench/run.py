@@ -30,10 +30,19 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 PG_URL = "postgres://postgres@127.0.0.1:5432/credreg_bench_s{scale}"
-BATCH_QUERY = (
-    "query($i: [PrivilegeCheckInput!]!) { privilegeChecks(inputs: $i) { allowed "
-    "requiresMdt validUntil registryVersion reasons { code severity message } } }"
-)
+# A day's OR list as schedulers send it (the trusted document), and the same question
+# through the full GraphQL pipeline (a text that is not on the allow-list).
+BATCH_QUERY = (ROOT / "schema" / "trusted" / "privilegeChecks.graphql").read_text().strip()
+ORDINARY_BATCH_QUERY = BATCH_QUERY + "\n# ordinary path"
+
+
+def questions_file(scale: int) -> Path:
+    return DATA / f"seed-s{scale}.json"
+
+
+def questions_of(scale: int) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(questions_file(scale).read_text())
+    return found
 
 
 def database_url(kind: str, scale: int) -> str:
@@ -55,7 +64,7 @@ def rss_kib(pid: int, field: str = "VmRSS") -> int:
     return 0
 
 
-async def prepare(url: str) -> dict[str, Any]:
+async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
     """API keys for the load, and in-process figures: queries per batch, verification."""
     from tortoise import Tortoise, connections
 
@@ -69,7 +78,7 @@ async def prepare(url: str) -> dict[str, Any]:
         actor = system_actor("bench")
         scheduler = await auth.create_api_key(actor, name="bench scheduler", roles=["SCHEDULER"])
         auditor = await auth.create_api_key(actor, name="bench auditor", roles=["AUDITOR"])
-        questions = json.loads((DATA / "seed-s1.json").read_text())
+        questions = questions_of(scale)
         conn = connections.get("default")
         calls = 0
         original = type(conn).execute_query_dict
@@ -97,17 +106,18 @@ async def prepare(url: str) -> dict[str, Any]:
             await decisions.check_many(actor, checks)
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
-        started = time.perf_counter()
-        report = await audit.verify_chain()
-        verify_seconds = time.perf_counter() - started
-        return {
+        figures: dict[str, Any] = {
             "scheduler": scheduler.secret,
             "auditor": auditor.secret,
             "queries_per_batch": per_batch,
-            "verify_seconds": round(verify_seconds, 2),
-            "verified_events": report.checked,
-            "chain_ok": report.ok,
         }
+        if verify:
+            started = time.perf_counter()
+            report = await audit.verify_chain()
+            figures["verify_seconds"] = round(time.perf_counter() - started, 2)
+            figures["verified_events"] = report.checked
+            figures["chain_ok"] = report.ok
+        return figures
     finally:
         await Tortoise.close_connections()
 
@@ -153,14 +163,16 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("the server did not start")
 
 
-def load(port: int, token: str, kind: str, duration: float, connections: int) -> dict[str, Any]:
+def load(
+    port: int, token: str, kind: str, duration: float, connections: int, scale: int
+) -> dict[str, Any]:
     """wrk when installed (C, light on the shared CPUs), else bench.load (asyncio)."""
     wrk_binary = shutil.which("wrk")
     if wrk_binary:
         from bench.load import payload_for
 
-        questions = json.loads((DATA / "seed-s1.json").read_text())
-        bodies = DATA / f"bodies-{kind}.jsonl"
+        questions = questions_of(scale)
+        bodies = DATA / f"bodies-{kind}-s{scale}.jsonl"
         bodies.write_text(
             "".join(json.dumps(payload_for(kind, q), ensure_ascii=False) + "\n" for q in questions)
         )
@@ -199,7 +211,7 @@ def load(port: int, token: str, kind: str, duration: float, connections: int) ->
             "--token",
             token,
             "--questions",
-            str(DATA / "seed-s1.json"),
+            str(questions_file(scale)),
             "--kind",
             kind,
             "--duration",
@@ -218,8 +230,27 @@ def load(port: int, token: str, kind: str, duration: float, connections: int) ->
     return result
 
 
-def batches(port: int, token: str, rounds: int) -> dict[str, Any]:
-    questions = json.loads((DATA / "seed-s1.json").read_text())
+def warm(port: int, token: str, scale: int) -> dict[str, Any]:
+    """Ask every sample question once, in batches of 500, as a scheduler does when it
+    loads the day's OR lists; the load runs then meet the registry as it is in service."""
+    questions = questions_of(scale)
+    started = time.perf_counter()
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+        for offset in range(0, len(questions), 500):
+            reply = client.post(
+                "/graphql",
+                headers={"authorization": f"Bearer {token}"},
+                json={
+                    "query": BATCH_QUERY,
+                    "variables": {"inputs": questions[offset : offset + 500]},
+                },
+            )
+            assert reply.status_code == 200 and "errors" not in reply.json(), reply.text[:300]
+    return {"questions": len(questions), "seconds": round(time.perf_counter() - started, 2)}
+
+
+def batches(port: int, token: str, rounds: int, scale: int, query: str) -> dict[str, Any]:
+    questions = questions_of(scale)
     latencies = []
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
         for index in range(rounds):
@@ -228,7 +259,7 @@ def batches(port: int, token: str, rounds: int) -> dict[str, Any]:
             reply = client.post(
                 "/graphql",
                 headers={"authorization": f"Bearer {token}"},
-                json={"query": BATCH_QUERY, "variables": {"i": batch}},
+                json={"query": query, "variables": {"inputs": batch}},
             )
             latencies.append(time.perf_counter() - started)
             assert reply.status_code == 200 and "errors" not in reply.json(), reply.text[:300]
@@ -267,33 +298,93 @@ def export(port: int, pid: int, token: str) -> dict[str, Any]:
     }
 
 
-def measure(kind: str, scale: int, duration: float, connections: int) -> dict[str, Any]:
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def seeded(kind: str, scale: int) -> bool:
+    """Is there a seeded database (and its sample questions) at this scale?"""
+    if not questions_file(scale).exists():
+        return False
+    if kind == "sqlite":
+        return (DATA / f"bench-s{scale}.sqlite3").exists()
+
+    async def exists() -> bool:
+        import asyncpg
+
+        conn = await asyncpg.connect("postgres://postgres@127.0.0.1:5432/postgres")
+        try:
+            name = f"credreg_bench_s{scale}"
+            return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname=$1", name))
+        finally:
+            await conn.close()
+
+    try:
+        return asyncio.run(exists())
+    except OSError:
+        return False
+
+
+def measure(
+    kind: str, scale: int, duration: float, connections: int, compare_scale: int | None
+) -> dict[str, Any]:
     url = database_url(kind, scale)
     print(f"[{kind}] preparing {url}", flush=True)
-    info = asyncio.run(prepare(url))
+    info = asyncio.run(prepare(url, scale))
     server, port = start_server(url)
+    token = info["scheduler"]
     try:
         figures: dict[str, Any] = {"database": kind, "scale": scale, **info}
         figures.pop("scheduler")
         figures.pop("auditor")
-        load(port, info["scheduler"], "graphql", 3, connections)  # warm the caches
+        figures["warm_up"] = warm(port, token, scale)
+        load(port, token, "graphql", 3, connections, scale)
         for name in ("graphql", "plain", "graphql-ordinary"):
-            figures[name] = load(port, info["scheduler"], name, duration, connections)
+            figures[name] = load(port, token, name, duration, connections, scale)
             print(f"[{kind}] {name}: {figures[name]}", flush=True)
         figures["ratio_graphql_to_plain"] = round(
             figures["graphql"]["rps"] / max(figures["plain"]["rps"], 1), 2
         )
-        figures["batch_500"] = batches(port, info["scheduler"], 40)
+        figures["batch_500"] = batches(port, token, 40, scale, BATCH_QUERY)
+        figures["batch_500_ordinary"] = batches(port, token, 20, scale, ORDINARY_BATCH_QUERY)
         print(f"[{kind}] batch of 500: {figures['batch_500']}", flush=True)
+        print(f"[{kind}] batch of 500, ordinary: {figures['batch_500_ordinary']}", flush=True)
         figures["export"] = export(port, server.pid, info["auditor"])
         print(f"[{kind}] export: {figures['export']}", flush=True)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
+    if compare_scale and seeded(kind, compare_scale):
+        figures["compare"] = compare(kind, compare_scale, duration, connections, figures)
+        print(f"[{kind}] scale {compare_scale}: {figures['compare']}", flush=True)
     return figures
+
+
+def compare(
+    kind: str, scale: int, duration: float, connections: int, base: dict[str, Any]
+) -> dict[str, Any]:
+    """The single check on the larger data set, against the figure just measured."""
+    url = database_url(kind, scale)
+    info = asyncio.run(prepare(url, scale, verify=False))
+    server, port = start_server(url)
+    try:
+        warm_up = warm(port, info["scheduler"], scale)
+        load(port, info["scheduler"], "graphql", 3, connections, scale)
+        single = load(port, info["scheduler"], "graphql", duration, connections, scale)
+        batch = batches(port, info["scheduler"], 20, scale, BATCH_QUERY)
+    finally:
+        stop_server(server)
+    return {
+        "scale": scale,
+        "warm_up": warm_up,
+        "graphql": single,
+        "batch_500": batch,
+        "queries_per_batch": info["queries_per_batch"],
+        "p50_ratio_to_scale_1": round(single["p50_ms"] / max(base["graphql"]["p50_ms"], 0.01), 2),
+    }
 
 
 def main() -> None:
@@ -302,12 +393,20 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--compare-scale",
+        type=int,
+        default=10,
+        help="also measure single checks on this scale when it is seeded (0: never)",
+    )
     parser.add_argument("--json-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     kinds = args.databases.split(",")
     runs = []
     if len(kinds) == 1:
-        runs.append(measure(kinds[0], args.scale, args.duration, args.connections))
+        runs.append(
+            measure(kinds[0], args.scale, args.duration, args.connections, args.compare_scale)
+        )
     else:
         # One process per database: tortoise caches SQL per model class, dialect included.
         for kind in kinds:
@@ -325,6 +424,8 @@ def main() -> None:
                     str(args.duration),
                     "--connections",
                     str(args.connections),
+                    "--compare-scale",
+                    str(args.compare_scale),
                     "--json-out",
                     str(out),
                 ],
@@ -348,22 +449,35 @@ def main() -> None:
         Path(args.json_out).write_text(json.dumps(results, indent=1) + "\n")
         return
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
-    print(
-        "\n| database | single req/s | p50 ms | p99 ms | plain req/s | ratio | "
-        "ordinary GraphQL req/s | batch 500 p50/p99 ms | queries/batch 1 vs 500 | "
-        "export ev/s | export peak RSS MB | verify s |"
-    )
-    print("|" + "---|" * 12)
-    for run in results["runs"]:
-        print(
+    print(table(results["runs"]))
+
+
+def table(runs: list[dict[str, Any]]) -> str:
+    lines = [
+        "| database | single req/s | p50 ms | p99 ms | plain req/s | ratio | "
+        "ordinary GraphQL req/s | batch 500 p50/p99 ms | ordinary batch p50 ms | "
+        "queries/batch 1 vs 500 | x10 single p50 ms (ratio) | export ev/s | "
+        "export peak RSS MB | verify 1M s |",
+        "|" + "---|" * 14,
+    ]
+    for run in runs:
+        other = run.get("compare")
+        x10 = (
+            f"{other['graphql']['p50_ms']} ({other['p50_ratio_to_scale_1']})"
+            if other
+            else "not seeded"
+        )
+        lines.append(
             f"| {run['database']} | {run['graphql']['rps']} | {run['graphql']['p50_ms']} | "
             f"{run['graphql']['p99_ms']} | {run['plain']['rps']} | "
             f"{run['ratio_graphql_to_plain']} | {run['graphql-ordinary']['rps']} | "
             f"{run['batch_500']['p50_ms']}/{run['batch_500']['p99_ms']} | "
-            f"{run['queries_per_batch']['1']} vs {run['queries_per_batch']['500']} | "
+            f"{run['batch_500_ordinary']['p50_ms']} | "
+            f"{run['queries_per_batch']['1']} vs {run['queries_per_batch']['500']} | {x10} | "
             f"{run['export']['events_per_s']} | {run['export']['server_rss_peak_mb']} | "
             f"{run['verify_seconds']} |"
         )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

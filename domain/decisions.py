@@ -725,13 +725,111 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
     )
 
 
+# Audit entity types whose changes no decision reads: the cache keeps everything.
+# (Logins, API keys, case records, overrides, committee minutes, exports, refusals: a
+# case that moves a technique to IN_USE records that as a Technique event of its own.)
+NO_DECISION_EFFECT = frozenset(
+    {
+        "Session",
+        "User",
+        "ApiKey",
+        "CaseRecord",
+        "EmergencyOverride",
+        "CommitteeDecision",
+        "Export",
+        "Operation",
+        "Webhook",
+        "WebhookDelivery",
+    }
+)
+# Entity types that change only what the catalogue part of the cache holds.
+CATALOGUE_TYPES = frozenset({"Procedure", "CatalogueVersion", "Technique"})
+# More events than this between two versions: start afresh rather than sift them.
+MAX_SIFTED_EVENTS = 1_000
+
+
+@dataclass
+class Staleness:
+    """What the audit events between two registry versions make stale in the cache."""
+
+    everything: bool = False
+    catalogue: bool = False
+    practitioner_ids: set[int] = field(default_factory=set)
+    privilege_ids: set[int] = field(default_factory=set)
+    evaluation_ids: set[int] = field(default_factory=set)
+
+
+async def staleness_between(old: tuple[int, str], new: tuple[int, str]) -> Staleness:
+    """Sift the audit events (old, new]; anything not understood makes everything stale.
+    The event at `old` must still carry the hash the cache saw (same history)."""
+    old_seq, old_hash = old
+    new_seq = new[0]
+    if old_seq < 0 or new_seq < old_seq or new_seq - old_seq > MAX_SIFTED_EVENTS:
+        return Staleness(everything=True)
+    rows = await sql.fetch(
+        "SELECT seq, hash, entity_type, entity_id FROM audit_event "
+        "WHERE seq >= ? AND seq <= ? ORDER BY seq",
+        [old_seq, new_seq],
+    )
+    known_old = old_seq == 0 or (rows and int(rows[0]["seq"]) == old_seq)
+    if (
+        not known_old
+        or (old_seq and rows[0]["hash"] != old_hash)
+        or len(rows) != new_seq - old_seq + (1 if old_seq else 0)
+        or (rows and rows[-1]["hash"] != new[1])
+    ):
+        return Staleness(everything=True)
+    found = Staleness()
+    for row in rows:
+        if int(row["seq"]) == old_seq:
+            continue
+        kind, entity_id = row["entity_type"], row["entity_id"]
+        if kind in NO_DECISION_EFFECT:
+            continue
+        if kind in CATALOGUE_TYPES:
+            found.catalogue = True
+            continue
+        targets = {
+            "Practitioner": found.practitioner_ids,
+            "Privilege": found.privilege_ids,
+            "Evaluation": found.evaluation_ids,
+        }.get(kind)
+        if targets is None or entity_id is None or not str(entity_id).isdigit():
+            return Staleness(everything=True)  # sites, departments, cycles, calendar, ...
+        targets.add(int(entity_id))
+    return found
+
+
+async def holders_of(staleness: Staleness) -> set[int]:
+    """The practitioners whose privileges or evaluations the events touched."""
+    holders = set(staleness.practitioner_ids)
+    if staleness.privilege_ids:
+        wanted = sorted(staleness.privilege_ids)
+        rows = await sql.fetch(
+            f"SELECT practitioner_id FROM privilege WHERE id IN ({_in_list(wanted)})", wanted
+        )
+        holders |= {int(r["practitioner_id"]) for r in rows}
+    if staleness.evaluation_ids:
+        wanted = sorted(staleness.evaluation_ids)
+        rows = await sql.fetch(
+            "SELECT p.practitioner_id FROM evaluation e JOIN privilege p ON p.id = e.privilege_id "
+            f"WHERE e.id IN ({_in_list(wanted)})",
+            wanted,
+        )
+        holders |= {int(r["practitioner_id"]) for r in rows}
+    return holders
+
+
 class DecisionCache:
     """What decisions read, kept per process and valid for one registry version.
 
     Every change to the registry appends to the audit log and so moves the registry
-    version; each request reads the version (one indexed query) and the cache empties
-    itself when it moved, in every worker alike. Nothing expires by time. Unknown staff
-    numbers and codes are remembered too, so a batch of misses costs one load.
+    version; each request reads the version (one indexed query). When it moved, in this
+    worker or any other, the cache sifts the audit events in between and forgets what
+    they touched (a practitioner, the privileges of one, the catalogue) or, for anything
+    else, everything; logins, case records and the like keep it whole. Nothing expires
+    by time. Unknown staff numbers and codes are remembered too, so a batch of misses
+    costs one load.
     """
 
     MAX_PRACTITIONERS = 50_000
@@ -745,6 +843,35 @@ class DecisionCache:
         self.sites_loaded = False
         self.absent_ids: set[int] = set()
         self.absent_staff: set[str] = set()
+
+    async def advance(self, state: tuple[int, str]) -> bool:
+        """Bring the cache from its version to `state`, forgetting what changed in
+        between. False when another request moved it while the events were read."""
+        seen = self.state
+        staleness = await staleness_between(seen, state)
+        holders = set() if staleness.everything else await holders_of(staleness)
+        if self.state != seen:
+            return False
+        if staleness.everything:
+            self.reset(state)
+            return True
+        self.forget(holders, staleness.catalogue, bool(staleness.practitioner_ids))
+        self.state = state
+        return True
+
+    def forget(self, holders: set[int], catalogue: bool, practitioners_changed: bool) -> None:
+        snap = self.snap
+        for holder in holders:
+            cached = snap.practitioners_by_id.pop(holder, None)
+            if cached is not None:
+                snap.practitioners_by_staff_no.pop(cached["staff_no"], None)
+            for privilege in snap.privileges_by_practitioner.pop(holder, []):
+                snap.evaluation_due.pop(privilege["id"], None)
+        if practitioners_changed:  # a new or renumbered practitioner may answer a miss
+            self.absent_ids.clear()
+            self.absent_staff.clear()
+        if catalogue:
+            snap.procedures_by_code.clear()
 
     def _missing(self, checks: Sequence[CheckInput]) -> tuple[set[int], set[str], set[str]]:
         ids, staff, codes = _keys(checks)
@@ -785,8 +912,10 @@ class DecisionCache:
         for attempt in range(SNAPSHOT_ATTEMPTS):
             state = state_hint if (attempt == 0 and state_hint) else await audit.registry_state()
             version = state[0]
-            if state != self.state or len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
+            if len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
                 self.reset(state)
+            elif state != self.state and not await self.advance(state):
+                continue  # another request moved the cache meanwhile: look again
             ids, staff, codes = self._missing(checks)
             if ids or staff or codes or not self.sites_loaded:
                 part = await load_parts(ids, staff, codes, with_sites=not self.sites_loaded)

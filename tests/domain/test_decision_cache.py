@@ -1,0 +1,113 @@
+"""The decision cache follows the registry version: changes no decision reads keep it,
+a change forgets exactly what it touched, anything else empties it; answers always match
+the registry as it is now."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain import audit, auth, decisions, privileges, techniques
+from domain.decisions import CACHE, CheckInput, Severity
+from models import Technique
+from tests import factories
+from tests.factories import SYSTEM
+
+ON = date(2026, 12, 1)
+
+
+async def check(staff_no: str, code: str = "47.0901") -> decisions.Decision:
+    return await decisions.check_one(
+        SYSTEM, CheckInput(practitioner_staff_no=staff_no, procedure_code=code, on=ON)
+    )
+
+
+def cached(staff_no: str) -> bool:
+    return staff_no in CACHE.snap.practitioners_by_staff_no
+
+
+async def _world(db: None) -> dict[str, Any]:
+    data = await factories.hospital()
+    data["one"] = await factories.practitioner("D0001")
+    data["two"] = await factories.practitioner("D0002")
+    await factories.procedure("47.0901", grade=2)
+    data["p1"] = await factories.grant(data["one"])
+    data["p2"] = await factories.grant(data["two"])
+    assert (await check("D0001")).allowed and (await check("D0002")).allowed
+    assert cached("D0001") and cached("D0002")
+    return data
+
+
+async def test_changes_no_decision_reads_keep_the_cache(db: None) -> None:
+    await _world(db)
+    before = await audit.registry_state()
+    await auth.create_api_key(SYSTEM, name="or", roles=["SCHEDULER"])  # an audited change
+    after = await audit.registry_state()
+    assert after[0] > before[0]
+    decision = await check("D0001")
+    assert decision.allowed and decision.registry_version == after[0]
+    assert CACHE.state == after and cached("D0001") and cached("D0002")
+
+
+async def test_a_privilege_change_forgets_only_its_holder(db: None) -> None:
+    world = await _world(db)
+    p1 = world["p1"]
+    await privileges.suspend_privilege(SYSTEM, p1.id, p1.version, "complication under review")
+    decision = await check("D0001")
+    assert not decision.allowed
+    assert {r.code.value for r in decision.reasons if r.severity is Severity.BLOCKING} == {
+        "PRIVILEGE_SUSPENDED"
+    }
+    # D0001 was loaded again for that answer; D0002 was never forgotten.
+    assert (
+        cached("D0002") and CACHE.snap.practitioners_by_staff_no["D0002"]["id"] == world["two"].id
+    )
+    assert (await check("D0002")).allowed
+
+
+async def test_a_technique_change_forgets_the_catalogue(db: None) -> None:
+    await _world(db)
+    technique = await techniques.create_technique(
+        SYSTEM, code="XZ-08", name="肿瘤消融", category="STANDARD"
+    )
+    await Technique.filter(id=technique.id).update(status="APPROVED")
+    CACHE.reset((-1, ""))  # the line above went behind the API
+    await factories.procedure("50.2301", grade=2, name="肝肿瘤射频消融术", technique_code="XZ-08")
+    other = await factories.practitioner("D0003")
+    await factories.grant(other, procedure_code="50.2301")
+    assert (await check("D0003", "50.2301")).allowed and (await check("D0001")).allowed
+    fresh = await Technique.get(id=technique.id)
+    await techniques.suspend_technique(SYSTEM, fresh.id, fresh.version, "adverse event")
+    denied = await check("D0003", "50.2301")
+    assert "TECHNIQUE_SUSPENDED" in {r.code.value for r in denied.reasons}
+    assert cached("D0001")  # practitioners were kept
+
+
+async def test_other_changes_empty_the_cache(db: None) -> None:
+    await _world(db)
+    await factories.specialty("URO", "泌尿外科")  # not a type the cache knows to sift
+    await check("D0001")
+    assert cached("D0001") and not cached("D0002")
+
+
+async def test_a_history_that_does_not_continue_empties_the_cache(db: None) -> None:
+    await _world(db)
+    seq, _hash = CACHE.state
+    CACHE.state = (seq, "f" * 64)  # as if the database had been restored from elsewhere
+    await auth.create_api_key(SYSTEM, name="or", roles=["SCHEDULER"])
+    await check("D0001")
+    assert not cached("D0002")
+
+
+async def test_staleness_is_sifted_from_the_audit_events(db: None) -> None:
+    world = await _world(db)
+    start = await audit.registry_state()
+    p2 = world["p2"]
+    await privileges.suspend_privilege(SYSTEM, p2.id, p2.version, "review")
+    found = await decisions.staleness_between(start, await audit.registry_state())
+    assert not found.everything and found.privilege_ids == {p2.id}
+    assert await decisions.holders_of(found) == {world["two"].id}
+    gone = await decisions.staleness_between((start[0], "0" * 64), await audit.registry_state())
+    assert gone.everything
+    backwards = await decisions.staleness_between(await audit.registry_state(), start)
+    assert backwards.everything
