@@ -40,7 +40,8 @@ class Trusted:
 
 
 def load_trusted(schema: Any) -> dict[str, Trusted]:
-    """sha256(text) -> document, for every file in schema/trusted; invalid ones fail start."""
+    """sha256(text) and the text itself -> document, for every file in schema/trusted;
+    invalid ones fail start."""
     found: dict[str, Trusted] = {}
     for entry in sorted(
         resources.files("schema").joinpath("trusted").iterdir(), key=lambda e: e.name
@@ -58,6 +59,7 @@ def load_trusted(schema: Any) -> dict[str, Trusted]:
         trusted = Trusted(entry.name, text, document, precompiled.compile_plan(document))
         for variant in {text, text + "\n"}:
             found[hashlib.sha256(variant.encode()).hexdigest()] = trusted
+            found[variant] = trusted  # the text itself: no hashing per request
     return found
 
 
@@ -67,10 +69,14 @@ def match(trusted: dict[str, Trusted], body: Any) -> Trusted | None:
     extensions = body.get("extensions")
     if isinstance(extensions, dict):
         persisted = extensions.get("persistedQuery")
-        if isinstance(persisted, dict) and isinstance(persisted.get("sha256Hash"), str):
-            return trusted.get(persisted["sha256Hash"].lower())
+        digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+        if isinstance(digest, str):
+            return trusted.get(digest.lower()) if len(digest) == 64 else None
     query = body.get("query")
     if isinstance(query, str) and len(query) < 4096:
+        exact = trusted.get(query)  # schedulers send the file's text as it is
+        if exact is not None:
+            return exact
         return trusted.get(hashlib.sha256(query.strip().encode()).hexdigest())
     return None
 

@@ -18,9 +18,16 @@ class Context:
     request_id: str
     request: Any = None
     response: Any = None
-    loaders: Loaders = field(default_factory=Loaders)
     introspection_allowed: bool = False
     registry_state: tuple[int, str] | None = None  # read once when the request began
+    _loaders: Loaders | None = field(default=None, repr=False)
+
+    @property
+    def loaders(self) -> Loaders:
+        """Made on first use: the precompiled decision path never needs them."""
+        if self._loaders is None:
+            self._loaders = Loaders()
+        return self._loaders
 
 
 Info = StrawberryInfo[Context, None]
