@@ -914,8 +914,11 @@ class DecisionCache:
             version = state[0]
             if len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
                 self.reset(state)
-            elif state != self.state and not await self.advance(state):
-                continue  # another request moved the cache meanwhile: look again
+            elif state != self.state:
+                if attempt == 0 and state_hint and state[0] < self.state[0]:
+                    continue  # the request began before the cache moved on: read again
+                if not await self.advance(state):
+                    continue  # another request moved the cache meanwhile: look again
             ids, staff, codes = self._missing(checks)
             if ids or staff or codes or not self.sites_loaded:
                 part = await load_parts(ids, staff, codes, with_sites=not self.sites_loaded)

@@ -111,3 +111,18 @@ async def test_staleness_is_sifted_from_the_audit_events(db: None) -> None:
     assert gone.everything
     backwards = await decisions.staleness_between(await audit.registry_state(), start)
     assert backwards.everything
+
+
+async def test_a_request_that_began_earlier_does_not_empty_a_newer_cache(db: None) -> None:
+    await _world(db)
+    began = await audit.registry_state()
+    await auth.create_api_key(SYSTEM, name="or", roles=["SCHEDULER"])
+    assert (await check("D0002")).allowed  # the cache moves on to the newer version
+    newer = CACHE.state
+    decision = await decisions.check_one(
+        SYSTEM,
+        CheckInput(practitioner_staff_no="D0001", procedure_code="47.0901", on=ON),
+        state_hint=began,
+    )
+    assert decision.allowed and decision.registry_version == newer[0]
+    assert CACHE.state == newer and cached("D0002")
