@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Tortoise checks values against the columns (length, range) before any SQL runs, in
+# lookups too: a 33-character staff number asked about raises this, not "not found".
+from tortoise.exceptions import ValidationError as ColumnValueError  # noqa: F401 - re-exported
+
 
 class ErrorCode(StrEnum):
     VALIDATION = "VALIDATION"
@@ -47,3 +51,11 @@ class DomainErrors(DomainError):
 
 def not_found(kind: str, key: object, field: str | list[str] | None = None) -> DomainError:
     return DomainError(ErrorCode.NOT_FOUND, f"{kind} {key} does not exist", field)
+
+
+def column_value_error(error: Exception) -> DomainError:
+    """A value no column can hold, as the clean validation error it is."""
+    column = str(error).split(":", 1)[0].strip() or "a field"
+    return DomainError(
+        ErrorCode.VALIDATION, f"A value given for {column} is too long or out of range"
+    )

@@ -15,7 +15,13 @@ from typing import Any, TypeVar
 import strawberry
 from graphql import GraphQLError
 
-from domain.errors import DomainError, DomainErrors, ErrorCode
+from domain.errors import (
+    ColumnValueError,
+    DomainError,
+    DomainErrors,
+    ErrorCode,
+    column_value_error,
+)
 from domain.writes import audit_refusal
 from schema.context import CURRENT_ACTOR
 from schema.enums import UserErrorCode
@@ -63,6 +69,8 @@ async def attempt(
         if error.code is ErrorCode.UNAUTHENTICATED:
             raise top_level(error) from error
         return None, user_errors(error)
+    except ColumnValueError as error:
+        return None, user_errors(column_value_error(error))
 
 
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -105,6 +113,8 @@ def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
                 extensions=error.extensions,
             )
         return error
+    if isinstance(original, ColumnValueError):
+        original = column_value_error(original)
     if isinstance(original, DomainError):
         extensions: dict[str, Any] = {"code": original.code.value}
         if original.field:

@@ -509,6 +509,41 @@ async def test_too_long_name_is_a_validation_user_error(
     assert await state() == before
 
 
+async def test_over_long_business_keys_in_lookups_are_clean_errors(
+    client: httpx.AsyncClient, world: dict[str, Any]
+) -> None:
+    """The ORM checks lookup values against the column length before any SQL: a key
+    longer than any stored one is a clean validation error, never a masked crash."""
+    key = "0" * 33
+    before = await state()
+    read = await gql(
+        client,
+        "query ($s: String!) { practitioner(staffNo: $s) { id } }",
+        {"s": key},
+        token=world["admin"],
+    )
+    assert read.get("data", {}).get("practitioner") is None
+    codes = [e["extensions"]["code"] for e in read.get("errors", [])]
+    assert "INTERNAL_ERROR" not in codes and all(c == "VALIDATION" for c in codes)
+    written = await gql(
+        client,
+        "mutation ($input: RequestPrivilegeInput!) { requestPrivilege(input: $input) "
+        "{ privilege { id } " + ERRORS + " } }",
+        {
+            "input": {
+                "practitionerStaffNo": key,
+                "scope": "PROCEDURE",
+                "procedureCode": "47.0901",
+                "validFrom": "2026-01-01",
+                "validUntil": "2027-12-31",
+            }
+        },
+        token=world["admin"],
+    )
+    assert the_user_error(written, "requestPrivilege")[0] in ("VALIDATION", "NOT_FOUND")
+    assert await state() == before
+
+
 async def test_bad_codes_and_names_are_validation_user_errors(
     client: httpx.AsyncClient, world: dict[str, Any]
 ) -> None:
