@@ -58,9 +58,9 @@ class GraphQLEndpoint:
         if len(body) < 1_000_000:
             try:
                 parsed = json.loads(body)
-            except (ValueError, RecursionError):
-                parsed = None
-            found = match(self.trusted, parsed)
+                found = match(self.trusted, parsed)
+            except (ValueError, RecursionError):  # the ordinary path answers with the error
+                found = None
         if found is not None and isinstance(parsed, dict):
             response = await execute_trusted(self.graphql, request, found, parsed)
             await response(scope, receive, send)

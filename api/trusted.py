@@ -39,10 +39,15 @@ class Trusted:
     plan: precompiled.Plan | None
 
 
-def load_trusted(schema: Any) -> dict[str, Trusted]:
-    """sha256(text) and the text itself -> document, for every file in schema/trusted;
-    invalid ones fail start."""
-    found: dict[str, Trusted] = {}
+@dataclass(frozen=True)
+class TrustedDocuments:
+    by_hash: dict[str, Trusted]  # sha256 of the text (Apollo's persisted queries)
+    by_text: dict[str, Trusted]  # the text itself, as clients send it
+
+
+def load_trusted(schema: Any) -> TrustedDocuments:
+    """Every file in schema/trusted, by hash and by text; invalid ones fail start."""
+    found = TrustedDocuments({}, {})
     for entry in sorted(
         resources.files("schema").joinpath("trusted").iterdir(), key=lambda e: e.name
     ):
@@ -58,12 +63,12 @@ def load_trusted(schema: Any) -> dict[str, Trusted]:
             raise RuntimeError(f"trusted document {entry.name} must hold one query")
         trusted = Trusted(entry.name, text, document, precompiled.compile_plan(document))
         for variant in {text, text + "\n"}:
-            found[hashlib.sha256(variant.encode()).hexdigest()] = trusted
-            found[variant] = trusted  # the text itself: no hashing per request
+            found.by_hash[hashlib.sha256(variant.encode()).hexdigest()] = trusted
+            found.by_text[variant] = trusted
     return found
 
 
-def match(trusted: dict[str, Trusted], body: Any) -> Trusted | None:
+def match(trusted: TrustedDocuments, body: Any) -> Trusted | None:
     if not isinstance(body, dict):
         return None
     extensions = body.get("extensions")
@@ -71,13 +76,15 @@ def match(trusted: dict[str, Trusted], body: Any) -> Trusted | None:
         persisted = extensions.get("persistedQuery")
         digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
         if isinstance(digest, str):
-            return trusted.get(digest.lower()) if len(digest) == 64 else None
+            return trusted.by_hash.get(digest.lower())
     query = body.get("query")
     if isinstance(query, str) and len(query) < 4096:
-        exact = trusted.get(query)  # schedulers send the file's text as it is
+        exact = trusted.by_text.get(query)  # schedulers send the file's text as it is
         if exact is not None:
             return exact
-        return trusted.get(hashlib.sha256(query.strip().encode()).hexdigest())
+        # surrogatepass: a lone surrogate in a query is the ordinary path's to refuse
+        digest = hashlib.sha256(query.strip().encode("utf-8", "surrogatepass")).hexdigest()
+        return trusted.by_hash.get(digest)
     return None
 
 

@@ -13,6 +13,12 @@ rules, a DomainError (forbidden, bad id, too many checks) or any other failure. 
 caller then runs the ordinary executor, which produces the answer or the typed error
 exactly as before. tests/schema/test_precompiled.py proves both paths give the same
 JSON over the demo hospital's decision table.
+
+One difference is deliberate: `basis { scope validUntil }` comes from the snapshot the
+decision was made on, so it always matches the `registryVersion` reported; the executor
+reads those privileges again after deciding, and a write landing in between would show
+there. A failure other than a DomainError also falls back, so the executor reports it
+(masked, with a request id) as it reports any other.
 """
 
 from __future__ import annotations
@@ -103,11 +109,18 @@ def _plain_fields(
     return fields
 
 
+def _repeats_a_key(fields: list[FieldNode]) -> bool:
+    """`reasons { code } reasons { message }` is valid GraphQL and merged by the
+    executor; the plan does not merge, so it declines such a document."""
+    keys = [_key(node) for node in fields]
+    return len(keys) != len(set(keys))
+
+
 def _leaves(
     selection_set: SelectionSetNode | None, known: dict[str, Serialise]
 ) -> list[tuple[str, Serialise]] | None:
     fields = _plain_fields(selection_set)
-    if not fields:
+    if not fields or _repeats_a_key(fields):
         return None
     out = []
     for node in fields:
@@ -122,6 +135,8 @@ def _decision_serialiser(
 ) -> Callable[[Decision], dict[str, Any]] | None:
     fields = _plain_fields(selection_set)
     if not fields:
+        return None
+    if _repeats_a_key(fields):
         return None
     steps: list[tuple[str, Serialise]] = []
     for node in fields:
@@ -266,9 +281,10 @@ async def answer(
             if type(given) is not list:
                 return None
             inputs = [coerce_input(item) for item in given]
-            if any(item is None for item in inputs):
+            valid = [item for item in inputs if item is not None]
+            if len(valid) != len(inputs):
                 return None
-            checks = [to_check(item, index) for index, item in enumerate(inputs) if item]
+            checks = [to_check(item, index) for index, item in enumerate(valid)]
             found = await decisions.check_many(actor, checks, None, registry_state)
             return {plan.response_key: [plan.serialise(d) for d in found]}
         single = coerce_input(given)

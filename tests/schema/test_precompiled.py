@@ -247,3 +247,40 @@ def test_aliases_and_typenames_are_planned() -> None:
         "ok": False,
         "reasons": [{"__typename": "DecisionReason", "why": "NO_PRIVILEGE"}],
     }
+
+
+def test_repeated_fields_are_left_to_the_executor_to_merge() -> None:
+    text = (
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) "
+        "{ reasons { code } reasons { message } } }"
+    )
+    assert precompiled.compile_plan(parse(text)) is None
+    repeated_leaf = (
+        "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { allowed allowed } }"
+    )
+    assert precompiled.compile_plan(parse(repeated_leaf)) is None
+
+
+async def test_a_hash_sent_as_the_query_text_is_not_a_trusted_document(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(_document("privilegeCheck.graphql").encode()).hexdigest()
+    item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
+    reply = await client.post(
+        "/graphql", headers=scheduler, json={"query": digest, "variables": {"input": item}}
+    )
+    assert answered == [] and reply.json()["errors"] and not reply.json().get("data")
+
+
+async def test_a_lone_surrogate_in_the_query_is_a_clean_error(
+    client: httpx.AsyncClient, scheduler: dict[str, str]
+) -> None:
+    body = b'{"query": "{ __typename } # \\ud800"}'
+    reply = await client.post(
+        "/graphql", headers={**scheduler, "content-type": "application/json"}, content=body
+    )
+    # The ordinary path refuses it as a syntax error; nothing crashes.
+    assert reply.status_code == 200 and reply.json()["data"] is None
+    assert reply.json()["errors"][0]["message"].startswith("Syntax Error")
