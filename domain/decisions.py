@@ -12,6 +12,8 @@ version it reports.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -820,6 +822,23 @@ async def holders_of(staleness: Staleness) -> set[int]:
     return holders
 
 
+@dataclass(eq=False)
+class _PendingLoad:
+    """One load of missing keys, shared by every request that asked for them."""
+
+    state: tuple[int, str]
+    loop: asyncio.AbstractEventLoop
+    ids: set[int] = field(default_factory=set)
+    staff: set[str] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)
+    task: asyncio.Task[None] | None = None  # kept referenced until it is done
+
+    def __post_init__(self) -> None:
+        self.done: asyncio.Future[bool] = self.loop.create_future()
+        # Waiters that were cancelled never read a failure: mark it read for them.
+        self.done.add_done_callback(lambda f: f.cancelled() or f.exception())
+
+
 class DecisionCache:
     """What decisions read, kept per process and valid for one registry version.
 
@@ -835,6 +854,8 @@ class DecisionCache:
     MAX_PRACTITIONERS = 50_000
 
     def __init__(self) -> None:
+        self._running: _PendingLoad | None = None  # the load under way
+        self._next: _PendingLoad | None = None  # the load gathering keys for after it
         self.reset((-1, ""))
 
     def reset(self, state: tuple[int, str]) -> None:
@@ -904,6 +925,45 @@ class DecisionCache:
         self.absent_ids |= ids - part.practitioners_by_id.keys()
         self.absent_staff |= staff - part.practitioners_by_staff_no.keys()
 
+    async def _load(
+        self, state: tuple[int, str], ids: set[int], staff: set[str], codes: set[str]
+    ) -> bool:
+        """Load what is missing, together with whatever the other requests miss: one load
+        runs at a time and the next gathers every key asked for meanwhile, so a cold
+        cache under 16 connections costs a few loads, not one per request. False when
+        the registry moved during the load (nothing was merged)."""
+        loop = asyncio.get_running_loop()
+        batch = self._next
+        if batch is None or batch.state != state or batch.loop is not loop:
+            batch = self._next = _PendingLoad(state, loop)
+            batch.task = loop.create_task(self._run(batch))
+        batch.ids |= ids
+        batch.staff |= staff
+        batch.codes |= codes
+        return await asyncio.shield(batch.done)
+
+    async def _run(self, batch: _PendingLoad) -> None:
+        while (running := self._running) is not None and running.loop is batch.loop:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(running.done)
+        if self._next is batch:
+            self._next = None  # from here on, newcomers gather for the load after this
+        self._running = batch
+        try:
+            part = await load_parts(
+                batch.ids, batch.staff, batch.codes, with_sites=not self.sites_loaded
+            )
+            # A write that landed while loading would mix two versions: load again.
+            merged = await audit.registry_state() == batch.state and self.state == batch.state
+            if merged:
+                self._merge(part, batch.ids, batch.staff, batch.codes)
+            batch.done.set_result(merged)
+        except Exception as error:  # every waiter sees it, as if it had loaded itself
+            batch.done.set_exception(error)
+        finally:
+            if self._running is batch:
+                self._running = None
+
     async def answer(
         self, checks: Sequence[CheckInput], state_hint: tuple[int, str] | None = None
     ) -> list[Decision]:
@@ -920,12 +980,10 @@ class DecisionCache:
                 if not await self.advance(state):
                     continue  # another request moved the cache meanwhile: look again
             ids, staff, codes = self._missing(checks)
-            if ids or staff or codes or not self.sites_loaded:
-                part = await load_parts(ids, staff, codes, with_sites=not self.sites_loaded)
-                # A write that landed while loading would mix two versions: load again.
-                if await audit.registry_state() != state or self.state != state:
-                    continue
-                self._merge(part, ids, staff, codes)
+            if (ids or staff or codes or not self.sites_loaded) and not await self._load(
+                state, ids, staff, codes
+            ):
+                continue
             return [decide(check, self.snap, version) for check in checks]
         snap = await load_snapshot(checks)  # under a stream of writes: answer uncached
         version = await audit.registry_version()

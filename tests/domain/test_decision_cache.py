@@ -126,3 +126,47 @@ async def test_a_request_that_began_earlier_does_not_empty_a_newer_cache(db: Non
     )
     assert decision.allowed and decision.registry_version == newer[0]
     assert CACHE.state == newer and cached("D0002")
+
+
+async def test_concurrent_misses_share_their_loads(db: None, monkeypatch: Any) -> None:
+    import asyncio
+
+    await factories.hospital()
+    await factories.procedure("47.0901", grade=2)
+    staff = [f"D{n:04d}" for n in range(1, 17)]
+    for number in staff[::2]:  # every other one holds the privilege
+        await factories.grant(await factories.practitioner(number))
+    for number in staff[1::2]:
+        await factories.practitioner(number)
+    loads = []
+    original = decisions.load_parts
+
+    async def counting(*args: Any, **kwargs: Any) -> Any:
+        loads.append(args)
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(decisions, "load_parts", counting)
+    CACHE.reset((-1, ""))
+    answers = await asyncio.gather(*(check(number) for number in staff))
+    assert [a.allowed for a in answers] == [True, False] * 8
+    assert 1 <= len(loads) <= 2, len(loads)  # not one per request
+    assert all(cached(number) for number in staff)
+
+
+async def test_a_failed_shared_load_fails_its_waiters_and_the_next_one_loads(
+    db: None, monkeypatch: Any
+) -> None:
+    import asyncio
+
+    await _world(db)
+    original = decisions.load_parts
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(decisions, "load_parts", broken)
+    CACHE.reset((-1, ""))
+    results = await asyncio.gather(check("D0001"), check("D0002"), return_exceptions=True)
+    assert all(isinstance(r, RuntimeError) for r in results)
+    monkeypatch.setattr(decisions, "load_parts", original)
+    assert (await check("D0001")).allowed and cached("D0001")
