@@ -8,12 +8,15 @@ no gaps or forks whatever the concurrency.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from json.encoder import encode_basestring  # json.dumps' own string encoder (C)
 from typing import Any
 
 from tortoise.models import Model
@@ -71,6 +74,37 @@ class PendingEvent:
 def event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     body = canonical_json(fields)
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def json_text(value: str | None) -> str:
+    """A text value as json.dumps writes it (ensure_ascii=False)."""
+    return "null" if value is None else encode_basestring(value)
+
+
+def row_hash(row: dict[str, Any]) -> str:
+    """`event_hash(prev_hash, hashed_fields(row))` for a stored row, without building
+    and sorting a dict: verification and export hash a million rows. The keys are
+    written in canonical (sorted) order and every value goes through the encoder
+    json.dumps uses, so the text is the same byte for byte (tests/domain/
+    test_audit_chain.py compares both)."""
+    prev = row["prev_hash"]
+    body = (
+        '{"action":' + json_text(row["action"])
+        + ',"actorId":' + json_text(row["actor_id"])
+        + ',"actorName":' + json_text(row["actor_name"])
+        + ',"actorType":' + json_text(row["actor_type"])
+        + ',"after":' + json_text(row["after_json"])
+        + ',"before":' + json_text(row["before_json"])
+        + ',"entityId":' + json_text(row["entity_id"])
+        + ',"entityType":' + json_text(row["entity_type"])
+        + ',"occurredAt":' + json_text(row["occurred_at"])
+        + ',"prevHash":' + json_text(prev)
+        + ',"reason":' + json_text(row["reason"])
+        + ',"requestId":' + json_text(row["request_id"])
+        + ',"seq":' + str(int(row["seq"]))
+        + "}"
+    )  # fmt: skip
+    return hashlib.sha256((prev + body).encode("utf-8")).hexdigest()
 
 
 def hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -162,26 +196,44 @@ _COLUMNS = (
 )
 
 
+async def event_pages(
+    page: Callable[[int], tuple[str, Sequence[Any]]], after: int, size: int
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """Keyset pages of audit rows in seq order: `page(after)` gives the query and its
+    parameters for the `size` rows following seq `after`. The next page is read while
+    the caller works on this one (the database, or SQLite's worker thread, runs beside
+    the hashing or serialising); memory stays at two pages whatever the size."""
+    pending: asyncio.Future[list[dict[str, Any]]] | None = asyncio.ensure_future(
+        sql.fetch_scan(*page(after))
+    )
+    try:
+        while pending is not None:
+            rows = await pending
+            pending = None
+            if len(rows) == size:
+                pending = asyncio.ensure_future(sql.fetch_scan(*page(int(rows[-1]["seq"]))))
+            if rows:
+                yield rows
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pending
+
+
 async def iter_events(
     from_seq: int = 1, to_seq: int | None = None, batch: int = 5000
 ) -> AsyncIterator[dict[str, Any]]:
     """Stream audit rows in seq order with keyset paging: constant memory at any size."""
-    after = from_seq - 1
-    while True:
-        params: list[Any] = [after]
-        bound = ""
-        if to_seq is not None:
-            bound = " AND seq <= ?"
-            params.append(to_seq)
-        rows = await sql.fetch(
-            f"SELECT {_COLUMNS} FROM audit_event WHERE seq > ?{bound} ORDER BY seq LIMIT {batch}",
-            params,
-        )
+    bound = "" if to_seq is None else " AND seq <= ?"
+
+    def page(after: int) -> tuple[str, list[Any]]:
+        query = f"SELECT {_COLUMNS} FROM audit_event WHERE seq > ?{bound} ORDER BY seq"
+        return f"{query} LIMIT {batch}", [after] if to_seq is None else [after, to_seq]
+
+    async for rows in event_pages(page, from_seq - 1, batch):
         for row in rows:
             yield row
-        if len(rows) < batch:
-            return
-        after = int(rows[-1]["seq"])
 
 
 async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
@@ -199,7 +251,7 @@ async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainRep
             problem = f"sequence gap: expected {expected_seq}, found {seq}"
         elif expected_prev is not None and row["prev_hash"] != expected_prev:
             problem = "prevHash does not match the previous event's hash"
-        elif event_hash(row["prev_hash"], hashed_fields(row)) != row["hash"]:
+        elif row_hash(row) != row["hash"]:
             problem = "hash does not match the event's content"
         if problem:
             return ChainReport(

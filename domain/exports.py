@@ -81,24 +81,34 @@ async def start_export(actor: Actor, kind: str, params: dict[str, Any]) -> None:
 
 
 def event_line(row: dict[str, Any]) -> str:
-    """One event as an NDJSON line: the hashed fields, the hash, and the stored
-    before/after JSON spliced in as it is (it is canonical JSON already), so the
-    export's hot loop parses nothing."""
-    fields = audit.hashed_fields(row)
-    del fields["before"], fields["after"]
-    fields["hash"] = row["hash"]
-    rest = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    """One event as an NDJSON line: the stored before/after JSON spliced in as it is
+    (it is canonical JSON already), then the other hashed fields and the hash, each
+    through json.dumps' own string encoder, so the export's hot loop parses nothing
+    and builds no dict."""
     before, after = row["before_json"], row["after_json"]
     return (
-        f'{{"before":{"null" if before is None else before},'
-        f'"after":{"null" if after is None else after},{rest[1:]}\n'
-    )
+        '{"before":' + ("null" if before is None else before)
+        + ',"after":' + ("null" if after is None else after)
+        + ',"seq":' + str(int(row["seq"]))
+        + ',"occurredAt":' + audit.json_text(row["occurred_at"])
+        + ',"actorType":' + audit.json_text(row["actor_type"])
+        + ',"actorId":' + audit.json_text(row["actor_id"])
+        + ',"actorName":' + audit.json_text(row["actor_name"])
+        + ',"action":' + audit.json_text(row["action"])
+        + ',"entityType":' + audit.json_text(row["entity_type"])
+        + ',"entityId":' + audit.json_text(row["entity_id"])
+        + ',"reason":' + audit.json_text(row["reason"])
+        + ',"requestId":' + audit.json_text(row["request_id"])
+        + ',"prevHash":' + audit.json_text(row["prev_hash"])
+        + ',"hash":' + audit.json_text(row["hash"])
+        + "}\n"
+    )  # fmt: skip
 
 
 async def audit_ndjson(scope: AuditRange) -> AsyncIterator[str]:
     """One JSON event per line, in seq order, with prevHash and hash to verify offline."""
-    after = scope.from_seq - 1
-    while True:
+
+    def page(after: int) -> tuple[str, list[Any]]:
         conditions, params = ["seq > ?"], [after]
         if scope.to_seq is not None:
             conditions.append("seq <= ?")
@@ -109,18 +119,15 @@ async def audit_ndjson(scope: AuditRange) -> AsyncIterator[str]:
         if scope.to_time is not None:
             conditions.append("occurred_at <= ?")
             params.append(scope.to_time)  # type: ignore[arg-type]
-        rows = await sql.fetch(
+        query = (
             "SELECT seq, occurred_at, actor_type, actor_id, actor_name, action, entity_type, "
             "entity_id, before_json, after_json, reason, request_id, prev_hash, hash "
-            f"FROM audit_event WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT {BATCH}",
-            params,
+            f"FROM audit_event WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT {BATCH}"
         )
-        if not rows:
-            return
+        return query, params
+
+    async for rows in audit.event_pages(page, scope.from_seq - 1, BATCH):
         yield "".join(map(event_line, rows))
-        if len(rows) < BATCH:
-            return
-        after = int(rows[-1]["seq"])
 
 
 PRIVILEGE_COLUMNS = [

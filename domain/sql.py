@@ -5,9 +5,12 @@ Queries are written with `?` placeholders; PostgreSQL gets `$1, $2, ...`.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
+import urllib.parse
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from tortoise import connections
@@ -57,26 +60,58 @@ def for_update() -> str:
 _direct: dict[str, sqlite3.Connection] = {}
 
 
-def read_head_directly() -> tuple[int, str] | None:
-    """The audit head through a plain read-only sqlite3 connection on the event loop's
-    thread (a microsecond point read in WAL mode), or None when not on SQLite or inside
-    a transaction (which must see its own uncommitted writes)."""
+def _sqlite_file_outside_transaction() -> str | None:
+    """The SQLite database file, when a plain read-only connection may read it: not on
+    PostgreSQL, not in memory, and not inside a transaction (which must see its own
+    uncommitted writes)."""
     conn = current()
     filename = getattr(conn, "filename", None)
     if (
         conn.capabilities.dialect != "sqlite"
         or not filename
         or filename == ":memory:"
-        or (
-            getattr(conn, "_parent", None) is not None  # a transaction wrapper
-        )
+        or getattr(conn, "_parent", None) is not None  # a transaction wrapper
     ):
+        return None
+    return str(filename)
+
+
+def _read_only(filename: str, check_same_thread: bool = True) -> sqlite3.Connection:
+    uri = "file:" + urllib.parse.quote(str(Path(filename).resolve())) + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
+
+
+def _scan(filename: str, query: str, params: list[Any]) -> list[dict[str, Any]]:
+    db = _read_only(filename)
+    try:
+        cursor = db.execute(query, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        db.close()
+
+
+async def fetch_scan(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """`fetch` for one page of a long read-only scan (audit export, verification). On
+    SQLite it reads through its own read-only connection in a worker thread: cheaper
+    rows than the ORM's, and sqlite3 lets go of the GIL while it steps, so the caller's
+    work on the previous page goes on meanwhile."""
+    filename = _sqlite_file_outside_transaction()
+    if filename is None:
+        return await fetch(query, params)
+    return await asyncio.to_thread(_scan, filename, query, list(params))
+
+
+def read_head_directly() -> tuple[int, str] | None:
+    """The audit head through a plain read-only sqlite3 connection on the event loop's
+    thread (a microsecond point read in WAL mode), or None when not on SQLite or inside
+    a transaction."""
+    filename = _sqlite_file_outside_transaction()
+    if filename is None:
         return None
     direct = _direct.get(filename)
     if direct is None:
-        direct = sqlite3.connect(
-            f"file:{filename}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
+        direct = _read_only(filename, check_same_thread=False)
         _direct[filename] = direct
     row = direct.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
     return (int(row[0]), str(row[1])) if row else None
