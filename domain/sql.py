@@ -60,6 +60,10 @@ def for_update() -> str:
 _direct: dict[str, sqlite3.Connection] = {}
 
 
+def in_transaction() -> bool:
+    return getattr(current(), "_parent", None) is not None  # a transaction wrapper
+
+
 def _sqlite_file_outside_transaction() -> str | None:
     """The SQLite database file, when a plain read-only connection may read it: not on
     PostgreSQL, not in memory, and not inside a transaction (which must see its own
@@ -70,7 +74,7 @@ def _sqlite_file_outside_transaction() -> str | None:
         conn.capabilities.dialect != "sqlite"
         or not filename
         or filename == ":memory:"
-        or getattr(conn, "_parent", None) is not None  # a transaction wrapper
+        or in_transaction()
     ):
         return None
     return str(filename)

@@ -170,3 +170,52 @@ async def test_a_failed_shared_load_fails_its_waiters_and_the_next_one_loads(
     assert all(isinstance(r, RuntimeError) for r in results)
     monkeypatch.setattr(decisions, "load_parts", original)
     assert (await check("D0001")).allowed and cached("D0001")
+
+
+async def test_shared_head_reads_never_answer_from_a_read_begun_before_the_caller(
+    monkeypatch: Any,
+) -> None:
+    import asyncio
+
+    reads: list[int] = []
+    gate = asyncio.Event()
+
+    async def slow_read() -> tuple[int, str]:
+        reads.append(len(reads) + 1)
+        number = len(reads)
+        if number == 1:
+            await gate.wait()  # the first read is in flight while others arrive
+        return number, "h"
+
+    monkeypatch.setattr(audit, "_read_head", slow_read)
+    shared = audit.SharedHeadReads()
+    first = asyncio.ensure_future(shared.read())
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert reads == [1]  # read 1 has begun
+    later = [asyncio.ensure_future(shared.read()) for _ in range(15)]
+    await asyncio.sleep(0)
+    gate.set()
+    assert (await first) == (1, "h")
+    # Every caller that arrived during read 1 got read 2, begun after it arrived.
+    assert {await task for task in later} == {(2, "h")}
+    assert reads == [1, 2]
+
+
+async def test_a_failed_shared_head_read_fails_its_waiters_only(monkeypatch: Any) -> None:
+    import asyncio
+
+    calls = 0
+
+    async def flaky() -> tuple[int, str]:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ConnectionError("server closed the connection")
+        return 9, "h"
+
+    monkeypatch.setattr(audit, "_read_head", flaky)
+    shared = audit.SharedHeadReads()
+    results = await asyncio.gather(shared.read(), shared.read(), return_exceptions=True)
+    assert all(isinstance(r, ConnectionError) for r in results)
+    assert await shared.read() == (9, "h") and calls == 2
