@@ -23,6 +23,7 @@ from tortoise.models import Model
 
 from domain import clock, sql
 from domain.actors import Actor
+from domain.shared_runs import Run, SharedRuns
 from models import AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -174,46 +175,12 @@ async def _read_head() -> tuple[int, str]:
     return (int(fetched["seq"]), str(fetched["hash"])) if fetched else (0, GENESIS_HASH)
 
 
-class SharedHeadReads:
-    """Concurrent requests share their reads of the head, one read at a time: requests
-    that arrive while a read runs share the next one, which starts after all of them
-    arrived, so each still sees every change acknowledged before it arrived. Under 16
-    connections that is a few round trips where there were sixteen."""
-
-    def __init__(self) -> None:
-        self._running: asyncio.Future[tuple[int, str]] | None = None
-        self._next: asyncio.Future[tuple[int, str]] | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-
-    async def read(self) -> tuple[int, str]:
-        loop = asyncio.get_running_loop()
-        shared = self._next
-        if shared is None or shared.get_loop() is not loop:
-            shared = self._next = loop.create_future()
-            # Waiters that were cancelled never read a failure: mark it read for them.
-            shared.add_done_callback(lambda f: f.cancelled() or f.exception())
-            task = loop.create_task(self._run(shared))
-            self._tasks.add(task)  # referenced until done
-            task.add_done_callback(self._tasks.discard)
-        return await asyncio.shield(shared)
-
-    async def _run(self, shared: asyncio.Future[tuple[int, str]]) -> None:
-        while (running := self._running) is not None and running.get_loop() is shared.get_loop():
-            with contextlib.suppress(Exception):
-                await asyncio.shield(running)
-        if self._next is shared:
-            self._next = None  # from here on, newcomers wait for the read after this one
-        self._running = shared
-        try:
-            shared.set_result(await _read_head())
-        except Exception as error:
-            shared.set_exception(error)
-        finally:
-            if self._running is shared:
-                self._running = None
+def shared_head_reads() -> SharedRuns[Run[tuple[int, str]], tuple[int, str]]:
+    """Concurrent requests share their reads of the head (domain/shared_runs.py)."""
+    return SharedRuns(Run, lambda _run: _read_head())
 
 
-HEAD_READS = SharedHeadReads()
+HEAD_READS = shared_head_reads()
 
 
 async def registry_state() -> tuple[int, str]:
@@ -227,7 +194,7 @@ async def registry_state() -> tuple[int, str]:
         return row
     if sql.in_transaction():
         return await _read_head()
-    return await HEAD_READS.read()
+    return await HEAD_READS.share()
 
 
 @dataclass

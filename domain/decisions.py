@@ -13,9 +13,8 @@ version it reports.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -27,6 +26,7 @@ from domain.errors import DomainError, ErrorCode
 from domain.permissions import Permission
 from domain.privileges import EXPIRES_SOON_DAYS, Scope, Status
 from domain.reevaluation import evaluation_due, needs_yearly_review
+from domain.shared_runs import Run, SharedRuns
 from domain.techniques import RESTRICTED, TechniqueCategory, TechniqueStatus
 
 MAX_BATCH = 500
@@ -822,21 +822,15 @@ async def holders_of(staleness: Staleness) -> set[int]:
     return holders
 
 
-@dataclass(eq=False)
-class _PendingLoad:
-    """One load of missing keys, shared by every request that asked for them."""
+class _PendingLoad(Run[bool]):
+    """One load of missing keys, shared by every request that asked for them; its key
+    is the registry state the keys are missing at."""
 
-    state: tuple[int, str]
-    loop: asyncio.AbstractEventLoop
-    ids: set[int] = field(default_factory=set)
-    staff: set[str] = field(default_factory=set)
-    codes: set[str] = field(default_factory=set)
-    task: asyncio.Task[None] | None = None  # kept referenced until it is done
-
-    def __post_init__(self) -> None:
-        self.done: asyncio.Future[bool] = self.loop.create_future()
-        # Waiters that were cancelled never read a failure: mark it read for them.
-        self.done.add_done_callback(lambda f: f.cancelled() or f.exception())
+    def __init__(self, key: Hashable, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__(key, loop)
+        self.ids: set[int] = set()
+        self.staff: set[str] = set()
+        self.codes: set[str] = set()
 
 
 class DecisionCache:
@@ -854,8 +848,7 @@ class DecisionCache:
     MAX_PRACTITIONERS = 50_000
 
     def __init__(self) -> None:
-        self._running: _PendingLoad | None = None  # the load under way
-        self._next: _PendingLoad | None = None  # the load gathering keys for after it
+        self._loads: SharedRuns[_PendingLoad, bool] = SharedRuns(_PendingLoad, self._run_load)
         self.reset((-1, ""))
 
     def reset(self, state: tuple[int, str]) -> None:
@@ -932,37 +925,21 @@ class DecisionCache:
         runs at a time and the next gathers every key asked for meanwhile, so a cold
         cache under 16 connections costs a few loads, not one per request. False when
         the registry moved during the load (nothing was merged)."""
-        loop = asyncio.get_running_loop()
-        batch = self._next
-        if batch is None or batch.state != state or batch.loop is not loop:
-            batch = self._next = _PendingLoad(state, loop)
-            batch.task = loop.create_task(self._run(batch))
+        batch = self._loads.gathering(state)
         batch.ids |= ids
         batch.staff |= staff
         batch.codes |= codes
-        return await asyncio.shield(batch.done)
+        return await self._loads.result(batch)
 
-    async def _run(self, batch: _PendingLoad) -> None:
-        while (running := self._running) is not None and running.loop is batch.loop:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(running.done)
-        if self._next is batch:
-            self._next = None  # from here on, newcomers gather for the load after this
-        self._running = batch
-        try:
-            part = await load_parts(
-                batch.ids, batch.staff, batch.codes, with_sites=not self.sites_loaded
-            )
-            # A write that landed while loading would mix two versions: load again.
-            merged = await audit.registry_state() == batch.state and self.state == batch.state
-            if merged:
-                self._merge(part, batch.ids, batch.staff, batch.codes)
-            batch.done.set_result(merged)
-        except Exception as error:  # every waiter sees it, as if it had loaded itself
-            batch.done.set_exception(error)
-        finally:
-            if self._running is batch:
-                self._running = None
+    async def _run_load(self, batch: _PendingLoad) -> bool:
+        part = await load_parts(
+            batch.ids, batch.staff, batch.codes, with_sites=not self.sites_loaded
+        )
+        # A write that landed while loading would mix two versions: load again.
+        merged = await audit.registry_state() == batch.key and self.state == batch.key
+        if merged:
+            self._merge(part, batch.ids, batch.staff, batch.codes)
+        return merged
 
     async def answer(
         self, checks: Sequence[CheckInput], state_hint: tuple[int, str] | None = None

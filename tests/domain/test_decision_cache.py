@@ -188,12 +188,12 @@ async def test_shared_head_reads_never_answer_from_a_read_begun_before_the_calle
         return number, "h"
 
     monkeypatch.setattr(audit, "_read_head", slow_read)
-    shared = audit.SharedHeadReads()
-    first = asyncio.ensure_future(shared.read())
+    shared = audit.shared_head_reads()
+    first = asyncio.ensure_future(shared.share())
     await asyncio.sleep(0)
     await asyncio.sleep(0)
     assert reads == [1]  # read 1 has begun
-    later = [asyncio.ensure_future(shared.read()) for _ in range(15)]
+    later = [asyncio.ensure_future(shared.share()) for _ in range(15)]
     await asyncio.sleep(0)
     gate.set()
     assert (await first) == (1, "h")
@@ -215,7 +215,7 @@ async def test_a_failed_shared_head_read_fails_its_waiters_only(monkeypatch: Any
         return 9, "h"
 
     monkeypatch.setattr(audit, "_read_head", flaky)
-    shared = audit.SharedHeadReads()
-    results = await asyncio.gather(shared.read(), shared.read(), return_exceptions=True)
+    shared = audit.shared_head_reads()
+    results = await asyncio.gather(shared.share(), shared.share(), return_exceptions=True)
     assert all(isinstance(r, ConnectionError) for r in results)
-    assert await shared.read() == (9, "h") and calls == 2
+    assert await shared.share() == (9, "h") and calls == 2
