@@ -98,7 +98,9 @@ def _plain_fields(
     selection_set: SelectionSetNode | None, arguments: bool = False
 ) -> list[FieldNode] | None:
     """The selections if every one is a field without directives (nor arguments, unless
-    allowed): no fragments, no @include/@skip."""
+    allowed), each under its own response key: no fragments, no @include/@skip, and no
+    `reasons { code } reasons { message }`, valid GraphQL that the executor merges and
+    the plan does not."""
     if selection_set is None:
         return None
     fields = []
@@ -106,21 +108,16 @@ def _plain_fields(
         if not isinstance(node, FieldNode) or node.directives or (node.arguments and not arguments):
             return None
         fields.append(node)
+    if len({_key(node) for node in fields}) != len(fields):
+        return None
     return fields
-
-
-def _repeats_a_key(fields: list[FieldNode]) -> bool:
-    """`reasons { code } reasons { message }` is valid GraphQL and merged by the
-    executor; the plan does not merge, so it declines such a document."""
-    keys = [_key(node) for node in fields]
-    return len(keys) != len(set(keys))
 
 
 def _leaves(
     selection_set: SelectionSetNode | None, known: dict[str, Serialise]
 ) -> list[tuple[str, Serialise]] | None:
     fields = _plain_fields(selection_set)
-    if not fields or _repeats_a_key(fields):
+    if not fields:
         return None
     out = []
     for node in fields:
@@ -135,8 +132,6 @@ def _decision_serialiser(
 ) -> Callable[[Decision], dict[str, Any]] | None:
     fields = _plain_fields(selection_set)
     if not fields:
-        return None
-    if _repeats_a_key(fields):
         return None
     steps: list[tuple[str, Serialise]] = []
     for node in fields:
