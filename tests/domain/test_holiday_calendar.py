@@ -10,6 +10,7 @@ import pytest
 from domain import calendar, demo, techniques
 from domain.errors import DomainError, ErrorCode
 from domain.techniques import CalendarEntry, CalendarSource, TechniqueApproval
+from domain.workdays import WorkCalendar, filing_due_on
 from models import AuditEvent, CalendarDay, CalendarYear, Technique
 from tests import factories
 from tests.factories import SYSTEM
@@ -200,6 +201,14 @@ async def test_r22_demo_filing_deadlines_match_the_official_2026_calendar(db: No
         first_clinical_use_on__isnull=False,
     ).order_by("code")
     assert len(restricted) >= 9
+    naive = WorkCalendar()  # Monday to Friday, no holidays: what the demo computed before
+    moved = [
+        t.code
+        for t in restricted
+        if t.first_clinical_use_on
+        and filing_due_on(naive, t.first_clinical_use_on) != t.filing_due_on
+    ]
+    assert moved, "the official calendar should move some demo deadline"
     for technique in restricted:
         assert technique.first_clinical_use_on is not None
         expected = _official_due(technique.first_clinical_use_on)
