@@ -127,6 +127,9 @@ def configure_domain(settings: Settings) -> None:
 
     auth.session_lifetime = timedelta(hours=settings.session_hours)
     cost.configure(settings.rate_points_per_second, settings.rate_burst, settings.max_query_cost)
+    from domain import case_dates
+
+    case_dates.configure(settings.case_max_age_days)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:

@@ -92,6 +92,19 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> None:
     except Exception as exc:
         raise CommandError(f"migration failed: {exc}") from exc
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
+    _load_official_calendar(settings)
+
+
+def _load_official_calendar(settings: Settings) -> None:
+    """R22: the State Council's holiday schedules shipped with this version (idempotent;
+    dates set locally with setHolidays are kept)."""
+    from domain.calendar import load_official_calendar
+
+    years = asyncio.run(
+        _with_database(settings, lambda: load_official_calendar(system_actor("credreg migrate")))
+    )
+    if years:
+        print("loaded the official holiday calendar for " + ", ".join(map(str, years)))
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> None:

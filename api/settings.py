@@ -82,6 +82,9 @@ class Settings:
     rate_points_per_second: int = 50_000
     rate_burst: int = 100_000
     max_query_cost: int = 50_000
+    # Cases performed longer ago than this are refused (a backdated case would move a
+    # technique's first clinical use and its filing deadline back).
+    case_max_age_days: int = 30
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,4 +118,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rate_points_per_second=_int(env, "CREDREG_RATE_POINTS_PER_SECOND", 50_000, 1, 10**9),
         rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
+        case_max_age_days=_int(env, "CREDREG_CASE_MAX_AGE_DAYS", 30, 1, 3660),
     )

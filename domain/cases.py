@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 
 from domain import audit, clock, decisions, permissions, validation
 from domain.actors import Actor
+from domain.case_dates import check_performed_on
 from domain.catalogue import procedure_code
 from domain.decisions import PRIVILEGE_REASONS, CheckInput, Setting
 from domain.errors import DomainError, ErrorCode, not_found
@@ -63,10 +64,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
     ref = validation.text("externalRef", data.external_ref, max_length=128)
     code = procedure_code("procedureCode", data.procedure_code)
     setting = validation.choice("setting", data.setting, Setting)
-    if data.performed_on > clock.today():
-        raise DomainError(
-            ErrorCode.VALIDATION, "performedOn cannot be in the future", "performedOn"
-        )
+    check_performed_on(actor, data.performed_on)  # not in the future, not backdated
     if data.performed_at is not None and data.performed_at.tzinfo is None:
         raise DomainError(ErrorCode.VALIDATION, "performedAt needs a time zone", "performedAt")
     digest = _digest(data)

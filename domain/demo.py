@@ -13,6 +13,7 @@ from importlib import resources
 
 from domain import auth, catalogue, clock, organisation, privileges, techniques
 from domain.actors import Actor
+from domain.calendar import load_official_calendar
 from domain.committee import CommitteeInput
 from domain.organisation import PractitionerInput
 from models import Department, Practitioner, Site, Specialty, Technique
@@ -131,6 +132,8 @@ async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoRepo
         report.users.append(username)
     key = await auth.create_api_key(actor, name="demo OR scheduler", roles=["SCHEDULER"])
     report.api_key = key.secret
+    # R22: the official holiday calendar before any filing deadline is computed.
+    await load_official_calendar(actor)
     await _technique_story(actor, today)
     report.privileges = await _privilege_story(actor, today, rng)
     return report

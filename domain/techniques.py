@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from tortoise.expressions import Q
+
 from domain import clock, permissions, validation, workdays
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
@@ -19,7 +21,7 @@ from domain.organisation import practitioner_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, authorize, run_write
-from models import CalendarDay, Technique
+from models import CalendarDay, CalendarYear, Technique
 
 
 class TechniqueCategory(StrEnum):
@@ -174,15 +176,50 @@ async def approve_technique(
     return await run_write(actor, Permission.MANAGE_TECHNIQUES, "approveTechnique", apply)
 
 
+def _deadline(
+    technique: Technique, calendar: workdays.WorkCalendar, first_use: date
+) -> dict[str, Any]:
+    """R22: the filing deadline of a restricted technique (and whether a filing already
+    made missed it) from its first clinical use; nothing for other categories."""
+    if not is_restricted(technique):
+        return {}
+    deadline = workdays.filing_deadline(calendar, first_use)
+    return {
+        "filing_due_on": deadline.due_on,
+        "filing_due_on_provisional": deadline.provisional,
+        "filed_late": technique.filed_on is not None and technique.filed_on > deadline.due_on,
+    }
+
+
+def _clock_action(technique: Technique, changes: dict[str, Any], default: str) -> str:
+    """A filing that becomes late is its own audit event, so an auditor finds it."""
+    if changes.get("filed_late") and not technique.filed_late:
+        return "technique.filed_late"
+    return default
+
+
 async def mark_first_clinical_use(ctx: WriteContext, technique: Technique, on: date) -> Technique:
-    """R21: the first clinical case of an APPROVED technique moves it to IN_USE; R22 sets
-    the filing deadline of a restricted technique from the working-day calendar."""
-    if technique.status != TechniqueStatus.APPROVED.value or technique.first_clinical_use_on:
+    """R21: `firstClinicalUseOn` is the earliest performed case of the technique. The first
+    case of an APPROVED technique moves it to IN_USE; a case reported late with an earlier
+    date moves the first use back (whatever the state, a technique filed straight from
+    APPROVED included). R22 then recomputes the filing deadline of a restricted technique
+    and flags a filing made after it as late."""
+    current = technique.first_clinical_use_on
+    if technique.status == TechniqueStatus.PROPOSED.value:
+        return technique  # not admitted: the case is a breach, not the start of the clock
+    if current is not None and on >= current:
         return technique
-    changes: dict[str, Any] = {"status": TechniqueStatus.IN_USE.value, "first_clinical_use_on": on}
-    if is_restricted(technique):
-        changes["filing_due_on"] = workdays.filing_due_on(await workdays.load_calendar(), on)
-    return await ctx.update(technique, "technique.first_clinical_use", changes)
+    calendar = await workdays.load_calendar()
+    changes: dict[str, Any] = {"first_clinical_use_on": on, **_deadline(technique, calendar, on)}
+    action = "technique.first_clinical_use" if current is None else "technique.first_use_moved"
+    if technique.status == TechniqueStatus.APPROVED.value:
+        changes["status"] = TechniqueStatus.IN_USE.value
+    elif technique.suspended_from == TechniqueStatus.APPROVED.value:
+        changes["suspended_from"] = TechniqueStatus.IN_USE.value
+    reason = None if current is None else f"更早的病例：首例临床应用日期由 {current} 改为 {on}"
+    return await ctx.update(
+        technique, _clock_action(technique, changes, action), changes, reason=reason
+    )
 
 
 async def record_first_clinical_use(
@@ -226,10 +263,16 @@ async def file_technique(
             raise _refuse(technique, "file")
         if technique.approved_on and filed_on < technique.approved_on:
             raise DomainError(ErrorCode.VALIDATION, "filedOn is before the approval", "filedOn")
+        due = technique.filing_due_on
         return await ctx.update(
             technique,
             "technique.file",
-            {"status": TechniqueStatus.FILED.value, "filed_on": filed_on, "filing_number": number},
+            {
+                "status": TechniqueStatus.FILED.value,
+                "filed_on": filed_on,
+                "filing_number": number,
+                "filed_late": due is not None and filed_on > due,
+            },
             expected_version=expected_version,
         )
 
@@ -295,6 +338,86 @@ async def stop_technique(
     )
 
 
+def _unfiled() -> Any:
+    """Restricted techniques in clinical use and not filed: IN_USE, or SUSPENDED from
+    IN_USE (a suspension does not stop the legal filing clock)."""
+    return Technique.filter(
+        Q(status=TechniqueStatus.IN_USE.value)
+        | Q(status=TechniqueStatus.SUSPENDED.value, suspended_from=TechniqueStatus.IN_USE.value),
+        category__in=sorted(RESTRICTED),
+        filed_on__isnull=True,
+    )
+
+
+async def late_filings(actor: Actor) -> list[Technique]:
+    """R21: techniques filed after their (possibly recomputed) filing deadline."""
+    permissions.require(actor, Permission.READ_REFERENCE)
+    return list(await Technique.filter(filed_late=True).order_by("filing_due_on", "id"))
+
+
+async def recompute_filing_deadlines(ctx: WriteContext) -> int:
+    """R22: after the calendar changed, recompute every deadline that depends on it (the
+    unfiled ones, and the filed ones whose late flag may change); returns how many moved."""
+    calendar = await workdays.load_calendar()
+    rows = await Technique.filter(
+        category__in=sorted(RESTRICTED),
+        first_clinical_use_on__isnull=False,
+        status__in=[
+            TechniqueStatus.IN_USE.value,
+            TechniqueStatus.FILED.value,
+            TechniqueStatus.SUSPENDED.value,
+        ],
+    ).order_by("id")
+    moved = 0
+    for technique in rows:
+        assert technique.first_clinical_use_on is not None
+        changes = _deadline(technique, calendar, technique.first_clinical_use_on)
+        if any(getattr(technique, name) != value for name, value in changes.items()):
+            action = _clock_action(technique, changes, "technique.filing_due_recomputed")
+            await ctx.update(technique, action, changes)
+            moved += 1
+    return moved
+
+
+async def correct_first_clinical_use(
+    actor: Actor, technique_id: int, expected_version: int, on: date, reason: str
+) -> Technique:
+    """Undo the effect of a case entered with a wrong date (ADMIN, audited with its
+    reason): set the first clinical use to the true date and recompute the filing
+    deadline and the late flag from it. A later case with an earlier date still moves it."""
+    await authorize(actor, Permission.MANAGE_TECHNIQUES, "correctFirstClinicalUse")
+    why = validation.text("reason", reason, max_length=1000)
+    if on > clock.today():
+        raise DomainError(
+            ErrorCode.VALIDATION, f"首例临床应用日期 {on} 不能晚于今天", "performedOn"
+        )
+
+    async def apply(ctx: WriteContext) -> Technique:
+        technique = await _load(technique_id)
+        current = technique.first_clinical_use_on
+        if current is None:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"技术 {technique.code} 尚无首例临床应用记录，无需更正",
+                "id",
+            )
+        if on == current:
+            raise DomainError(ErrorCode.VALIDATION, f"首例临床应用日期已是 {on}", "performedOn")
+        changes: dict[str, Any] = {
+            "first_clinical_use_on": on,
+            **_deadline(technique, await workdays.load_calendar(), on),
+        }
+        return await ctx.update(
+            technique,
+            "technique.first_use_corrected",
+            changes,
+            expected_version=expected_version,
+            reason=why,
+        )
+
+    return await run_write(actor, Permission.MANAGE_TECHNIQUES, "correctFirstClinicalUse", apply)
+
+
 @dataclass
 class FilingDue:
     technique: Technique
@@ -308,11 +431,11 @@ async def filings_due(actor: Actor, within_days: int) -> list[FilingDue]:
     permissions.require(actor, Permission.READ_REFERENCE)
     validation.int_range("withinDays", within_days, 0, 366)
     today = clock.today()
-    rows = await Technique.filter(
-        category__in=sorted(RESTRICTED),
-        status=TechniqueStatus.IN_USE.value,
-        filing_due_on__lte=today + timedelta(days=within_days),
-    ).order_by("filing_due_on", "id")
+    rows = (
+        await _unfiled()
+        .filter(filing_due_on__lte=today + timedelta(days=within_days))
+        .order_by("filing_due_on", "id")
+    )
     calendar = await workdays.load_calendar()
     result = []
     for technique in rows:
@@ -333,6 +456,38 @@ class CalendarEntry:
     name: str = ""
 
 
+@dataclass
+class CalendarSource:
+    """The notice a year's schedule comes from (国务院办公厅关于…部分节假日安排的通知)."""
+
+    title: str = ""
+    document_number: str = ""
+    published_on: date | None = None
+
+
+async def _cover_year(ctx: WriteContext, year: int, source: CalendarSource | None) -> None:
+    """Record that `year` is covered by a locally entered whole-year schedule; an official
+    year keeps its notice unless a new source is given."""
+    row = await CalendarYear.get_or_none(year=year)
+    if source is None and row is not None:
+        return
+    values: dict[str, Any] = {"origin": "LOCAL"}
+    if source is not None:
+        values.update(
+            source_title=validation.text(
+                "source.title", source.title, max_length=200, required=False
+            ),
+            document_number=validation.text(
+                "source.documentNumber", source.document_number, max_length=100, required=False
+            ),
+            published_on=source.published_on,
+        )
+    if row is None:
+        await ctx.create(CalendarYear, "calendar.year_covered", year=year, **values)
+    else:
+        await ctx.update(row, "calendar.year_covered", values)
+
+
 async def set_holidays(
     actor: Actor,
     *,
@@ -340,9 +495,12 @@ async def set_holidays(
     end: date,
     holidays: list[CalendarEntry],
     workdays_list: list[CalendarEntry],
+    source: CalendarSource | None = None,
 ) -> int:
     """Replace the calendar between start and end (inclusive) and recompute the filing
-    deadlines that depend on it. Returns the number of calendar days stored."""
+    deadlines that depend on it. A range spanning whole years marks them covered (so
+    deadlines running into them are no longer provisional), with the notice they came
+    from when given. Returns the number of calendar days stored."""
     await authorize(actor, Permission.MANAGE_CALENDAR, "setHolidays")
     validation.date_order("from", start, "to", end)
     if (end - start).days > 3 * 366:
@@ -384,19 +542,10 @@ async def set_holidays(
             before={"days": [[d.day.isoformat(), d.kind] for d in before]},
             after={"days": [[d.isoformat(), k] for d, (k, _n) in sorted(entries.items())]},
         )
-        calendar = await workdays.load_calendar()
-        pending = await Technique.filter(
-            category__in=sorted(RESTRICTED),
-            status=TechniqueStatus.IN_USE.value,
-            first_clinical_use_on__isnull=False,
-        )
-        for technique in pending:
-            assert technique.first_clinical_use_on is not None
-            due = workdays.filing_due_on(calendar, technique.first_clinical_use_on)
-            if due != technique.filing_due_on:
-                await ctx.update(
-                    technique, "technique.filing_due_recomputed", {"filing_due_on": due}
-                )
+        for year in range(start.year, end.year + 1):
+            if start <= date(year, 1, 1) and date(year, 12, 31) <= end:
+                await _cover_year(ctx, year, source)
+        await recompute_filing_deadlines(ctx)
         return len(entries)
 
     return await run_write(actor, Permission.MANAGE_CALENDAR, "setHolidays", apply)

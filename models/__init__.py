@@ -2,6 +2,7 @@
 
 from models.access import ApiKey, Session, User
 from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.calendar import CalendarYear
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
 from models.organisation import Department, Practitioner, Site, Specialty
@@ -14,6 +15,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "CalendarDay",
+    "CalendarYear",
     "CaseRecord",
     "CatalogueVersion",
     "CommitteeDecision",

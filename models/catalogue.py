@@ -31,6 +31,10 @@ class Technique(Entity):
     approved_on = fields.DateField(null=True)
     first_clinical_use_on = fields.DateField(null=True)
     filing_due_on = fields.DateField(null=True)
+    # R22: the deadline runs into a year whose official holiday schedule is not loaded.
+    filing_due_on_provisional = fields.BooleanField(default=False)
+    # R21: filed after the (possibly recomputed) deadline.
+    filed_late = fields.BooleanField(default=False)
     filed_on = fields.DateField(null=True)
     filing_number = fields.CharField(max_length=100, null=True)
     ethics_approval_ref = fields.CharField(max_length=100, null=True)

@@ -27,7 +27,15 @@ class TechniqueType(Node):
     approved_on: date | None
     first_clinical_use_on: date | None
     filing_due_on: date | None
+    filing_due_on_provisional: bool = strawberry.field(
+        description="The 15 working days run into a year whose official holiday schedule "
+        "is not loaded yet: the deadline may still move."
+    )
     filed_on: date | None
+    filed_late: bool = strawberry.field(
+        description="Filed after the filing deadline (recomputed when an earlier case "
+        "is reported late)."
+    )
     filing_number: str | None
     ethics_approval_ref: str | None
     stopped_reason: str | None
@@ -54,7 +62,9 @@ class TechniqueType(Node):
             approved_on=t.approved_on,
             first_clinical_use_on=t.first_clinical_use_on,
             filing_due_on=t.filing_due_on,
+            filing_due_on_provisional=t.filing_due_on_provisional,
             filed_on=t.filed_on,
+            filed_late=t.filed_late,
             filing_number=t.filing_number,
             ethics_approval_ref=t.ethics_approval_ref,
             stopped_reason=t.stopped_reason,

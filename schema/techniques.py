@@ -7,9 +7,16 @@ from datetime import date
 
 import strawberry
 
+from domain import calendar as holiday_calendars
 from domain import techniques
 from domain.actors import Actor
-from domain.techniques import CalendarEntry, TechniqueApproval, TechniqueCategory, TechniqueStatus
+from domain.techniques import (
+    CalendarEntry,
+    CalendarSource,
+    TechniqueApproval,
+    TechniqueCategory,
+    TechniqueStatus,
+)
 from models import Technique
 from schema import ids
 from schema.catalogue import TechniqueType
@@ -78,6 +85,9 @@ class TechniquePayload:
 class TechniqueFilingDue:
     technique: TechniqueType
     filing_due_on: date
+    filing_due_on_provisional: bool = strawberry.field(
+        description="The deadline runs into a year whose holiday schedule is not loaded."
+    )
     overdue: bool
     working_days_left: int = strawberry.field(
         description="Working days until the deadline; negative when overdue."
@@ -90,6 +100,48 @@ class CalendarDayInput:
     name: str = ""
 
 
+@strawberry.input(description="The notice a year's holiday schedule comes from.")
+class CalendarSourceInput:
+    title: str = ""
+    document_number: str = ""
+    published_on: date | None = None
+
+
+@strawberry.type(name="CalendarSource", description="国务院办公厅关于…部分节假日安排的通知")
+class CalendarSourceType:
+    title: str
+    document_number: str
+    published_on: date | None
+
+
+@strawberry.type
+class CalendarDay:
+    date: date
+    name: str
+
+
+@strawberry.type
+class HolidayCalendar:
+    year: int
+    covered: bool = strawberry.field(
+        description="The year's schedule is loaded: filing deadlines into it are final."
+    )
+    origin: str | None = strawberry.field(description="OFFICIAL (shipped) or LOCAL.")
+    source: CalendarSourceType | None
+    holidays: list[CalendarDay]
+    workdays: list[CalendarDay] = strawberry.field(
+        description="Weekend dates that are working days (调休)."
+    )
+
+
+@strawberry.input
+class CorrectFirstClinicalUseInput:
+    id: strawberry.ID
+    expected_version: int
+    performed_on: date
+    reason: str
+
+
 @strawberry.input
 class SetHolidaysInput:
     from_: date = strawberry.field(name="from")
@@ -97,6 +149,9 @@ class SetHolidaysInput:
     holidays: list[CalendarDayInput]
     workdays: list[CalendarDayInput] = strawberry.field(
         default_factory=list, description="Weekend dates that are working days (调休)."
+    )
+    source: CalendarSourceInput | None = strawberry.field(
+        default=None, description="The notice, when the range spans whole years."
     )
 
 
@@ -161,11 +216,38 @@ class TechniqueQuery:
             TechniqueFilingDue(
                 technique=TechniqueType.from_model(d.technique),
                 filing_due_on=d.technique.filing_due_on,  # type: ignore[arg-type]
+                filing_due_on_provisional=d.technique.filing_due_on_provisional,
                 overdue=d.overdue,
                 working_days_left=d.working_days_left,
             )
             for d in due
         ]
+
+    @strawberry.field(description="Restricted techniques filed after their filing deadline.")
+    async def techniques_filed_late(self, info: Info) -> list[TechniqueType]:
+        rows = await techniques.late_filings(info.context.actor)
+        return [TechniqueType.from_model(t) for t in rows]
+
+    @strawberry.field(
+        description="A year's holidays, make-up working days (调休) and the notice they come from."
+    )
+    async def holiday_calendar(self, info: Info, year: int) -> HolidayCalendar:
+        found = await holiday_calendars.holiday_calendar(info.context.actor, year)
+        source = found.source
+        return HolidayCalendar(
+            year=found.year,
+            covered=found.covered,
+            origin=found.origin,
+            source=CalendarSourceType(
+                title=source.title,
+                document_number=source.document_number,
+                published_on=source.published_on,
+            )
+            if source
+            else None,
+            holidays=[CalendarDay(date=d.day, name=d.name) for d in found.holidays],
+            workdays=[CalendarDay(date=d.day, name=d.name) for d in found.workdays],
+        )
 
 
 @strawberry.type
@@ -214,6 +296,23 @@ class TechniqueMutation:
             )
         )
 
+    @strawberry.mutation(
+        description="Correct the first clinical use when the case that set it was entered "
+        "with a wrong date (ADMIN, audited with the reason); recomputes the filing deadline."
+    )
+    async def correct_first_clinical_use(
+        self, info: Info, input: CorrectFirstClinicalUseInput
+    ) -> TechniquePayload:
+        return await _payload(
+            lambda: techniques.correct_first_clinical_use(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                input.performed_on,
+                input.reason,
+            )
+        )
+
     @strawberry.mutation
     async def file_technique(self, info: Info, input: FileTechniqueInput) -> TechniquePayload:
         return await _payload(
@@ -251,6 +350,11 @@ class TechniqueMutation:
                 end=input.to,
                 holidays=[CalendarEntry(d.date, d.name) for d in input.holidays],
                 workdays_list=[CalendarEntry(d.date, d.name) for d in input.workdays],
+                source=CalendarSource(
+                    input.source.title, input.source.document_number, input.source.published_on
+                )
+                if input.source
+                else None,
             )
         )
         return SetHolidaysPayload(days_stored=stored, user_errors=errors)

@@ -190,6 +190,13 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'workdays: [{date: "2026-10-10"}]}) { userErrors { code } } }',
         ADMIN,
     ),
+    "techniquesFiledLate": ("{ techniquesFiledLate { code filedLate } }", ALL),
+    "holidayCalendar": ("{ holidayCalendar(year: 2026) { year covered } }", ALL),
+    "correctFirstClinicalUse": (
+        'mutation { correctFirstClinicalUse(input: {id: "{t_in_use}", expectedVersion: 3, '
+        'performedOn: "2026-11-03", reason: "录入错误"}) { userErrors { code } } }',
+        ADMIN,
+    ),
     "catalogueVersions": ("{ catalogueVersions { number } }", ALL),
     "catalogueDiff": ("{ catalogueDiff(from: 1, to: 1) { added { code } } }", ALL),
     "importProcedureCatalogue": (
