@@ -173,6 +173,15 @@ async def test_decision_reasons_follow_accept_language_on_both_paths(
         return [_decision()]
 
     monkeypatch.setattr(decisions, "check_many", decided)
+    planned: list[bool] = []
+    original = precompiled.answer
+
+    async def spy(*args: Any) -> Any:
+        data = await original(*args)
+        planned.append(data is not None)
+        return data
+
+    monkeypatch.setattr(precompiled, "answer", spy)
     token = await factories.token_for("scheduler", ["SCHEDULER"])
     text = resources.files("schema").joinpath("trusted/privilegeCheck.graphql").read_text()
     query = text.strip() if trusted else text + "\n# ordinary path"
@@ -191,3 +200,4 @@ async def test_decision_reasons_follow_accept_language_on_both_paths(
     assert [r["message"] for r in replies[None]] == ZH_REASONS
     assert [r["message"] for r in replies["en"]] == EN_REASONS
     assert [r["code"] for r in replies[None]] == [r["code"] for r in replies["en"]]
+    assert planned == ([True, True] if trusted else [])  # the plan answered both languages
