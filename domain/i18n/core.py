@@ -2,8 +2,9 @@
 
 Message ids are the English source text with named placeholders (`{code}`); the
 catalogues in locales/<locale>/LC_MESSAGES/credreg.po hold the zh-CN and en texts. They
-are read once, at first use, with Babel (read_po, compiled in memory to a .mo and
-loaded as `babel.support.Translations`), so there is no build step to forget.
+are read with Babel (`read_po`) once per process, at start (`configure`) or first use,
+into plain dictionaries, so there is no build step to forget and a lookup is one dict
+access on the decision's hot path.
 
 A `Message` is a `str` (its text in the default locale, so every caller that expects a
 string keeps working) that remembers its id and parameters: the API boundary renders it
@@ -18,15 +19,11 @@ from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from importlib import resources
-from io import BytesIO
 from typing import Any, Protocol, runtime_checkable
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.support import Translations
 
 DOMAIN = "credreg"
 ZH_CN = "zh-CN"
@@ -35,12 +32,15 @@ SUPPORTED_LOCALES: tuple[str, ...] = (ZH_CN, EN)
 # The directory name of each locale's catalogue (gettext spells the region with "_").
 _DIRECTORY = {ZH_CN: "zh_CN", EN: "en"}
 
+_EXACT = frozenset(SUPPORTED_LOCALES)
 _default_locale = ZH_CN
 _CURRENT: ContextVar[str | None] = ContextVar("credreg_locale", default=None)
 
 
 def supported(locale: str | None) -> str | None:
     """The supported locale a tag names (zh, zh-CN, zh_Hans, EN-us ...), else None."""
+    if locale in _EXACT:
+        return locale
     if not locale:
         return None
     tag = locale.strip().replace("_", "-").lower()
@@ -58,6 +58,8 @@ def configure(default_locale: str) -> None:
     if found is None:
         raise ValueError(f"unsupported locale {default_locale!r}")
     _default_locale = found
+    for locale in SUPPORTED_LOCALES:  # read the catalogues now, not in a first request
+        texts(locale)
 
 
 def default_locale() -> str:
@@ -105,20 +107,26 @@ def read_catalogue(locale: str) -> Catalog:
         return read_po(handle, locale=_DIRECTORY[locale], domain=DOMAIN)
 
 
-@cache
-def translations(locale: str) -> Translations:
-    """The compiled catalogue of a supported locale (built once per process)."""
-    catalogue = read_catalogue(locale)
-    buffer = BytesIO()
-    write_mo(buffer, catalogue, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+_TEXTS: dict[str, dict[tuple[str | None, str], str]] = {}
+
+
+def texts(locale: str) -> dict[tuple[str | None, str], str]:
+    """The translations of a supported locale by (context, id), read once per process
+    (fuzzy and empty entries are not translations: the id stands in for them)."""
+    found = _TEXTS.get(locale)
+    if found is None:
+        found = {
+            (message.context, str(message.id)): str(message.string)
+            for message in read_catalogue(locale)
+            if message.id and message.string and not message.fuzzy
+        }
+        _TEXTS[locale] = found
+    return found
 
 
 def gettext(msgid: str, locale: str, context: str | None = None) -> str:
     """The text of `msgid` in `locale`; the id itself (English) when untranslated."""
-    found = translations(supported(locale) or _default_locale)
-    return str(found.pgettext(context, msgid) if context else found.gettext(msgid))
+    return texts(supported(locale) or _default_locale).get((context, msgid), msgid)
 
 
 # --- rendering ----------------------------------------------------------------------
@@ -130,10 +138,13 @@ class Localizable(Protocol):
 
 
 def _param(value: Any, locale: str) -> Any:
-    if type(value) is str or type(value) is int:
+    kind = type(value)
+    if kind is str or kind is int:
         return value
-    if isinstance(value, Localizable):
+    if kind is Term or kind is Message:
         return value.render(locale)
+    if kind is date:
+        return value.isoformat()
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
@@ -143,6 +154,8 @@ def _param(value: Any, locale: str) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         separator = "、" if locale == ZH_CN else ", "
         return separator.join(str(_param(item, locale)) for item in value)
+    if isinstance(value, Localizable):
+        return value.render(locale)
     return value
 
 
@@ -150,11 +163,19 @@ def translate(
     msgid: str, locale: str | None = None, context: str | None = None, **params: Any
 ) -> str:
     """`msgid` in `locale` (default: the reader's) with its named placeholders filled."""
-    chosen = supported(locale) if locale else current_locale()
-    text = gettext(msgid, chosen or _default_locale, context)
+    chosen = (supported(locale) if locale else current_locale()) or _default_locale
+    return _render(msgid, params, context, chosen)
+
+
+def _render(msgid: str, params: dict[str, Any], context: str | None, locale: str) -> str:
+    """`locale` must be a supported one; this is the decision's hot path."""
+    text = (_TEXTS.get(locale) or texts(locale)).get((context, msgid), msgid)
     if not params:
         return text
-    rendered = {name: _param(value, chosen or _default_locale) for name, value in params.items()}
+    rendered = {}
+    for name, value in params.items():
+        kind = type(value)
+        rendered[name] = value if kind is str or kind is int else _param(value, locale)
     try:
         return text.format_map(rendered)
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the facts
@@ -173,16 +194,25 @@ class Message(str):
     def __new__(
         cls, msgid: str, params: Mapping[str, Any] | None = None, context: str | None = None
     ) -> Message:
-        values = dict(params or {})
+        values = params if type(params) is dict else dict(params or {})
         locale = _default_locale
-        self = super().__new__(cls, translate(msgid, locale, context, **values))
+        self = super().__new__(cls, _render(msgid, values, context, locale))
         self.msgid, self.params, self.context, self.locale = msgid, values, context, locale
         return self
 
     def render(self, locale: str) -> str:
         if locale == self.locale:
             return str.__str__(self)
-        return translate(self.msgid, locale, self.context, **self.params)
+        # A message is immutable: each other language is rendered once (a shared reason
+        # message answers many decisions).
+        renders: dict[str, str] | None = self.__dict__.get("_renders")
+        if renders is None:
+            renders = self.__dict__["_renders"] = {}
+        text = renders.get(locale)
+        if text is None:
+            chosen = supported(locale) or _default_locale
+            text = renders[locale] = _render(self.msgid, self.params, self.context, chosen)
+        return text
 
     def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle keep the id and facts
         return (Message, (self.msgid, self.params, self.context))
@@ -204,6 +234,12 @@ class Term:
 
     def render(self, locale: str) -> str:
         return gettext(self.text, locale, self.context)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Term and (other.context, other.text) == (self.context, self.text)
+
+    def __hash__(self) -> int:
+        return hash((self.context, self.text))
 
     def __str__(self) -> str:
         return self.render(_default_locale)

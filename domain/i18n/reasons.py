@@ -16,6 +16,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from domain.i18n import core
 from domain.i18n.core import N_, NC_, Message, Term
 
 # code or "code:variant" -> message id (English source; translations in the catalogue)
@@ -100,9 +101,30 @@ def reason_key(code: str | Enum, variant: str | None = None) -> str:
     return f"{value}:{variant}" if variant else value
 
 
-def reason_message(code: str | Enum, variant: str | None = None, /, **facts: Any) -> Message:
-    """The message of a decision reason, by its code (and variant) and its facts."""
-    return Message(REASON_MESSAGES[reason_key(code, variant)], facts)
+def reason_message(code: str, variant: str | None = None, /, **facts: Any) -> Message:
+    """The message of a decision reason, by its code (a str or StrEnum such as
+    ReasonCode) and variant, and its facts."""
+    value = code if type(code) is str else code._value_  # type: ignore[attr-defined]
+    msgid = REASON_MESSAGES[f"{value}:{variant}" if variant else value]
+    # A batch of decisions repeats the same reasons with the same facts: share one
+    # (immutable) message per distinct set of plain facts.
+    for value in facts.values():
+        if type(value) is Message:  # equal texts need not be equal messages
+            return Message(msgid, facts)
+    try:
+        key = (msgid, core._default_locale, *facts.items())
+        found = _SHARED.get(key)
+    except TypeError:  # an unhashable fact (a list): not shared
+        return Message(msgid, facts)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[key] = Message(msgid, facts)
+    return found
+
+
+_SHARED: dict[tuple[Any, ...], Message] = {}
+_SHARED_MAX = 10_000
 
 
 GRADES = (NC_("grade", "1"), NC_("grade", "2"), NC_("grade", "3"), NC_("grade", "4"))

@@ -153,3 +153,18 @@ def test_cli_help_is_in_the_site_language(
         with pytest.raises(SystemExit):
             cli.main(["--help"])
         assert expected in capsys.readouterr().out
+
+
+def test_reason_messages_with_the_same_facts_are_shared_and_render_alike() -> None:
+    first = reason_message("EXPIRES_SOON", valid_until=date(2026, 12, 14))
+    again = reason_message("EXPIRES_SOON", valid_until=date(2026, 12, 14))
+    other = reason_message("EXPIRES_SOON", valid_until=date(2026, 12, 15))
+    assert first is again and other is not first
+    assert first.render(EN) == "The authorisation ends on 2026-12-14"
+    assert other.render(EN) == "The authorisation ends on 2026-12-15"
+    nested = reason_message("NO_DAY_SURGERY_PRIVILEGE", "unusable", problem=first)
+    assert nested.render(ZH_CN) == "日间手术授权：该授权将于 2026-12-14 到期"
+    assert nested.render(EN) == "Day-surgery privilege: The authorisation ends on 2026-12-14"
+    listed = reason_message("OUTSIDE_PRACTICE_SCOPE", code="47.0901", scope=["外科", "内科"])
+    assert listed.render(ZH_CN).endswith("（外科、内科）")
+    assert listed.render(EN).endswith("(外科, 内科)")
