@@ -12,6 +12,7 @@ Labels for every GraphQL enum value are entries too (context "enum <Name>").
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,26 @@ def wanted() -> dict[tuple[str | None, str], list[str]]:
     return {**extract(ROOT), **enum_keys()}
 
 
+# Fixed header values, so that an update changes only the entries (no date churn).
+HEADER = "# credreg messages (docs/i18n.md). Update with: python scripts/i18n.py update"
+DATE = datetime(2026, 12, 4, tzinfo=timezone.utc)
+
+
+def write(path: Path, catalogue: Catalog) -> None:
+    catalogue.header_comment = HEADER
+    catalogue.creation_date = catalogue.revision_date = DATE
+    catalogue.project, catalogue.version = "credreg", "1"
+    catalogue.msgid_bugs_address = ""
+    catalogue.last_translator = catalogue.language_team = "credreg"
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=100, sort_output=True)
+    text = path.read_text("utf-8")
+    path.write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith('"Generated-By:')),
+        "utf-8",
+    )
+
+
 def update() -> None:
     keys = wanted()
     template = Catalog(project="credreg", domain="credreg")
@@ -49,11 +70,10 @@ def update() -> None:
         files = sorted({location.rsplit(":", 1)[0] for location in locations})
         template.add(msgid, context=context, flags=flags, auto_comments=files[:3])
     pot = ROOT / "domain" / "i18n" / "locales" / "credreg.pot"
-    with pot.open("wb") as handle:
-        write_po(handle, template, width=100, omit_header=True, sort_output=True)
+    write(pot, template)
     for locale in SUPPORTED_LOCALES:
         catalogue = read_catalogue(locale)
-        catalogue.update(template, no_fuzzy_matching=True)
+        catalogue.update(template, no_fuzzy_matching=True, update_creation_date=False)
         catalogue.obsolete.clear()  # removed ids: git keeps their history
         if locale == EN:
             for message in catalogue:
@@ -65,8 +85,8 @@ def update() -> None:
                     )
                 ):
                     message.string = message.id
-        with Path(str(catalogue_path(locale))).open("wb") as handle:
-            write_po(handle, catalogue, width=100, omit_header=True, sort_output=True)
+        catalogue.fuzzy = False  # the header of a translated catalogue
+        write(Path(str(catalogue_path(locale))), catalogue)
         print(f"{locale}: {len([m for m in catalogue if m.id])} entries")
 
 
