@@ -12,7 +12,7 @@ Labels for every GraphQL enum value are entries too (context "enum <Name>").
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +44,7 @@ def wanted() -> dict[tuple[str | None, str], list[str]]:
 
 # Fixed header values, so that an update changes only the entries (no date churn).
 HEADER = "# credreg messages (docs/i18n.md). Update with: python scripts/i18n.py update"
-DATE = datetime(2026, 12, 4, tzinfo=timezone.utc)
+DATE = datetime(2026, 12, 4, tzinfo=UTC)
 
 
 def write(path: Path, catalogue: Catalog) -> None:
