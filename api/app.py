@@ -23,11 +23,12 @@ from tortoise.contrib.starlette import RegisterTortoise
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
+from api.locale import LocaleMiddleware
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
-from domain import auth, clock, passwords, sql
+from domain import auth, clock, i18n, passwords, sql
 from schema import cost
 from schema.schema import build_schema
 
@@ -115,6 +116,7 @@ class MetricsMiddleware:
 
 def configure_domain(settings: Settings) -> None:
     clock.set_clock(clock.Clock(settings.timezone))
+    i18n.configure(settings.locale)
     passwords.configure(
         passwords.PasswordService(
             time_cost=settings.argon2_time_cost,
@@ -150,6 +152,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
         routes.extend(bench_routes)
     middleware = [Middleware(MetricsMiddleware)]
+    middleware.append(Middleware(LocaleMiddleware, default=settings.locale))
     if settings.cors_origins:
         middleware.append(
             Middleware(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import os
 import secrets
@@ -17,9 +18,10 @@ from tortoise import Tortoise
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import ConfigError, Settings, load_settings
-from domain import audit, auth, clock, demo, organisation, passwords
+from domain import audit, auth, clock, demo, i18n, organisation, passwords
 from domain.actors import system_actor
 from domain.errors import DomainError
+from domain.i18n import translate as _
 from models import Site, User
 
 
@@ -33,7 +35,13 @@ async def _with_database(settings: Settings, body: Callable[[], Awaitable[Any]])
             config=tortoise_config(settings.database_url), _enable_global_fallback=True
         )
     except Exception as exc:
-        raise CommandError(f"cannot open the database {settings.database_url!r}: {exc}") from exc
+        raise CommandError(
+            _(
+                "cannot open the database {url}: {problem}",
+                url=repr(settings.database_url),
+                problem=exc,
+            )
+        ) from exc
     try:
         return await body()
     finally:
@@ -44,14 +52,16 @@ def _password(env_name: str, prompt: str, username: str) -> str:
     password = os.environ.get(env_name)
     if not password:
         if not sys.stdin.isatty():
-            raise CommandError(f"set {env_name} or run interactively to be asked for a password")
+            raise CommandError(
+                _("set {name} or run interactively to be asked for a password", name=env_name)
+            )
         password = getpass.getpass(prompt)
-        if getpass.getpass("Repeat: ") != password:
-            raise CommandError("the passwords do not match")
+        if getpass.getpass(_("Repeat: ")) != password:
+            raise CommandError(_("the passwords do not match"))
     try:
         passwords.check_policy(password, username)
     except DomainError as error:
-        raise CommandError(f"{env_name}: {error.message}") from None
+        raise CommandError(f"{env_name}: {error.localized()}") from None
     return password
 
 
@@ -61,11 +71,11 @@ async def _preflight() -> None:
     try:
         await sql.fetch_one("SELECT seq FROM audit_head WHERE id = 1")
     except Exception:
-        raise CommandError("the database is not migrated: run `credreg init`") from None
+        raise CommandError(_("the database is not migrated: run `credreg init`")) from None
     admins = await User.filter(active=True).values_list("roles", flat=True)
     if not any("ADMIN" in roles for roles in admins):  # type: ignore[operator]
         raise CommandError(
-            "no active ADMIN user: run `credreg init` (password from CREDREG_ADMIN_PASSWORD)"
+            _("no active ADMIN user: run `credreg init` (password from CREDREG_ADMIN_PASSWORD)")
         )
 
 
@@ -90,8 +100,12 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> None:
     try:
         applied = asyncio.run(apply_migrations(settings.database_url))
     except Exception as exc:
-        raise CommandError(f"migration failed: {exc}") from exc
-    print("applied: " + ", ".join(applied) if applied else "database is up to date")
+        raise CommandError(_("migration failed: {problem}", problem=exc)) from exc
+    print(
+        _("applied: {migrations}", migrations=", ".join(applied))
+        if applied
+        else _("database is up to date")
+    )
     _load_official_calendar(settings)
 
 
@@ -104,7 +118,9 @@ def _load_official_calendar(settings: Settings) -> None:
         _with_database(settings, lambda: load_official_calendar(system_actor("credreg migrate")))
     )
     if years:
-        print("loaded the official holiday calendar for " + ", ".join(map(str, years)))
+        print(
+            _("loaded the official holiday calendar for {years}", years=", ".join(map(str, years)))
+        )
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
@@ -114,21 +130,21 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
     async def body() -> None:
         if not await Site.exists():
             await organisation.create_site(actor, code="MAIN", name="总院")
-            print("created default site MAIN")
+            print(_("created default site MAIN"))
         if await User.exists(username=args.admin_username):
-            print(f"admin user {args.admin_username} exists; left as it is")
+            print(_("admin user {username} exists; left as it is", username=args.admin_username))
             return
-        password = _password("CREDREG_ADMIN_PASSWORD", "Admin password: ", args.admin_username)
+        password = _password("CREDREG_ADMIN_PASSWORD", _("Admin password: "), args.admin_username)
         await auth.create_user(
             actor, username=args.admin_username, password=password, roles=["ADMIN"]
         )
-        print(f"created ADMIN user {args.admin_username}")
+        print(_("created ADMIN user {username}", username=args.admin_username))
 
     asyncio.run(_with_database(settings, body))
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> None:
-    password = _password("CREDREG_USER_PASSWORD", "Password: ", args.username)
+    password = _password("CREDREG_USER_PASSWORD", _("Password: "), args.username)
 
     async def body() -> None:
         user = await auth.create_user(
@@ -139,7 +155,13 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> None:
             department_codes=args.department or None,
             practitioner_staff_no=args.practitioner,
         )
-        print(f"created user {user.username} with roles {', '.join(user.roles)}")
+        print(
+            _(
+                "created user {username} with roles {roles}",
+                username=user.username,
+                roles=", ".join(user.roles),
+            )
+        )
 
     asyncio.run(_with_database(settings, body))
 
@@ -152,7 +174,13 @@ def cmd_create_api_key(settings: Settings, args: argparse.Namespace) -> None:
             roles=args.roles,
             expires_at=clock.now() + timedelta(days=args.expires_days),
         )
-        print(f"API key {created.key.name} (prefix {created.key.prefix}), shown only now:")
+        print(
+            _(
+                "API key {name} (prefix {prefix}), shown only now:",
+                name=created.key.name,
+                prefix=created.key.prefix,
+            )
+        )
         print(created.secret)
 
     asyncio.run(_with_database(settings, body))
@@ -165,15 +193,29 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> None:
     async def body() -> None:
         report = await demo.seed_demo(system_actor("credreg seed-demo"), demo_password)
         if report.skipped:
-            print("demo data already present; nothing changed")
+            print(_("demo data already present; nothing changed"))
             return
         print(
-            f"seeded {report.specialties} specialties, {report.departments} departments, "
-            f"{report.practitioners} practitioners, {report.procedures} procedures, "
-            f"{report.techniques} techniques, {report.privileges} privileges"
+            _(
+                "seeded {specialties} specialties, {departments} departments, "
+                "{practitioners} practitioners, {procedures} procedures, "
+                "{techniques} techniques, {privileges} privileges",
+                specialties=report.specialties,
+                departments=report.departments,
+                practitioners=report.practitioners,
+                procedures=report.procedures,
+                techniques=report.techniques,
+                privileges=report.privileges,
+            )
         )
-        print(f"demo users {', '.join(report.users)} share the password: {demo_password}")
-        print(f"demo SCHEDULER API key (shown once): {report.api_key}")
+        print(
+            _(
+                "demo users {users} share the password: {password}",
+                users=", ".join(report.users),
+                password=demo_password,
+            )
+        )
+        print(_("demo SCHEDULER API key (shown once): {key}", key=report.api_key))
 
     asyncio.run(_with_database(settings, body))
 
@@ -261,7 +303,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
         size = asyncio.run(backup(settings.database_url, args.path))
     except BackupError as error:
         raise CommandError(str(error)) from None
-    print(f"backup written to {args.path} ({size} bytes)")
+    print(_("backup written to {path} ({size} bytes)", path=args.path, size=size))
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
@@ -272,8 +314,16 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     except BackupError as error:
         raise CommandError(str(error)) from None
     if not result.chain_ok:
-        raise CommandError(f"restored, but the audit chain is BROKEN: {result.problem}")
-    print(f"restored {args.path}: audit chain intact ({result.events} events)")
+        raise CommandError(
+            _("restored, but the audit chain is BROKEN: {problem}", problem=result.problem)
+        )
+    print(
+        _(
+            "restored {path}: audit chain intact ({events} events)",
+            path=args.path,
+            events=result.events,
+        )
+    )
 
 
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
@@ -282,44 +332,59 @@ def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     )
     if report.ok:
         print(
-            f"audit chain intact: {report.checked} events "
-            f"(seq {report.first_seq or 0}..{report.last_seq or 0})"
+            _(
+                "audit chain intact: {checked} events (seq {first}..{last})",
+                checked=report.checked,
+                first=report.first_seq or 0,
+                last=report.last_seq or 0,
+            )
         )
         return
     raise CommandError(
-        f"audit chain BROKEN at seq {report.broken_seq}: {report.problem} "
-        f"({report.checked} events verified before it)"
+        _(
+            "audit chain BROKEN at seq {seq}: {problem} ({checked} events verified before it)",
+            seq=report.broken_seq,
+            problem=report.problem,
+            checked=report.checked,
+        )
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="credreg", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="credreg",
+        description=_(
+            "The credreg command line: serve, migrate, init, users, keys, demo data, audit."
+        ),
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="run the HTTP service (uvicorn)")
+    serve = commands.add_parser("serve", help=_("run the HTTP service (uvicorn)"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(run=cmd_serve)
 
-    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=cmd_migrate)
+    commands.add_parser("migrate", help=_("apply database migrations")).set_defaults(
+        run=cmd_migrate
+    )
 
-    init = commands.add_parser("init", help="migrate, create site MAIN and the first ADMIN")
+    init = commands.add_parser("init", help=_("migrate, create site MAIN and the first ADMIN"))
     init.add_argument("--admin-username", default="admin")
     init.set_defaults(run=cmd_init)
 
     roles = ["ADMIN", "DEPARTMENT_HEAD", "COMMITTEE", "SCHEDULER", "AUDITOR", "PRACTITIONER"]
     create_user = commands.add_parser(
-        "create-user", help="create a user (password from CREDREG_USER_PASSWORD or a prompt)"
+        "create-user", help=_("create a user (password from CREDREG_USER_PASSWORD or a prompt)")
     )
     create_user.add_argument("--username", required=True)
     create_user.add_argument("--role", dest="roles", action="append", choices=roles, required=True)
-    create_user.add_argument("--department", action="append", help="department code (heads)")
-    create_user.add_argument("--practitioner", help="staff number (PRACTITIONER users)")
+    create_user.add_argument("--department", action="append", help=_("department code (heads)"))
+    create_user.add_argument("--practitioner", help=_("staff number (PRACTITIONER users)"))
     create_user.set_defaults(run=cmd_create_user)
 
-    key = commands.add_parser("create-api-key", help="create an API key; prints the secret once")
+    key = commands.add_parser("create-api-key", help=_("create an API key; prints the secret once"))
     key.add_argument("--name", required=True)
     key.add_argument(
         "--role", dest="roles", action="append", choices=["SCHEDULER", "AUDITOR"], required=True
@@ -327,7 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--expires-days", type=int, default=365)
     key.set_defaults(run=cmd_create_api_key)
 
-    commands.add_parser("seed-demo", help="load the demo hospital").set_defaults(run=cmd_seed_demo)
+    commands.add_parser("seed-demo", help=_("load the demo hospital")).set_defaults(
+        run=cmd_seed_demo
+    )
 
     importer = commands.add_parser("import", help="import a CSV or XLSX file (atomic)")
     importer.add_argument("kind", choices=["procedures", "practitioners"])
@@ -350,22 +417,30 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default stdout)")
     export.set_defaults(run=cmd_export)
 
-    backup = commands.add_parser("backup", help="online backup (SQLite API or pg_dump)")
+    backup = commands.add_parser("backup", help=_("online backup (SQLite API or pg_dump)"))
     backup.add_argument("path")
     backup.set_defaults(run=cmd_backup)
-    restore = commands.add_parser("restore", help="restore a backup (stop the service first)")
+    restore = commands.add_parser("restore", help=_("restore a backup (stop the service first)"))
     restore.add_argument("path")
-    restore.add_argument("--force", action="store_true", help="replace a non-empty database")
+    restore.add_argument("--force", action="store_true", help=_("replace a non-empty database"))
     restore.set_defaults(run=cmd_restore)
 
-    verify = commands.add_parser("verify-audit", help="recompute the audit hash chain")
+    verify = commands.add_parser("verify-audit", help=_("recompute the audit hash chain"))
     verify.add_argument("--from", dest="from_seq", type=int)
     verify.add_argument("--to", dest="to_seq", type=int)
     verify.set_defaults(run=cmd_verify_audit)
     return parser
 
 
+def _site_language() -> None:
+    """CREDREG_LOCALE before the --help texts are built (an unsupported value is
+    reported by the settings check that follows)."""
+    with contextlib.suppress(ValueError):
+        i18n.configure(os.environ.get("CREDREG_LOCALE") or i18n.ZH_CN)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _site_language()
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
@@ -378,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except DomainError as error:
         field = f" ({'.'.join(error.field)})" if error.field else ""
-        print(f"credreg: {error.code.value}: {error.message}{field}", file=sys.stderr)
+        print(f"credreg: {error.code.value}: {error.localized()}{field}", file=sys.stderr)
         return 1
     return 0
 

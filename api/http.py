@@ -14,6 +14,7 @@ from strawberry.asgi import GraphQL
 from api.settings import Settings
 from domain import audit, auth
 from domain.actors import Role
+from domain.i18n import translate
 from schema.context import CURRENT_ACTOR, Context
 
 
@@ -49,10 +50,12 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         try:
             parsed = super().parse_json(data)
         except (UnicodeDecodeError, RecursionError):
-            raise HTTPException(400, "The request body is not valid UTF-8 JSON") from None
+            raise HTTPException(
+                400, translate("The request body is not valid UTF-8 JSON")
+            ) from None
         if not isinstance(parsed, dict):
             # Batched arrays are refused, and scalars would crash the parser further on.
-            raise HTTPException(400, "The request body must be one JSON object")
+            raise HTTPException(400, translate("The request body must be one JSON object"))
         return parsed
 
     async def get_context(  # type: ignore[override]
@@ -86,7 +89,7 @@ async def reject_non_json(request: Request) -> Response | None:
                 {
                     "errors": [
                         {
-                            "message": "Content-Type must be application/json",
+                            "message": translate("Content-Type must be application/json"),
                             "extensions": {"code": "UNSUPPORTED_MEDIA_TYPE"},
                         }
                     ]

@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from domain import i18n
+from domain.i18n import translate
+
 DEFAULT_DATABASE_URL = "sqlite://credreg.sqlite3"
 
 
@@ -21,7 +24,9 @@ def _flag(env: dict[str, str], name: str, default: bool = False) -> bool:
         return True
     if raw.lower() in {"0", "false", "no", "off"}:
         return False
-    raise ConfigError(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
+    raise ConfigError(
+        translate("{name} must be a boolean (1/0, true/false), got {raw}", name=name, raw=repr(raw))
+    )
 
 
 def _int(env: dict[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -31,9 +36,19 @@ def _int(env: dict[str, str], name: str, default: int, low: int, high: int) -> i
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+        raise ConfigError(
+            translate("{name} must be an integer, got {raw}", name=name, raw=repr(raw))
+        ) from None
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+        raise ConfigError(
+            translate(
+                "{name} must be between {low} and {high}, got {value}",
+                name=name,
+                low=low,
+                high=high,
+                value=value,
+            )
+        )
     return value
 
 
@@ -48,18 +63,26 @@ def validate_database_url(url: str) -> str:
         path = url[len("sqlite://") :].split("?", 1)[0]
         if not path:
             raise ConfigError(
-                "CREDREG_DATABASE_URL: a SQLite URL needs a file path, e.g. sqlite://credreg.sqlite3"
+                translate(
+                    "CREDREG_DATABASE_URL: a SQLite URL needs a file path, "
+                    "e.g. sqlite://credreg.sqlite3"
+                )
             )
         return url
     if parsed.scheme in {"postgres", "postgresql", "asyncpg"}:
         if not parsed.hostname or not parsed.path.strip("/"):
             raise ConfigError(
-                "CREDREG_DATABASE_URL: a PostgreSQL URL needs a host and a database name, "
-                "e.g. postgres://user:password@127.0.0.1:5432/credreg"
+                translate(
+                    "CREDREG_DATABASE_URL: a PostgreSQL URL needs a host and a database name, "
+                    "e.g. postgres://user:password@127.0.0.1:5432/credreg"
+                )
             )
         return url
     raise ConfigError(
-        f"CREDREG_DATABASE_URL: unsupported scheme {parsed.scheme!r}; use sqlite:// or postgres://"
+        translate(
+            "CREDREG_DATABASE_URL: unsupported scheme {scheme}; use sqlite:// or postgres://",
+            scheme=repr(parsed.scheme),
+        )
     )
 
 
@@ -85,6 +108,7 @@ class Settings:
     # Cases performed longer ago than this are refused (a backdated case would move a
     # technique's first clinical use and its filing deadline back).
     case_max_age_days: int = 30
+    locale: str = i18n.ZH_CN  # CREDREG_LOCALE: the language where a request names none
 
     @property
     def is_sqlite(self) -> bool:
@@ -93,6 +117,20 @@ class Settings:
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
+    raw_locale = env.get("CREDREG_LOCALE") or i18n.ZH_CN
+    locale = i18n.supported(raw_locale)
+    with i18n.use_locale(locale or i18n.ZH_CN):  # configuration errors in the site's language
+        if locale is None:
+            raise ConfigError(
+                translate(
+                    "CREDREG_LOCALE: unsupported language {raw}; use zh-CN or en",
+                    raw=repr(raw_locale),
+                )
+            )
+        return _load(env, locale)
+
+
+def _load(env: dict[str, str], locale: str) -> Settings:
     database_url = validate_database_url(env.get("CREDREG_DATABASE_URL") or DEFAULT_DATABASE_URL)
     timezone = env.get("CREDREG_TIMEZONE") or "Asia/Shanghai"
     try:
@@ -100,7 +138,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
 
         ZoneInfo(timezone)
     except Exception:
-        raise ConfigError(f"CREDREG_TIMEZONE: unknown time zone {timezone!r}") from None
+        raise ConfigError(
+            translate("CREDREG_TIMEZONE: unknown time zone {zone}", zone=repr(timezone))
+        ) from None
     return Settings(
         database_url=database_url,
         graphiql=_flag(env, "CREDREG_GRAPHIQL"),
@@ -119,4 +159,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
         case_max_age_days=_int(env, "CREDREG_CASE_MAX_AGE_DAYS", 30, 1, 3660),
+        locale=locale,
     )

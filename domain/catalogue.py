@@ -12,6 +12,7 @@ from tortoise.expressions import Q
 from domain import permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import field_label, msg
 from domain.organisation import specialty_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -24,7 +25,10 @@ def procedure_code(field: str, value: str | None) -> str:
     if not re.fullmatch(r"\d{2}(\.\d{1,4})?([xX]\d{1,3})?", cleaned):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"{field} must be an ICD-9-CM-3 style code such as 47.0901",
+            msg(
+                "{field} must be an ICD-9-CM-3 style code such as 47.0901",
+                field=field_label(field),
+            ),
             field,
         )
     return cleaned
@@ -33,7 +37,11 @@ def procedure_code(field: str, value: str | None) -> str:
 def grade(field: str, value: Any) -> int:
     """R1: a procedure's grade is 1-4."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
-        raise DomainError(ErrorCode.VALIDATION, f"{field} must be 1, 2, 3 or 4", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("{field} must be 1, 2, 3 or 4", field=field_label(field)),
+            field,
+        )
     return value
 
 
@@ -138,7 +146,7 @@ async def create_procedure(
         if await Procedure.filter(in_version(version.number), code=values["code"]).exists():
             raise DomainError(
                 ErrorCode.DUPLICATE,
-                f"Procedure {values['code']} is already in the catalogue",
+                msg("Procedure {code} is already in the catalogue", code=values["code"]),
                 "code",
             )
         specialty = await specialty_by(specialty_code, specialty_id)

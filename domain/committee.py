@@ -7,6 +7,7 @@ from datetime import date
 
 from domain import clock, validation
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 from domain.writes import WriteContext
 from models import CommitteeDecision
 
@@ -30,16 +31,16 @@ async def record_committee_decision(
         value = getattr(decision, name)
         if value < 0 or value > 1000:
             api = "decision." + "votes" + name.split("_")[1].capitalize()
-            raise DomainError(ErrorCode.VALIDATION, "Votes must be between 0 and 1000", api)
+            raise DomainError(ErrorCode.VALIDATION, msg("Votes must be between 0 and 1000"), api)
     if outcome == "APPROVED" and decision.votes_for <= decision.votes_against:
         raise DomainError(
             ErrorCode.VALIDATION,
-            "An approval needs more votes for than against",
+            msg("An approval needs more votes for than against"),
             "decision.votesFor",
         )
     if decision.meeting_on > clock.today():
         raise DomainError(
-            ErrorCode.VALIDATION, "The meeting cannot be in the future", "decision.meetingOn"
+            ErrorCode.VALIDATION, msg("The meeting cannot be in the future"), "decision.meetingOn"
         )
     signed = [
         validation.text("decision.signedBy", name, max_length=100)

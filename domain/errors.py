@@ -8,6 +8,8 @@ from enum import StrEnum
 # lookups too: a 33-character staff number asked about raises this, not "not found".
 from tortoise.exceptions import ValidationError as ColumnValueError  # noqa: F401 - re-exported
 
+from domain.i18n import field_label, kind_label, localize, msg
+
 
 class ErrorCode(StrEnum):
     VALIDATION = "VALIDATION"
@@ -24,7 +26,11 @@ class ErrorCode(StrEnum):
 
 
 class DomainError(Exception):
-    """An expected failure: bad input, a missing object, a conflict, a refused action."""
+    """An expected failure: bad input, a missing object, a conflict, a refused action.
+
+    `message` is for people: a `msg("Procedure {code} ...", code=...)` from the catalogue
+    (rendered in each reader's language at the API), or a plain string (shown as it is).
+    """
 
     def __init__(self, code: ErrorCode, message: str, field: list[str] | str | None = None):
         super().__init__(message)
@@ -36,6 +42,10 @@ class DomainError(Exception):
             self.field = [field]
         else:
             self.field = list(field)
+
+    def localized(self, locale: str | None = None) -> str:
+        """The message in `locale` (default: the reader's)."""
+        return localize(self.message, locale)
 
     def __repr__(self) -> str:
         return f"DomainError({self.code.value}, {self.message!r}, field={self.field})"
@@ -50,12 +60,19 @@ class DomainErrors(DomainError):
 
 
 def not_found(kind: str, key: object, field: str | list[str] | None = None) -> DomainError:
-    return DomainError(ErrorCode.NOT_FOUND, f"{kind} {key} does not exist", field)
+    return DomainError(
+        ErrorCode.NOT_FOUND,
+        msg("{kind} {key} does not exist", kind=kind_label(kind), key=key),
+        field,
+    )
 
 
 def column_value_error(error: Exception) -> DomainError:
     """A value no column can hold, as the clean validation error it is."""
-    column = str(error).split(":", 1)[0].strip() or "a field"
+    column = str(error).split(":", 1)[0].strip()
+    if not column:
+        return DomainError(ErrorCode.VALIDATION, msg("A value given is too long or out of range"))
     return DomainError(
-        ErrorCode.VALIDATION, f"A value given for {column} is too long or out of range"
+        ErrorCode.VALIDATION,
+        msg("The value given for {field} is too long or out of range", field=field_label(column)),
     )

@@ -13,6 +13,7 @@ from tortoise.models import Model
 from domain import permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import kind_label, msg
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, authorize, run_write
@@ -55,13 +56,16 @@ async def site_by(
 
 async def _by_key(model: type[M], key_field: str, key: str | None, pk: int | None, field: str) -> M:
     """A row by primary key or business key; neither given is a validation error."""
-    label = model.__name__.lower()
     if pk is not None:
         found = await model.get_or_none(id=pk)
     elif key:
         found = await model.filter(**{key_field: key}).first()
     else:
-        raise DomainError(ErrorCode.VALIDATION, f"A {label} is required", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("A {kind} is required", kind=kind_label(model.__name__)),
+            field,
+        )
     if found is None:
         raise not_found(model.__name__, key or pk, field)
     return found
@@ -184,7 +188,11 @@ async def _unique(
         query = query.exclude(id=exclude)
     if await query.exists():
         api_field = {"staff_no": "staffNo"}.get(field, field)
-        raise DomainError(ErrorCode.DUPLICATE, f"{label} {value} already exists", api_field)
+        raise DomainError(
+            ErrorCode.DUPLICATE,
+            msg("{kind} {value} already exists", kind=kind_label(label), value=value),
+            api_field,
+        )
 
 
 async def create_site(
@@ -409,7 +417,7 @@ async def update_practitioner(
         links = await _practitioner_links(data, creating=False)
         changes = {**values, **{f"{k}_id": v.id for k, v in links.items()}}
         if not changes:
-            raise DomainError(ErrorCode.VALIDATION, "Nothing to change")
+            raise DomainError(ErrorCode.VALIDATION, msg("Nothing to change"))
         return await ctx.update(
             practitioner,
             "practitioner.update",

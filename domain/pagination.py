@@ -9,6 +9,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50
@@ -28,7 +29,9 @@ def page_size(first: int | None) -> int:
         return DEFAULT_PAGE_SIZE
     if not 1 <= first <= MAX_PAGE_SIZE:
         raise DomainError(
-            ErrorCode.VALIDATION, f"first must be between 1 and {MAX_PAGE_SIZE}", "first"
+            ErrorCode.VALIDATION,
+            msg("A page holds between 1 and {maximum} items", maximum=MAX_PAGE_SIZE),
+            "first",
         )
     return first
 

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TypeVar
 
 from domain.errors import DomainError, DomainErrors, ErrorCode
+from domain.i18n import field_label, msg
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,31}$")
 E = TypeVar("E", bound=Enum)
@@ -19,21 +20,39 @@ def text(
     """Trimmed text with no control characters, within length bounds."""
     if value is None:
         if required:
-            raise DomainError(ErrorCode.VALIDATION, f"{field} is required", field)
+            raise DomainError(
+                ErrorCode.VALIDATION, msg("{field} is required", field=field_label(field)), field
+            )
         return ""
     cleaned = value.strip()
     if required and len(cleaned) < min_length:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"{field} must have at least {min_length} character{'s' if min_length > 1 else ''}",
+            msg("{field} is required", field=field_label(field))
+            if min_length <= 1
+            else msg(
+                "{field} must have at least {count} characters",
+                field=field_label(field),
+                count=min_length,
+            ),
             field,
         )
     if len(cleaned) > max_length:
         raise DomainError(
-            ErrorCode.VALIDATION, f"{field} must be at most {max_length} characters", field
+            ErrorCode.VALIDATION,
+            msg(
+                "{field} must be at most {count} characters",
+                field=field_label(field),
+                count=max_length,
+            ),
+            field,
         )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise DomainError(ErrorCode.VALIDATION, f"{field} contains control characters", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("{field} contains control characters", field=field_label(field)),
+            field,
+        )
     return cleaned
 
 
@@ -42,8 +61,11 @@ def code(field: str, value: str | None) -> str:
     if not CODE_PATTERN.match(cleaned):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"{field} must be 1-32 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit",
+            msg(
+                "{field} must be 1-32 letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit",
+                field=field_label(field),
+            ),
             field,
         )
     return cleaned
@@ -54,13 +76,26 @@ def choice(field: str, value: str | Enum, allowed: type[E]) -> E:
     try:
         return allowed(raw)
     except ValueError:
-        names = ", ".join(member.value for member in allowed)
-        raise DomainError(ErrorCode.VALIDATION, f"{field} must be one of {names}", field) from None
+        names = [member.value for member in allowed]
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("{field} must be one of {names}", field=field_label(field), names=names),
+            field,
+        ) from None
 
 
 def int_range(field: str, value: int, low: int, high: int) -> int:
     if not low <= value <= high:
-        raise DomainError(ErrorCode.VALIDATION, f"{field} must be between {low} and {high}", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg(
+                "{field} must be between {low} and {high}",
+                field=field_label(field),
+                low=low,
+                high=high,
+            ),
+            field,
+        )
     return value
 
 
@@ -69,7 +104,13 @@ def date_order(
 ) -> None:
     if first is not None and second is not None and second < first:
         raise DomainError(
-            ErrorCode.VALIDATION, f"{second_field} must not be before {first_field}", second_field
+            ErrorCode.VALIDATION,
+            msg(
+                "{later} must not be before {earlier}",
+                later=field_label(second_field),
+                earlier=field_label(first_field),
+            ),
+            second_field,
         )
 
 
@@ -93,9 +134,15 @@ def mask_national_id(field: str, value: str) -> str:
     raw = value.strip().upper()
     if not re.fullmatch(r"\d{17}[\dX]", raw):
         raise DomainError(
-            ErrorCode.VALIDATION, f"{field} must be an 18-character resident ID number", field
+            ErrorCode.VALIDATION,
+            msg("{field} must be an 18-character resident ID number", field=field_label(field)),
+            field,
         )
     total = sum(int(digit) * weight for digit, weight in zip(raw[:17], _ID_WEIGHTS, strict=True))
     if _ID_CHECK[total % 11] != raw[17]:
-        raise DomainError(ErrorCode.VALIDATION, f"{field} has a wrong check digit", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("{field} has a wrong check digit", field=field_label(field)),
+            field,
+        )
     return raw[:4] + "*" * 10 + raw[-4:]

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from domain import audit, clock, permissions
 from domain.audit import EventFilter, verify_chain
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 from domain.pagination import page_size
 from domain.permissions import Permission
 from schema import ids
@@ -86,7 +87,7 @@ def _entity(entity_type: str | None, entity_id: str | None) -> tuple[str | None,
     except DomainError:
         return entity_type, entity_id
     if kind == "cursor":
-        raise DomainError(ErrorCode.VALIDATION, "Not an entity id", "filter.entityId")
+        raise DomainError(ErrorCode.VALIDATION, msg("Not a record id"), "filter.entityId")
     return kind, str(pk)
 
 
@@ -142,10 +143,14 @@ class AuditQuery:
         permissions.require(info.context.actor, Permission.READ_AUDIT)
         f = filter or AuditEventFilterInput()
         if f.from_ and f.to and f.from_ > f.to:
-            raise DomainError(ErrorCode.VALIDATION, "from is after to", "filter.from")
+            raise DomainError(
+                ErrorCode.VALIDATION, msg("The start of the range is after its end"), "filter.from"
+            )
         for bound in (f.from_, f.to):
             if bound is not None and bound.tzinfo is None:
-                raise DomainError(ErrorCode.VALIDATION, "Date-times need a time zone", "filter")
+                raise DomainError(
+                    ErrorCode.VALIDATION, msg("Date-times need a time zone"), "filter"
+                )
         entity_type, entity_id = _entity(f.entity_type, f.entity_id)
         return await audit_connection(
             EventFilter(

@@ -29,6 +29,7 @@ from graphql import (
     value_from_ast_untyped,
 )
 
+from domain.i18n import localize, msg
 from domain.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 BATCH_FIELDS = {"privilegeChecks": "inputs"}
@@ -153,8 +154,14 @@ def check_cost(context: Any) -> None:
     error = None
     if cost > LIMITER.max_cost:
         error = GraphQLError(
-            f"Query cost {cost} exceeds the maximum of {LIMITER.max_cost}; ask for "
-            "smaller pages or fewer fields",
+            localize(
+                msg(
+                    "Query cost {cost} exceeds the maximum of {maximum}; ask for smaller "
+                    "pages or fewer fields",
+                    cost=cost,
+                    maximum=LIMITER.max_cost,
+                )
+            ),
             extensions={"code": "QUERY_TOO_COMPLEX", "cost": cost},
         )
     else:
@@ -165,7 +172,7 @@ def check_cost(context: Any) -> None:
         wait = LIMITER.take(client, cost)
         if wait is not None:
             error = GraphQLError(
-                "Too many requests: the query cost budget is spent; retry later",
+                localize(msg("Too many requests: the query cost budget is spent; retry later")),
                 extensions={"code": "THROTTLED", "cost": cost, "retryAfterSeconds": round(wait, 3)},
             )
     if error is not None:

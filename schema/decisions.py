@@ -8,6 +8,7 @@ import strawberry
 
 from domain import decisions
 from domain.decisions import CheckInput
+from domain.i18n import current_locale, localize
 from schema import ids
 from schema.catalogue import ProcedureType
 from schema.context import Info
@@ -56,13 +57,15 @@ class PrivilegeDecision:
 
     @classmethod
     def from_decision(cls, d: decisions.Decision) -> PrivilegeDecision:
+        """Reason messages in the reader's language (codes never change with it)."""
+        locale = current_locale()
         return cls(
             allowed=d.allowed,
             reasons=[
                 DecisionReason(
                     code=DecisionReasonCode(r.code.value),
                     severity=Severity(r.severity.value),
-                    message=r.message,
+                    message=localize(r.message, locale),
                     privilege_id=r.privilege_id,
                 )
                 for r in d.reasons

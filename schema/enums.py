@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLEnumType
 
+from domain import permissions
 from domain.actors import Role
 from domain.decisions import ReasonCode, Setting, Severity
 from domain.errors import ErrorCode
+from domain.i18n import current_locale, supported
+from domain.i18n.core import gettext
 from domain.organisation import PractitionerStatus, Title
 from domain.privileges import Scope, Status
+from schema.context import Info
 
 strawberry.enum(Role, name="Role")
 strawberry.enum(Title, name="Title")
@@ -29,8 +34,56 @@ PrivilegeStatus = Status
 DecisionReasonCode = ReasonCode
 UserErrorCode = ErrorCode
 
+
+@strawberry.type(description="A label for people beside an enum value's code.")
+class EnumLabel:
+    enum: str = strawberry.field(description="The GraphQL enum, e.g. Title.")
+    value: str = strawberry.field(description="The value's code, e.g. ATTENDING.")
+    label: str = strawberry.field(description="The value in the language asked for: 主治医师.")
+
+
+def enum_labels(schema: object, locale: str, only: str | None = None) -> list[EnumLabel]:
+    """Every value of every enum of the schema (or of `only`), with its label."""
+    types = getattr(schema, "type_map", {})
+    found = []
+    for name in sorted(types):
+        kind = types[name]
+        if not isinstance(kind, GraphQLEnumType) or name.startswith("__"):
+            continue
+        if only is not None and name != only:
+            continue
+        for value in kind.values:
+            found.append(
+                EnumLabel(
+                    enum=name,
+                    value=value,
+                    label=gettext(value, locale, context=f"enum {name}"),
+                )
+            )
+    return found
+
+
+@strawberry.type
+class EnumLabelQuery:
+    @strawberry.field(
+        description="Labels for people of every enum value (codes stay English), in "
+        "`locale` (zh-CN or en; default: the request's Accept-Language, else the site's)."
+    )
+    def enum_labels(
+        self,
+        info: Info,
+        locale: str | None = None,
+        enum: str | None = None,
+    ) -> list[EnumLabel]:
+        permissions.require_authenticated(info.context.actor)
+        chosen = supported(locale) or current_locale()
+        return enum_labels(info.schema._schema, chosen, enum or None)
+
+
 __all__ = [
     "DecisionReasonCode",
+    "EnumLabel",
+    "EnumLabelQuery",
     "PractitionerStatus",
     "PrivilegeScope",
     "PrivilegeStatus",

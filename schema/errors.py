@@ -22,6 +22,7 @@ from domain.errors import (
     ErrorCode,
     column_value_error,
 )
+from domain.i18n import current_locale, localize, msg
 from domain.writes import audit_refusal
 from schema.context import CURRENT_ACTOR
 from schema.enums import UserErrorCode
@@ -40,15 +41,19 @@ class UserError:
 
 
 def user_errors(error: DomainError) -> list[UserError]:
+    """The error(s) as payload entries, each message in the reader's language."""
     errors = error.errors if isinstance(error, DomainErrors) else [error]
-    return [UserError(field=e.field, message=e.message, code=e.code) for e in errors]
+    locale = current_locale()
+    return [
+        UserError(field=e.field, message=localize(e.message, locale), code=e.code) for e in errors
+    ]
 
 
 def top_level(error: DomainError) -> GraphQLError:
     extensions: dict[str, Any] = {"code": error.code.value}
     if error.field:
         extensions["field"] = error.field
-    return GraphQLError(error.message, extensions=extensions)
+    return GraphQLError(localize(error.message), extensions=extensions)
 
 
 async def attempt(
@@ -62,7 +67,7 @@ async def attempt(
     actor = CURRENT_ACTOR.get()
     if not allow_anonymous and actor is not None and not actor.authenticated:
         operation.close()
-        raise top_level(DomainError(ErrorCode.UNAUTHENTICATED, "Authentication required"))
+        raise top_level(DomainError(ErrorCode.UNAUTHENTICATED, msg("Authentication required")))
     try:
         return await operation, []
     except DomainError as error:
@@ -120,11 +125,16 @@ def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
         if original.field:
             extensions["field"] = original.field
         return GraphQLError(
-            original.message, nodes=error.nodes, path=error.path, extensions=extensions
+            localize(original.message), nodes=error.nodes, path=error.path, extensions=extensions
         )
     log.error("unexpected error (request %s)", request_id, exc_info=original)
     return GraphQLError(
-        f"Unexpected error; quote request id {request_id} when reporting it.",
+        localize(
+            msg(
+                "Unexpected error; quote request id {request_id} when reporting it.",
+                request_id=request_id,
+            )
+        ),
         nodes=error.nodes,
         path=error.path,
         extensions={"code": "INTERNAL_ERROR", "requestId": request_id},

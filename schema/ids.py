@@ -6,6 +6,7 @@ import base64
 import binascii
 
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import kind_label, msg
 
 MAX_PK = 2**31 - 1  # the id columns are 32-bit; larger keys can name nothing
 
@@ -20,16 +21,20 @@ def decode_any(global_id: str, field: str = "id") -> tuple[str, int]:
         type_name, _, raw_pk = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
         pk = int(raw_pk)
     except (binascii.Error, UnicodeDecodeError, UnicodeEncodeError, ValueError):
-        raise DomainError(ErrorCode.VALIDATION, "Not a valid id", field) from None
+        raise DomainError(ErrorCode.VALIDATION, msg("Not a valid id"), field) from None
     if not type_name or pk < 0 or pk > MAX_PK:
-        raise DomainError(ErrorCode.VALIDATION, "Not a valid id", field)
+        raise DomainError(ErrorCode.VALIDATION, msg("Not a valid id"), field)
     return type_name, pk
 
 
 def decode(global_id: str, expected_type: str, field: str = "id") -> int:
     type_name, pk = decode_any(global_id, field)
     if type_name != expected_type:
-        raise DomainError(ErrorCode.VALIDATION, f"Not a valid {expected_type} id", field)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("Not a valid {kind} id", kind=kind_label(expected_type)),
+            field,
+        )
     return pk
 
 
@@ -46,5 +51,5 @@ def decode_cursor(cursor: str | None) -> int | None:
         return None
     type_name, pk = decode_any(cursor, "after")
     if type_name != "cursor":
-        raise DomainError(ErrorCode.VALIDATION, "Not a valid cursor", "after")
+        raise DomainError(ErrorCode.VALIDATION, msg("Not a valid cursor"), "after")
     return pk

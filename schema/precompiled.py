@@ -43,6 +43,7 @@ from graphql import (
 
 from domain import decisions
 from domain.decisions import Decision
+from domain.i18n import current_locale, localize
 from schema import ids
 from schema.decisions import PrivilegeCheckInput, to_check
 from schema.enums import Setting
@@ -59,7 +60,9 @@ REASON_FIELDS: dict[str, Serialise] = {
     "__typename": lambda r: "DecisionReason",
     "code": lambda r: r.code.name,
     "severity": lambda r: r.severity.name,
-    "message": lambda r: r.message,
+    # In the request's language, read when serialising: a plan is compiled once and
+    # serves every locale (nothing serialised is cached across requests).
+    "message": lambda r: localize(r.message, current_locale()),
 }
 BASIS_FIELDS: dict[str, Serialise] = {
     "__typename": lambda p: "Privilege",

@@ -31,6 +31,7 @@ from schema.catalogue import (
 )
 from schema.context import Info
 from schema.decisions import DecisionQuery
+from schema.enums import EnumLabelQuery
 from schema.organisation import (
     DepartmentType,
     OrganisationMutation,
@@ -107,6 +108,7 @@ Query = merge_types(
         CaseQuery,
         WebhookQuery,
         AuditQuery,
+        EnumLabelQuery,
     ),
 )
 Mutation = merge_types(

@@ -18,7 +18,7 @@ def test_r22_migrate_loads_the_official_calendar_once(
 ) -> None:
     monkeypatch.setenv("CREDREG_DATABASE_URL", database_url)
     assert cli.main(["migrate"]) == 0
-    assert "loaded the official holiday calendar for 2025, 2026" in capsys.readouterr().out
+    assert "已载入国务院节假日安排：2025, 2026 年" in capsys.readouterr().out
     assert cli.main(["migrate"]) == 0
     assert "holiday calendar" not in capsys.readouterr().out
 

@@ -48,6 +48,7 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
     "expiringPrivileges": ("{ expiringPrivileges(withinDays: 30) { nodes { id } } }", ALL),
     "privilegeCheck": ("{ privilegeCheck(input: " + CHECK + ") { allowed } }", CHECKERS),
     "privilegeChecks": ("{ privilegeChecks(inputs: [" + CHECK + "]) { allowed } }", CHECKERS),
+    "enumLabels": ('{ enumLabels(enum: "Title") { value label } }', ALL),
     # mutations
     "login": (
         'mutation { login(input: {username: "nobody", password: "x"}) { userErrors { code } } }',

@@ -1,0 +1,53 @@
+"""Messages for people in their language (zh-CN first, en available): see docs/i18n.md."""
+
+from domain.i18n.core import (
+    EN,
+    N_,
+    SUPPORTED_LOCALES,
+    ZH_CN,
+    Localizable,
+    Message,
+    Term,
+    configure,
+    current_locale,
+    default_locale,
+    localize,
+    msg,
+    placeholders,
+    reset_current_locale,
+    set_current_locale,
+    supported,
+    term,
+    translate,
+    use_locale,
+)
+from domain.i18n.reasons import REASON_MESSAGES, enum_label, grade_label, reason_message
+from domain.i18n.terms import field_label, kind_label
+
+__all__ = [
+    "EN",
+    "N_",
+    "REASON_MESSAGES",
+    "SUPPORTED_LOCALES",
+    "ZH_CN",
+    "Localizable",
+    "Message",
+    "Term",
+    "configure",
+    "current_locale",
+    "default_locale",
+    "enum_label",
+    "field_label",
+    "grade_label",
+    "kind_label",
+    "localize",
+    "msg",
+    "placeholders",
+    "reason_message",
+    "reset_current_locale",
+    "set_current_locale",
+    "supported",
+    "term",
+    "translate",
+    "use_locale",
+]
