@@ -11,6 +11,7 @@ below title rows and accepts the Chinese and English headers listed in docs/impo
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -529,3 +530,79 @@ async def import_practitioners(
     except ImportFailed as failed:
         return failed.report
     return report
+
+
+# --- the error workbook ------------------------------------------------------------
+
+ERROR_COLUMN = {"zh-CN": "错误说明", "en": "Errors"}
+
+
+def error_workbook(
+    data: bytes, filename: str, report: ImportReport, locale: str = "zh-CN"
+) -> bytes:
+    """The uploaded sheet again, with an error column after the last column of each
+    bad row (bad rows highlighted), so the office can fix the rows where they are.
+    Cell references in the messages still point at the same cells."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Font, PatternFill
+
+    by_line: dict[int, list[str]] = {}
+    for error in report.errors:
+        by_line.setdefault(error.line, []).append(
+            (f"{error.cell} " if error.cell else "")
+            + (f"【{error.header or error.column}】" if error.header or error.column else "")
+            + error.message
+        )
+    rows: Any
+    book_in = None
+    if spreadsheets.is_xlsx(data, filename):
+        book_in = spreadsheets.open_workbook(data)
+        names = [sheet.title for sheet in book_in.worksheets]
+        sheet_in = book_in[report.sheet] if report.sheet in names else book_in.worksheets[0]
+        title = sheet_in.title
+        rows = spreadsheets._sheet_rows(sheet_in)
+    else:
+        title = "导入数据"
+        rows = spreadsheets._csv_rows(data)
+    out = Workbook(write_only=True)
+    sheet = out.create_sheet(title[:31])
+    if report.header_line:
+        sheet.freeze_panes = f"A{report.header_line + 1}"
+    fill = PatternFill("solid", fgColor="FFC7CE")
+    red = Font(color="9C0006")
+    width = 0
+    written = 0
+    try:
+        for line, values, _formats in rows:
+            while written < line - 1:  # keep line numbers: blank rows stay blank
+                sheet.append([])
+                written += 1
+            width = max(width, len(values))
+            cells: list[Any] = []
+            for value in values:
+                if isinstance(value, str):
+                    cells.append(spreadsheets.xlsx_text_cell(sheet, value, "General"))
+                else:
+                    cells.append(value)
+            cells.extend([None] * (width - len(values)))
+            if line == report.header_line:
+                cells.append(ERROR_COLUMN.get(locale, ERROR_COLUMN["zh-CN"]))
+            elif line in by_line:
+                note = spreadsheets.xlsx_text_cell(sheet, "；".join(by_line[line]), "General")
+                note.fill, note.font = fill, red
+                cells.append(note)
+                for index, cell in enumerate(cells[:-1]):
+                    if not isinstance(cell, Cell):
+                        cell = WriteOnlyCell(sheet, cell)
+                        cells[index] = cell
+                    cell.fill = fill
+            sheet.append(cells)
+            written = line
+    finally:
+        if book_in is not None:
+            book_in.close()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
