@@ -80,7 +80,7 @@ PROCEDURE_COLUMNS: tuple[Column, ...] = (
         code=True,
         required=True,
     ),
-    Column("day_surgery", "日间手术", "Day surgery", ("是否日间手术", "日间", "daysurgery")),
+    Column("day_surgery", "日间手术", "Day surgery", ("是否日间手术", "日间")),
     Column(
         "technique_code",
         "限制类技术编码",
@@ -95,7 +95,7 @@ PRACTITIONER_COLUMNS: tuple[Column, ...] = (
         "staff_no",
         "工号",
         "Staff number",
-        ("职工号", "员工编号", "人员编号", "员工工号", "staff_number", "staffno"),
+        ("职工号", "员工编号", "人员编号", "员工工号", "staff_number"),
         code=True,
         required=True,
     ),

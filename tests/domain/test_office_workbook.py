@@ -239,3 +239,12 @@ def test_templates_have_text_codes_lists_and_an_example() -> None:
     staff = load_workbook(io.BytesIO(templates.practitioners_template())).worksheets[0]
     lists = {dv.formula1 for dv in staff.data_validations.dataValidation}
     assert '"住院医师,主治医师,副主任医师,主任医师"' in lists
+
+
+def test_docs_list_every_accepted_header() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "docs" / "imports.md").read_text(encoding="utf-8")
+    for column in spreadsheets.PROCEDURE_COLUMNS + spreadsheets.PRACTITIONER_COLUMNS:
+        for name in (column.zh, column.en, column.field, *column.aliases):
+            assert name in text, name
