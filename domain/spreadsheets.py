@@ -222,7 +222,49 @@ def _csv_rows(data: bytes) -> Iterator[RawRow]:
         yield reader.line_num, row, []
 
 
+MERGE_PATTERN = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of each merged range, read by
+    scanning the sheet's XML in chunks (read-only worksheets do not expose them)."""
+    try:
+        archive, path = sheet.parent._archive, sheet._worksheet_path
+        handle = archive.open(path)
+    except (AttributeError, KeyError):
+        return []
+    found: set[tuple[int, int, int, int]] = set()
+    tail = b""
+    with handle:
+        while chunk := handle.read(1 << 20):
+            text = tail + chunk
+            for match in MERGE_PATTERN.finditer(text):
+                first_col, first_row, last_col, last_row = match.groups()
+                found.add(
+                    (
+                        int(first_row),
+                        _column_number(first_col),
+                        int(last_row),
+                        _column_number(last_col),
+                    )
+                )
+            tail = text[-300:]
+    return sorted(found)
+
+
 def _sheet_rows(sheet: Any) -> Iterator[RawRow]:
+    """Rows of typed values; a merged range reads as its top-left value in every cell
+    it covers (e.g. a 专业 cell merged down over a group of procedures)."""
+    pending = merged_ranges(sheet)
+    active: list[tuple[int, int, int, int]] = []
+    kept: dict[tuple[int, int, int, int], tuple[Any, str]] = {}
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         values = [cell.value for cell in cells]
         formats = [
@@ -231,6 +273,22 @@ def _sheet_rows(sheet: Any) -> Iterator[RawRow]:
             else ""
             for cell in cells
         ]
+        while pending and pending[0][0] <= number:
+            active.append(pending.pop(0))
+        if active:
+            active = [merge for merge in active if merge[2] >= number]
+            for merge in active:
+                first_row, first_col, _last_row, last_col = merge
+                if last_col > len(values):
+                    values.extend([None] * (last_col - len(values)))
+                    formats.extend([""] * (last_col - len(formats)))
+                if number == first_row:
+                    kept[merge] = (values[first_col - 1], formats[first_col - 1])
+                value, number_format = kept.get(merge, (None, ""))
+                for column in range(first_col, last_col + 1):
+                    if values[column - 1] is None:
+                        values[column - 1] = value
+                        formats[column - 1] = number_format
         yield number, values, formats
 
 

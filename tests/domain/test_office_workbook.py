@@ -248,3 +248,24 @@ def test_docs_list_every_accepted_header() -> None:
     for column in spreadsheets.PROCEDURE_COLUMNS + spreadsheets.PRACTITIONER_COLUMNS:
         for name in (column.zh, column.en, column.field, *column.aliases):
             assert name in text, name
+
+
+async def test_a_specialty_merged_down_over_its_procedures(world: dict) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["专业", "手术编码", "手术名称", "手术级别"])
+    sheet.append(["普通外科", "47.0901", "腹腔镜下阑尾切除术", "二级"])
+    sheet.append([None, "51.2301", "腹腔镜胆囊切除术", "三级"])
+    sheet.append(["骨科", "81.5100", "全髋关节置换术", "三级"])
+    sheet.merge_cells("A2:A3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = await imports.import_procedures(SYSTEM, buffer.getvalue(), filename="x.xlsx")
+    assert report.ok, report.errors
+    by_code = {p.code: p.specialty_id for p in await Procedure.all()}  # type: ignore[attr-defined]
+    assert by_code == {
+        "47.0901": world["gs"].id,
+        "51.2301": world["gs"].id,
+        "81.5100": world["ortho"].id,
+    }
