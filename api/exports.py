@@ -8,9 +8,9 @@ import tempfile
 from collections.abc import AsyncIterator, Mapping
 from datetime import date
 
-from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
@@ -140,21 +140,34 @@ async def privileges_xlsx_export(request: Request) -> Response:
         )
     except DomainError as error:
         return _error(error, request_id)
-    # The workbook goes to a temporary file (openpyxl write-only mode) and is streamed
-    # from there, then removed: memory stays flat at any size.
+    # The workbook goes to a temporary file (openpyxl write-only mode) that is unlinked
+    # as soon as it is open again, then streamed from the open handle: memory stays
+    # flat at any size and nothing is left behind, even when the client goes away.
     handle, path = tempfile.mkstemp(prefix="credreg-export-", suffix=".xlsx")
     os.close(handle)
     try:
         await exports.privileges_xlsx(actor, as_of, path, locale)
-    except BaseException:
+        workbook = open(path, "rb")  # noqa: ASYNC230 (a local temp file, closed by the stream)
+    finally:
         os.unlink(path)
-        raise
-    return FileResponse(
-        path,
+    size = os.fstat(workbook.fileno()).st_size
+
+    async def chunks() -> AsyncIterator[bytes]:
+        try:
+            while chunk := await run_in_threadpool(workbook.read, 1 << 16):
+                yield chunk
+        finally:
+            workbook.close()
+
+    return StreamingResponse(
+        chunks(),
         media_type=XLSX,
-        filename=f"privileges-{as_of.isoformat()}.xlsx",
-        headers={"x-request-id": request_id, "cache-control": "no-store"},
-        background=BackgroundTask(os.unlink, path),
+        headers={
+            "content-disposition": f'attachment; filename="privileges-{as_of.isoformat()}.xlsx"',
+            "content-length": str(size),
+            "x-request-id": request_id,
+            "cache-control": "no-store",
+        },
     )
 
 

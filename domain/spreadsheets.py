@@ -20,6 +20,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -301,10 +302,35 @@ def open_workbook(data: bytes) -> Any:
             "这是旧版 Excel 97-2003（.xls）文件；请在 Excel 中另存为 .xlsx 后再导入",
             "file",
         )
+    _refuse_bombs(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
         raise DomainError(ErrorCode.VALIDATION, "无法读取该 .xlsx 工作簿", "file") from None
+
+
+MAX_UNCOMPRESSED = 1 << 30  # a workbook that unpacks to more than 1 GB is refused
+MAX_SHARED_STRINGS = 100 << 20  # openpyxl holds the shared strings in memory
+
+
+def _refuse_bombs(data: bytes) -> None:
+    """Refuse a workbook whose parts would unpack to more than we will read (a zip
+    bomb); zipfile never inflates a member beyond its declared size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        raise DomainError(ErrorCode.VALIDATION, "无法读取该 .xlsx 工作簿", "file") from None
+    total = sum(member.file_size for member in members)
+    strings = sum(
+        member.file_size for member in members if member.filename.endswith("sharedStrings.xml")
+    )
+    if total > MAX_UNCOMPRESSED or strings > MAX_SHARED_STRINGS:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"工作簿解压后约 {total / (1 << 20):.0f} MB，超过可读取的上限；请拆分后分批导入",
+            "file",
+        )
 
 
 def _is_blank(value: Any) -> bool:

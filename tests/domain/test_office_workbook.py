@@ -269,3 +269,15 @@ async def test_a_specialty_merged_down_over_its_procedures(world: dict) -> None:
         "51.2301": world["gs"].id,
         "81.5100": world["ortho"].id,
     }
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused() -> None:
+    import zipfile
+
+    from domain.errors import DomainError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (101 << 20))
+    with pytest.raises(DomainError, match="拆分"):
+        spreadsheets.open_workbook(buffer.getvalue())
