@@ -210,7 +210,7 @@ def _procedure_row(
     table: Table,
     raw: spreadsheets.SheetRow,
     specialties: tuple[dict[str, int], dict[str, list[int]]],
-    techniques: dict[str, int],
+    techniques: tuple[dict[str, int], dict[str, list[int]]],
     report: ImportReport,
 ) -> tuple[str, ProcedureRow | None]:
     row = _Row(table, raw, report)
@@ -228,10 +228,7 @@ def _procedure_row(
     grade = row.read("grade", spreadsheets.grade, 0)
     specialty_id = row.reference("specialty", specialties, "专业", required=True)
     day_surgery = row.read("day_surgery", spreadsheets.yes_no)
-    technique_code = row.code("technique_code")
-    technique_id = techniques.get(technique_code) if technique_code else None
-    if technique_code and technique_id is None:
-        row.fail("technique_code", f"没有编码为“{technique_code}”的限制类技术")
+    technique_id = row.reference("technique_code", techniques, "限制类技术")
     if row.bad:
         return code, None
     assert specialty_id is not None and day_surgery is not None
@@ -268,7 +265,7 @@ async def import_procedures(
 
     async def apply(ctx: WriteContext) -> CatalogueVersion | ImportReport:
         specialties = await _lookup_maps(Specialty)
-        techniques = dict(await Technique.all().values_list("code", "id"))  # type: ignore[arg-type]
+        techniques = await _lookup_maps(Technique)
         newest = await catalogue.current_version()
         current: dict[str, tuple[int, ProcedureRow]] = {}
         if newest is not None:

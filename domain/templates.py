@@ -57,7 +57,7 @@ NOTES = {
         "grade": "1-4、一级-四级、一-四、3级、三级手术",
         "specialty": "专业编码或专业名称",
         "day_surgery": "是/否、Y/N、√、TRUE/FALSE；空白为否",
-        "technique_code": "限制类技术或新技术的编码（可空）",
+        "technique_code": "限制类技术或新技术的编码或名称（可空）",
         "staff_no": "工号，文本",
         "department_code": "科室编码或科室名称",
         "specialty_code": "专业编码或专业名称（可空）",
