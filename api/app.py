@@ -23,6 +23,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
+from api.imports import routes as import_routes
 from api.locale import LocaleMiddleware
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/readyz", readyz),
         Route("/metrics", metrics),
         *export_routes,
+        *import_routes,
     ]
     if os.environ.get("CREDREG_BENCH_ROUTES") == "1":  # the floor SPEC 9 compares against
         from api.bench_routes import routes as bench_routes

@@ -220,9 +220,30 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> None:
     asyncio.run(_with_database(settings, body))
 
 
+def cmd_import_template(args: argparse.Namespace) -> None:
+    from domain import spreadsheets, templates
+
+    build = templates.TEMPLATES.get(args.file)
+    if build is None:
+        raise CommandError(
+            f"没有名为 {args.file} 的导入模板；可选 {', '.join(templates.TEMPLATES)}"
+        )
+    locale = args.locale or os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
+    path = args.output or f"{args.file}-template.xlsx"
+    try:
+        with open(path, "wb") as handle:
+            handle.write(build(locale if locale in spreadsheets.LOCALES else "zh-CN"))
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror}") from None
+    print(f"模板已写入 {path}")
+
+
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     from domain import imports
 
+    if args.kind == "template":
+        cmd_import_template(args)
+        return
     try:
         with open(args.file, "rb") as handle:
             data = handle.read()
@@ -248,9 +269,13 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
 
     report = asyncio.run(_with_database(settings, body))
     for error in report.errors:
-        column = f" [{error.column}]" if error.column else ""
-        print(f"{args.file}:{error.line}{column}: {error.message}", file=sys.stderr)
+        print(f"{args.file}: {imports.describe(error)}", file=sys.stderr)
     if report.errors:
+        if args.errors_xlsx:
+            workbook = imports.error_workbook(data, args.file, report, args.locale or "zh-CN")
+            with open(args.errors_xlsx, "wb") as output:
+                output.write(workbook)
+            print(f"标出错误的工作簿已写入 {args.errors_xlsx}", file=sys.stderr)
         more = " (more not shown)" if report.errors_truncated else ""
         raise CommandError(f"{len(report.errors)} invalid row(s){more}; nothing was imported")
     version = f", catalogue version {report.catalogue_version}" if report.catalogue_version else ""
@@ -262,9 +287,17 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
-    from domain import exports
+    from api.exports import csv_bom_default
+    from domain import exports, spreadsheets
 
     actor = system_actor(f"credreg export {args.kind}")
+    xlsx = args.format == "xlsx"
+    if xlsx and args.kind != "privileges":
+        raise CommandError("--format xlsx is for `export privileges`")
+    if xlsx and not args.output and sys.stdout.isatty():
+        raise CommandError("an .xlsx export needs --output FILE (or a redirected stdout)")
+    locale = args.locale or os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
+    bom = args.bom if args.bom is not None else csv_bom_default()
 
     async def body() -> int:
         if args.kind == "audit":
@@ -273,14 +306,20 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         elif args.kind == "privileges":
             if args.as_of is None:
                 raise CommandError("export privileges needs --as-of YYYY-MM-DD")
-            chunks = exports.privileges_csv(actor, args.as_of)
+            chunks = exports.privileges_csv(actor, args.as_of, bom=bom)
         else:
             chunks = exports.fhir_practitioner_roles()
         await exports.start_export(
-            actor, args.kind, {"from": args.from_, "to": args.to, "asOf": str(args.as_of or "")}
+            actor,
+            args.kind if not xlsx else "privileges.xlsx",
+            {"from": args.from_, "to": args.to, "asOf": str(args.as_of or "")},
         )
+        if xlsx:
+            # The CLI owns its process: blocking file writes are fine here.
+            target = args.output or sys.stdout.buffer
+            await exports.privileges_xlsx(actor, args.as_of, target, locale)
+            return os.path.getsize(args.output) if args.output else 0  # noqa: ASYNC240
         written = 0
-        # The CLI owns its process: blocking file writes are fine here.
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: ASYNC230
         try:
             async for chunk in chunks:
@@ -293,7 +332,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
     written = asyncio.run(_with_database(settings, body))
     if args.output:
-        print(f"wrote {written} characters to {args.output}", file=sys.stderr)
+        unit = "bytes" if xlsx else "characters"
+        print(f"wrote {written} {unit} to {args.output}", file=sys.stderr)
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
@@ -396,9 +436,18 @@ def build_parser() -> argparse.ArgumentParser:
         run=cmd_seed_demo
     )
 
-    importer = commands.add_parser("import", help="import a CSV or XLSX file (atomic)")
-    importer.add_argument("kind", choices=["procedures", "practitioners"])
-    importer.add_argument("file")
+    importer = commands.add_parser(
+        "import",
+        help="import a CSV or XLSX file (atomic), or write a template: "
+        "`credreg import template procedures|practitioners [-o FILE]`",
+    )
+    importer.add_argument("kind", choices=["procedures", "practitioners", "template"])
+    importer.add_argument("file", help="the file to import (template: which template)")
+    importer.add_argument("--output", "-o", help="template: the file to write")
+    importer.add_argument(
+        "--errors-xlsx", help="when rows are bad: write the sheet with an error column here"
+    )
+    importer.add_argument("--locale", choices=["zh-CN", "en"], help="template/error headers")
     importer.add_argument("--dry-run", action="store_true", help="report without writing")
     importer.add_argument(
         "--replace", action="store_true", help="procedures: retire codes absent from the file"
@@ -415,6 +464,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", help="audit: seq, date or ISO date-time")
     export.add_argument("--as-of", type=date.fromisoformat, help="privileges: YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default stdout)")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx"], default="csv", help="privileges: csv or xlsx"
+    )
+    export.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="privileges CSV: start with a UTF-8 BOM for Excel (default CREDREG_CSV_BOM)",
+    )
+    export.add_argument("--locale", choices=["zh-CN", "en"], help="xlsx header language")
     export.set_defaults(run=cmd_export)
 
     backup = commands.add_parser("backup", help=_("online backup (SQLite API or pg_dump)"))

@@ -1,16 +1,21 @@
-"""Streaming export routes: /export/audit.ndjson, /export/privileges.csv, /export/fhir/..."""
+"""Streaming export routes: /export/audit.ndjson, /export/privileges.csv and .xlsx,
+/export/fhir/..."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+import tempfile
+from collections.abc import AsyncIterator, Mapping
 from datetime import date
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
-from domain import auth, exports
+from api.settings import _flag
+from domain import auth, exports, spreadsheets
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 
@@ -69,27 +74,100 @@ async def audit_export(request: Request) -> Response:
     return _stream(exports.audit_ndjson(scope), "application/x-ndjson", "audit.ndjson", request_id)
 
 
+def _as_of(request: Request) -> date:
+    raw = request.query_params.get("asOf")
+    try:
+        as_of = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        raise DomainError(ErrorCode.VALIDATION, "asOf 应为日期（YYYY-MM-DD）", "asOf") from None
+    if as_of is None:
+        raise DomainError(ErrorCode.VALIDATION, "缺少 asOf 日期（YYYY-MM-DD）", "asOf")
+    return as_of
+
+
+def csv_bom_default(env: Mapping[str, str] | None = None) -> bool:
+    """CREDREG_CSV_BOM: start CSV exports with a UTF-8 BOM unless ?excel=0 (default off)."""
+    return _flag(dict(os.environ if env is None else env), "CREDREG_CSV_BOM", False)
+
+
+def _wants_bom(request: Request) -> bool:
+    raw = request.query_params.get("excel")
+    if raw is None or raw == "":
+        return csv_bom_default()
+    if raw.lower() in {"1", "true", "yes"}:
+        return True
+    if raw.lower() in {"0", "false", "no"}:
+        return False
+    raise DomainError(ErrorCode.VALIDATION, "excel 应为 1 或 0", "excel")
+
+
+def _locale(request: Request) -> str:
+    """The reader's language for export headers: Accept-Language, else CREDREG_LOCALE."""
+    default = os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
+    if default not in spreadsheets.LOCALES:
+        default = spreadsheets.DEFAULT_LOCALE
+    return spreadsheets.preferred_locale(request.headers.get("accept-language"), default)
+
+
 async def privileges_export(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     try:
         actor = await _actor(request, request_id)
-        raw = request.query_params.get("asOf")
-        try:
-            as_of = date.fromisoformat(raw) if raw else None
-        except ValueError:
-            raise DomainError(
-                ErrorCode.VALIDATION, "asOf must be a date (YYYY-MM-DD)", "asOf"
-            ) from None
-        if as_of is None:
-            raise DomainError(ErrorCode.VALIDATION, "asOf is required (YYYY-MM-DD)", "asOf")
+        as_of = _as_of(request)
+        bom = _wants_bom(request)
         await exports.start_export(actor, "privileges.csv", {"asOf": as_of.isoformat()})
     except DomainError as error:
         return _error(error, request_id)
     return _stream(
-        exports.privileges_csv(actor, as_of),
+        exports.privileges_csv(actor, as_of, bom=bom),
         "text/csv; charset=utf-8",
         f"privileges-{as_of.isoformat()}.csv",
         request_id,
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+async def privileges_xlsx_export(request: Request) -> Response:
+    request_id = request_id_of(request.headers)
+    try:
+        actor = await _actor(request, request_id)
+        as_of = _as_of(request)
+        locale = _locale(request)
+        await exports.start_export(
+            actor, "privileges.xlsx", {"asOf": as_of.isoformat(), "locale": locale}
+        )
+    except DomainError as error:
+        return _error(error, request_id)
+    # The workbook goes to a temporary file (openpyxl write-only mode) that is unlinked
+    # as soon as it is open again, then streamed from the open handle: memory stays
+    # flat at any size and nothing is left behind, even when the client goes away.
+    handle, path = tempfile.mkstemp(prefix="credreg-export-", suffix=".xlsx")
+    os.close(handle)
+    try:
+        await exports.privileges_xlsx(actor, as_of, path, locale)
+        workbook = open(path, "rb")  # noqa: ASYNC230 (a local temp file, closed by the stream)
+    finally:
+        os.unlink(path)
+    size = os.fstat(workbook.fileno()).st_size
+
+    async def chunks() -> AsyncIterator[bytes]:
+        try:
+            while chunk := await run_in_threadpool(workbook.read, 1 << 16):
+                yield chunk
+        finally:
+            workbook.close()
+
+    return StreamingResponse(
+        chunks(),
+        media_type=XLSX,
+        headers={
+            "content-disposition": f'attachment; filename="privileges-{as_of.isoformat()}.xlsx"',
+            "content-length": str(size),
+            "x-request-id": request_id,
+            "cache-control": "no-store",
+        },
     )
 
 
@@ -112,5 +190,6 @@ async def fhir_export(request: Request) -> Response:
 routes = [
     Route("/export/audit.ndjson", audit_export, methods=["GET"]),
     Route("/export/privileges.csv", privileges_export, methods=["GET"]),
+    Route("/export/privileges.xlsx", privileges_xlsx_export, methods=["GET"]),
     Route("/export/fhir/PractitionerRole", fhir_export, methods=["GET"]),
 ]

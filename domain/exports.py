@@ -7,10 +7,11 @@ is itself audited.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -20,8 +21,10 @@ from tortoise.transactions import in_transaction
 from domain import audit, clock, permissions, sql
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
+from domain.global_ids import global_id
 from domain.history import in_force, privileges_at
 from domain.permissions import Permission
+from domain.spreadsheets import csv_safe, xlsx_text_cell
 
 BATCH = 5000
 
@@ -132,6 +135,7 @@ async def audit_ndjson(scope: AuditRange) -> AsyncIterator[str]:
 
 PRIVILEGE_COLUMNS = [
     "privilege_id",
+    "practitioner_id",
     "staff_no",
     "practitioner_name",
     "department_code",
@@ -146,7 +150,71 @@ PRIVILEGE_COLUMNS = [
     "committee",
     "meeting_on",
     "minutes_ref",
+    "decision_id",
 ]
+# How each column is written to XLSX: codes and ids as text, dates as dates.
+PRIVILEGE_KINDS = {
+    "privilege_id": "code",
+    "practitioner_id": "code",
+    "staff_no": "code",
+    "practitioner_name": "text",
+    "department_code": "code",
+    "site_code": "code",
+    "scope": "code",
+    "target": "code",
+    "max_grade": "number",
+    "supervised_only": "bool",
+    "valid_from": "date",
+    "valid_until": "date",
+    "status": "code",
+    "committee": "text",
+    "meeting_on": "date",
+    "minutes_ref": "text",
+    "decision_id": "code",
+}
+# Header labels per language (the message catalogue can take these over as they are).
+PRIVILEGE_HEADERS = {
+    "zh-CN": {
+        "privilege_id": "授权ID",
+        "practitioner_id": "医师ID",
+        "staff_no": "工号",
+        "practitioner_name": "姓名",
+        "department_code": "科室编码",
+        "site_code": "院区编码",
+        "scope": "授权类型",
+        "target": "授权对象",
+        "max_grade": "最高手术级别",
+        "supervised_only": "须在上级医师指导下",
+        "valid_from": "生效日期",
+        "valid_until": "截止日期",
+        "status": "状态",
+        "committee": "审批委员会",
+        "meeting_on": "会议日期",
+        "minutes_ref": "会议纪要编号",
+        "decision_id": "决议ID",
+    },
+    "en": {
+        "privilege_id": "Privilege ID",
+        "practitioner_id": "Practitioner ID",
+        "staff_no": "Staff number",
+        "practitioner_name": "Name",
+        "department_code": "Department code",
+        "site_code": "Site code",
+        "scope": "Scope",
+        "target": "Target",
+        "max_grade": "Max grade",
+        "supervised_only": "Supervised only",
+        "valid_from": "Valid from",
+        "valid_until": "Valid until",
+        "status": "Status",
+        "committee": "Committee",
+        "meeting_on": "Meeting date",
+        "minutes_ref": "Minutes ref",
+        "decision_id": "Decision ID",
+    },
+}
+BOOL_LABELS = {"zh-CN": ("是", "否"), "en": ("Yes", "No")}
+PRIVILEGES_SHEET = {"zh-CN": "授权名单", "en": "Privileges"}
 
 
 def end_of_day(day: date) -> datetime:
@@ -155,9 +223,20 @@ def end_of_day(day: date) -> datetime:
     ).astimezone(UTC)
 
 
-async def privileges_csv(actor: Actor, as_of: date) -> AsyncIterator[str]:
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+async def privilege_rows(actor: Actor, as_of: date) -> Iterator[list[Any]]:
     """Who held what on that date: privileges in force then, as recorded by the end of
-    that day (reconstructed from history, not from today's rows), with their basis."""
+    that day (reconstructed from history, not from today's rows), with their basis; one
+    typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids)."""
     states = [p for p in await privileges_at(actor, end_of_day(as_of)) if in_force(p, as_of)]
     people = {
         int(r["id"]): r
@@ -179,42 +258,123 @@ async def privileges_csv(actor: Actor, as_of: date) -> AsyncIterator[str]:
             "SELECT id, committee, meeting_on, minutes_ref FROM committee_decision"
         )
     }
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(PRIVILEGE_COLUMNS)
-    for index, p in enumerate(states, start=1):
-        person = people.get(int(p["practitioner_id"]), {})
-        target = {
-            "SURGERY_GRADE": specialties.get(p.get("specialty_id") or 0),
-            "PROCEDURE": p.get("procedure_code"),
-            "TECHNIQUE": techniques.get(p.get("technique_id") or 0),
-            "DAY_SURGERY": "",
-        }.get(p["scope"], "")
-        basis = decisions_.get(p.get("basis_id") or 0, {})
-        writer.writerow(
-            [
-                p["id"],
+
+    def rows() -> Iterator[list[Any]]:
+        for p in states:
+            person = people.get(int(p["practitioner_id"]), {})
+            target = {
+                "SURGERY_GRADE": specialties.get(p.get("specialty_id") or 0),
+                "PROCEDURE": p.get("procedure_code"),
+                "TECHNIQUE": techniques.get(p.get("technique_id") or 0),
+                "DAY_SURGERY": "",
+            }.get(p["scope"], "")
+            basis_id = p.get("basis_id")
+            basis = decisions_.get(basis_id or 0, {})
+            yield [
+                global_id("Privilege", int(p["id"])),
+                global_id("Practitioner", int(p["practitioner_id"])),
                 person.get("staff_no"),
                 person.get("name"),
                 person.get("department_code"),
                 sites.get(int(p["site_id"])),
                 p["scope"],
-                target,
-                p.get("max_grade") or "",
-                str(bool(p.get("supervised_only"))).lower(),
-                p.get("valid_from"),
-                p.get("valid_until"),
+                target or "",
+                p.get("max_grade") or None,
+                bool(p.get("supervised_only")),
+                _day(p.get("valid_from")),
+                _day(p.get("valid_until")),
                 p["status"],
                 basis.get("committee", ""),
-                basis.get("meeting_on", ""),
+                _day(basis.get("meeting_on")),
                 basis.get("minutes_ref", ""),
+                global_id("CommitteeDecision", int(basis_id)) if basis_id else "",
             ]
-        )
+
+    return rows()
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return csv_safe(value)
+    return str(value)
+
+
+async def privileges_csv(actor: Actor, as_of: date, *, bom: bool = False) -> AsyncIterator[str]:
+    """The privileges as CSV (machine headers); `bom` starts it with a UTF-8 BOM so Excel
+    on zh-CN Windows reads it as UTF-8. Formula-like cells are escaped (OWASP)."""
+    rows = await privilege_rows(actor, as_of)
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(PRIVILEGE_COLUMNS)
+    for index, row in enumerate(rows, start=1):
+        writer.writerow([_csv_value(value) for value in row])
         if index % 1000 == 0:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def write_privileges_xlsx(target: Any, rows: Iterable[list[Any]], locale: str = "zh-CN") -> None:
+    """A real workbook in openpyxl's write-only mode (rows go straight to a temporary
+    file, so memory stays flat at any size): codes as text, dates as dates, a frozen
+    header row, headers in the reader's language, formula-like text never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    locale = locale if locale in PRIVILEGE_HEADERS else "zh-CN"
+    labels = PRIVILEGE_HEADERS[locale]
+    yes, no = BOOL_LABELS[locale]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(PRIVILEGES_SHEET[locale])
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(PRIVILEGE_COLUMNS, start=1):
+        width = 24 if PRIVILEGE_KINDS[name] == "code" and name.endswith("_id") else 14
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    bold = Font(bold=True)
+    header = []
+    for name in PRIVILEGE_COLUMNS:
+        cell = xlsx_text_cell(sheet, labels[name], "General")
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    kinds = [PRIVILEGE_KINDS[name] for name in PRIVILEGE_COLUMNS]
+    for row in rows:
+        cells: list[Any] = []
+        for kind, value in zip(kinds, row, strict=True):
+            if value is None or value == "":
+                cells.append(None)
+            elif kind == "date":
+                cell = WriteOnlyCell(sheet, value)
+                cell.number_format = "yyyy-mm-dd"
+                cells.append(cell)
+            elif kind == "bool":
+                cells.append(yes if value else no)
+            elif kind == "number":
+                cells.append(value)
+            else:
+                cells.append(
+                    xlsx_text_cell(sheet, str(value), "@" if kind == "code" else "General")
+                )
+        sheet.append(cells)
+    book.save(target)
+
+
+async def privileges_xlsx(actor: Actor, as_of: date, target: Any, locale: str = "zh-CN") -> None:
+    """Write the privileges held on `as_of` to `target` (a path or binary file); the
+    workbook is built in a worker thread so the event loop keeps serving."""
+    rows = await privilege_rows(actor, as_of)
+    await asyncio.to_thread(write_privileges_xlsx, target, rows, locale)
 
 
 async def fhir_practitioner_roles(base_url: str = "urn:credreg") -> AsyncIterator[str]:
@@ -270,7 +430,7 @@ async def fhir_practitioner_roles(base_url: str = "urn:credreg") -> AsyncIterato
 def _fhir_resources(
     row: dict[str, Any], privileges: list[dict[str, Any]], base_url: str
 ) -> list[dict[str, Any]]:
-    practitioner_id = f"p{row['id']}"
+    practitioner_id = global_id("Practitioner", int(row["id"]))
     practitioner: dict[str, Any] = {
         "resourceType": "Practitioner",
         "id": practitioner_id,
@@ -297,7 +457,7 @@ def _fhir_resources(
         resources.append(
             {
                 "resourceType": "PractitionerRole",
-                "id": f"r{privilege['id']}",
+                "id": global_id("Privilege", int(privilege["id"])),
                 "active": True,
                 "practitioner": {"reference": f"Practitioner/{practitioner_id}"},
                 "period": {

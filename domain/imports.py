@@ -1,63 +1,48 @@
-"""Bulk imports (SPEC R3): the graded procedure catalogue and practitioners.
+"""Bulk imports (SPEC R3, issue 15): the graded procedure catalogue and practitioners.
 
 An import is atomic: every row is validated first and any invalid row means nothing is
-written; the report lists every bad row with its line number and reason. `dry_run`
-reports without writing. Re-importing the same file changes nothing (upsert by code).
-Files are read as a stream (CSV: UTF-8 with or without BOM, else GB18030; XLSX through
-openpyxl's read-only mode); memory grows only with one small tuple per distinct code.
+written; the report lists every bad row with its sheet, line, cell, column header and
+reason (in Chinese). `dry_run` reports without writing. Re-importing the same file
+changes nothing (upsert by code). Files are read as a stream through domain.spreadsheets
+(CSV in UTF-8 or GB18030; XLSX in openpyxl's read-only mode), which finds the header row
+below title rows and accepts the Chinese and English headers listed in docs/imports.md.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from domain import catalogue, clock, validation
+from domain import catalogue, clock, spreadsheets, validation
 from domain.actors import Actor
 from domain.catalogue import in_version
 from domain.errors import DomainError, ErrorCode
-from domain.organisation import (
-    PractitionerInput,
-    PractitionerStatus,
-    Title,
-    practitioner_values,
-)
+from domain.organisation import PractitionerInput, practitioner_values
 from domain.permissions import Permission
+from domain.spreadsheets import CellError, Column, Table
 from domain.writes import WriteContext, authorize, run_write
 from models import CatalogueVersion, Department, Practitioner, Procedure, Specialty, Technique
 
-PROCEDURE_COLUMNS = ("code", "name", "grade", "specialty", "day_surgery", "technique_code")
-PROCEDURE_REQUIRED = ("code", "name", "grade", "specialty")
-PRACTITIONER_COLUMNS = (
-    "staff_no",
-    "name",
-    "department_code",
-    "specialty_code",
-    "title",
-    "licence_no",
-    "licence_valid_until",
-    "practice_scope",
-    "status",
-    "national_id",
-)
-PRACTITIONER_REQUIRED = ("staff_no", "name", "department_code", "title")
+PROCEDURE_COLUMNS = tuple(c.field for c in spreadsheets.PROCEDURE_COLUMNS)
+PROCEDURE_REQUIRED = tuple(c.field for c in spreadsheets.PROCEDURE_COLUMNS if c.required)
+PRACTITIONER_COLUMNS = tuple(c.field for c in spreadsheets.PRACTITIONER_COLUMNS)
+PRACTITIONER_REQUIRED = tuple(c.field for c in spreadsheets.PRACTITIONER_COLUMNS if c.required)
 MAX_ROW_ERRORS = 1000
 BATCH = 1000
-TRUE_WORDS = {"1", "true", "yes", "y", "t", "是", "√"}
-FALSE_WORDS = {"", "0", "false", "no", "n", "f", "否"}
 
 
 @dataclass
 class RowError:
     line: int
-    column: str | None
+    column: str | None  # the canonical column name (code, grade, staff_no, ...)
     message: str
+    sheet: str | None = None  # XLSX sheet name; None for CSV
+    header: str | None = None  # the column's header as written in the file
+    cell: str | None = None  # e.g. "A5"
 
 
 @dataclass
@@ -71,98 +56,141 @@ class ImportReport:
     catalogue_version: int | None = None
     errors: list[RowError] = field(default_factory=list)
     errors_truncated: bool = False
+    sheet: str | None = None
+    header_line: int | None = None
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def error(self, line: int, column: str | None, message: str) -> None:
-        if len(self.errors) < MAX_ROW_ERRORS:
-            self.errors.append(RowError(line, column, message))
-        else:
+    def error(
+        self,
+        line: int,
+        column: str | None,
+        message: str,
+        *,
+        table: Table | None = None,
+    ) -> None:
+        if len(self.errors) >= MAX_ROW_ERRORS:
             self.errors_truncated = True
+            return
+        header = cell = sheet = None
+        if table is not None:
+            sheet = table.sheet
+            if column is not None:
+                header = table.headers.get(column)
+                cell = table.cell(column, line)
+        self.errors.append(RowError(line, column, message, sheet, header, cell))
 
 
 class ImportFailed(DomainError):
     """Raised inside the transaction so it rolls back; carries the report."""
 
     def __init__(self, report: ImportReport):
-        super().__init__(
-            ErrorCode.VALIDATION, f"{len(report.errors)} invalid row(s); nothing was imported"
-        )
+        super().__init__(ErrorCode.VALIDATION, f"{len(report.errors)} 行有错误，未导入任何数据")
         self.report = report
+
+
+def describe(error: RowError) -> str:
+    """ "工作表 手术目录 第 5 行 C5【手术级别】：..." for CLI output and the error workbook."""
+    where = []
+    if error.sheet:
+        where.append(f"工作表“{error.sheet}”")
+    where.append(f"第 {error.line} 行")
+    if error.cell:
+        where.append(error.cell)
+    if error.header or error.column:
+        where.append(f"【{error.header or error.column}】")
+    return " ".join(where) + "：" + error.message
 
 
 # --- reading files -----------------------------------------------------------------
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped) or, failing that, GB18030 (Excel's Chinese CSV)."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise DomainError(
-            ErrorCode.VALIDATION, "The file is neither UTF-8 nor GB18030 text", "file"
-        ) from None
+decode = spreadsheets.decode
 
 
-def read_rows(data: bytes, filename: str = "") -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs with lower-cased, trimmed column names."""
-    if filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04":
-        yield from _xlsx_rows(data)
-        return
-    reader = csv.reader(io.StringIO(decode(data), newline=""))
-    header: list[str] | None = None
-    for row in reader:
-        if header is None:
-            header = [h.strip().lower().lstrip("\ufeff") for h in row]
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        yield (
-            reader.line_num,
-            {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)},
+def _open_table(
+    data: bytes, filename: str, columns: tuple[Column, ...], report: ImportReport
+) -> Table | None:
+    table = spreadsheets.read_table(data, filename, columns)
+    report.sheet, report.header_line = table.sheet, table.header_line
+    if table.missing:
+        labels = {c.field: c.zh for c in columns}
+        names = "、".join(f"{labels[name]}（{name}）" for name in table.missing)
+        report.error(
+            table.header_line,
+            None,
+            f"没有找到表头中必需的列：{names}；可用的列名见 docs/imports.md",
+            table=table,
         )
-    if header is None:
-        raise DomainError(ErrorCode.VALIDATION, "The file is empty", "file")
+        return None
+    return table
 
 
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
-    from openpyxl import load_workbook
+class _Row:
+    """One data row being checked: reads cells, records errors against the table."""
 
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        raise DomainError(ErrorCode.VALIDATION, "Not a readable XLSX workbook", "file") from None
-    sheet = book.worksheets[0]
-    header: list[str] | None = None
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = ["" if v is None else str(v).strip() for v in values]
-        if header is None:
-            header = [c.lower() for c in cells]
-            continue
-        if any(cells):
-            yield number, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}
-    book.close()
+    def __init__(self, table: Table, raw: spreadsheets.SheetRow, report: ImportReport):
+        self.table, self.raw, self.report = table, raw, report
+        self.bad = False
+
+    def fail(self, column: str | None, message: str) -> None:
+        self.bad = True
+        self.report.error(self.raw.line, column, message, table=self.table)
+
+    def read(self, column: str, parse: Callable[[Any], Any], default: Any = None) -> Any:
+        try:
+            return parse(self.raw.values.get(column))
+        except CellError as error:
+            self.fail(column, error.message)
+            return default
+
+    def code(self, column: str, *, icd: bool = False) -> str:
+        try:
+            return spreadsheets.code_text(
+                self.raw.values.get(column),
+                self.raw.formats.get(column, ""),
+                self.table.cell(column, self.raw.line),
+                self.table.headers.get(column, column),
+                icd=icd,
+            )
+        except CellError as error:
+            self.fail(column, error.message)
+            return ""
+
+    def reference(
+        self,
+        column: str,
+        maps: tuple[dict[str, int], dict[str, list[int]]],
+        what: str,
+        *,
+        required: bool = False,
+    ) -> int | None:
+        """A specialty or department given by code or by name."""
+        if spreadsheets.text(self.raw.values.get(column)) == "":
+            if required:
+                self.fail(column, f"{what}必填（填{what}编码或{what}名称）")
+            return None
+        key = self.code(column)
+        if not key:
+            return None
+        return self.read(column, lambda _value: spreadsheets.lookup(key, *maps, what))  # type: ignore[no-any-return]
+
+    def date(self, column: str) -> date | None:
+        cell = self.table.cell(column, self.raw.line)
+        return self.read(column, lambda value: spreadsheets.day(value, cell))
 
 
-def missing_columns(first_row: dict[str, str], required: tuple[str, ...]) -> list[str]:
-    return [column for column in required if column not in first_row]
-
-
-def parse_bool(value: str) -> bool | None:
-    lowered = value.strip().lower()
-    if lowered in TRUE_WORDS:
-        return True
-    if lowered in FALSE_WORDS:
-        return False
-    return None
+async def _lookup_maps(
+    model: Any,
+) -> tuple[dict[str, int], dict[str, list[int]]]:
+    by_code: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    for pk, code, name in await model.all().values_list("id", "code", "name"):
+        by_code[code] = int(pk)
+        by_name.setdefault(name, []).append(int(pk))
+    return by_code, by_name
 
 
 # --- procedures --------------------------------------------------------------------
@@ -179,43 +207,32 @@ class ProcedureRow:
 
 
 def _procedure_row(
-    line: int,
-    raw: dict[str, str],
-    specialties: dict[str, int],
-    techniques: dict[str, int],
+    table: Table,
+    raw: spreadsheets.SheetRow,
+    specialties: tuple[dict[str, int], dict[str, list[int]]],
+    techniques: tuple[dict[str, int], dict[str, list[int]]],
     report: ImportReport,
-) -> ProcedureRow | None:
-    problems = len(report.errors)
-    code = raw.get("code", "")
-    try:
-        code = catalogue.procedure_code("code", code)
-    except DomainError as error:
-        report.error(line, "code", error.message)
-    name = raw.get("name", "")
+) -> tuple[str, ProcedureRow | None]:
+    row = _Row(table, raw, report)
+    code = row.code("code", icd=True)
+    if code:
+        try:
+            code = catalogue.procedure_code("code", code)
+        except DomainError:
+            row.fail("code", f"手术编码“{code}”不是 ICD-9-CM-3 格式（如 47.0901）")
+    elif not row.bad:
+        row.fail("code", "手术编码必填")
+    name = spreadsheets.text(raw.values.get("name"))
     if not name or len(name) > 300:
-        report.error(line, "name", "name is required (at most 300 characters)")
-    grade_text = raw.get("grade", "")
-    grade = int(grade_text) if grade_text.isdigit() else 0
-    if not 1 <= grade <= 4:
-        report.error(line, "grade", f"grade must be 1, 2, 3 or 4 (got {grade_text!r})")
-    specialty_id = specialties.get(raw.get("specialty", ""))
-    if specialty_id is None:
-        report.error(line, "specialty", f"unknown specialty {raw.get('specialty', '')!r}")
-    day_surgery = parse_bool(raw.get("day_surgery", ""))
-    if day_surgery is None:
-        report.error(
-            line,
-            "day_surgery",
-            f"day_surgery must be true or false (got {raw.get('day_surgery')!r})",
-        )
-    technique_code = raw.get("technique_code", "")
-    technique_id = techniques.get(technique_code) if technique_code else None
-    if technique_code and technique_id is None:
-        report.error(line, "technique_code", f"unknown technique {technique_code!r}")
-    if len(report.errors) > problems or report.errors_truncated:
-        return None
+        row.fail("name", "手术名称必填（最多 300 个字）")
+    grade = row.read("grade", spreadsheets.grade, 0)
+    specialty_id = row.reference("specialty", specialties, "专业", required=True)
+    day_surgery = row.read("day_surgery", spreadsheets.yes_no)
+    technique_id = row.reference("technique_code", techniques, "限制类技术")
+    if row.bad:
+        return code, None
     assert specialty_id is not None and day_surgery is not None
-    return ProcedureRow(code, name, grade, specialty_id, day_surgery, technique_id)
+    return code, ProcedureRow(code, name, grade, specialty_id, day_surgery, technique_id)
 
 
 def _current_row(p: dict[str, Any]) -> ProcedureRow:
@@ -247,8 +264,8 @@ async def import_procedures(
     report = ImportReport(dry_run=dry_run)
 
     async def apply(ctx: WriteContext) -> CatalogueVersion | ImportReport:
-        specialties = dict(await Specialty.all().values_list("code", "id"))  # type: ignore[arg-type]
-        techniques = dict(await Technique.all().values_list("code", "id"))  # type: ignore[arg-type]
+        specialties = await _lookup_maps(Specialty)
+        techniques = await _lookup_maps(Technique)
         newest = await catalogue.current_version()
         current: dict[str, tuple[int, ProcedureRow]] = {}
         if newest is not None:
@@ -258,30 +275,25 @@ async def import_procedures(
                 current[p["code"]] = (p["id"], _current_row(p))
         seen: dict[str, int] = {}
         incoming: list[ProcedureRow] = []
-        checked_columns = False
-        for line, raw in read_rows(data, filename):
-            if not checked_columns:
-                missing = missing_columns(raw, PROCEDURE_REQUIRED)
-                if missing:
-                    report.error(
-                        1,
-                        None,
-                        f"missing column(s): {', '.join(missing)}; expected "
-                        f"{', '.join(PROCEDURE_COLUMNS)}",
-                    )
-                    break
-                checked_columns = True
+        table = _open_table(data, filename, spreadsheets.PROCEDURE_COLUMNS, report)
+        for raw in table.rows if table is not None else ():
+            assert table is not None
             report.rows += 1
-            row = _procedure_row(line, raw, specialties, techniques, report)
-            code = raw.get("code", "")
-            if code in seen:
-                report.error(line, "code", f"duplicate code {code} (first on line {seen[code]})")
+            code, row = _procedure_row(table, raw, specialties, techniques, report)
+            if code and code in seen:
+                report.error(
+                    raw.line,
+                    "code",
+                    f"手术编码 {code} 重复（第一次出现在第 {seen[code]} 行）",
+                    table=table,
+                )
                 continue
-            seen[code] = line
+            if code:
+                seen[code] = raw.line
             if row is not None:
                 incoming.append(row)
         if report.rows == 0 and not report.errors:
-            report.error(1, None, "the file has no data rows")
+            report.error(report.header_line or 1, None, "文件中没有数据行", table=table)
         if report.errors:
             raise ImportFailed(report)
 
@@ -297,8 +309,7 @@ async def import_procedures(
         if newest is not None and start < newest.effective_from:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                f"effectiveFrom must not be before version {newest.number}'s "
-                f"({newest.effective_from})",
+                f"生效日期不得早于第 {newest.number} 版目录的生效日期（{newest.effective_from}）",
                 "effectiveFrom",
             )
         number = (newest.number if newest else 0) + 1
@@ -406,94 +417,94 @@ def _audit_row(row: ProcedureRow, version: int) -> dict[str, Any]:
 
 
 def _practitioner_input(
-    line: int, raw: dict[str, str], report: ImportReport
-) -> PractitionerInput | None:
-    problems = len(report.errors)
-    title = raw.get("title", "").upper()
-    if title not in Title.__members__:
-        report.error(line, "title", f"title must be one of {', '.join(Title.__members__)}")
-    status = raw.get("status", "").upper() or "ACTIVE"
-    if status not in PractitionerStatus.__members__:
-        report.error(line, "status", "status must be ACTIVE, SUSPENDED or LEFT")
-    licence_until: date | None = None
-    if raw.get("licence_valid_until"):
-        try:
-            licence_until = date.fromisoformat(raw["licence_valid_until"])
-        except ValueError:
-            report.error(line, "licence_valid_until", "dates are YYYY-MM-DD")
+    table: Table,
+    raw: spreadsheets.SheetRow,
+    departments: tuple[dict[str, int], dict[str, list[int]]],
+    specialties: tuple[dict[str, int], dict[str, list[int]]],
+    report: ImportReport,
+) -> tuple[str, PractitionerInput | None]:
+    row = _Row(table, raw, report)
+    staff_no = row.code("staff_no")
+    if not staff_no and not row.bad:
+        row.fail("staff_no", "工号必填")
+    name = spreadsheets.text(raw.values.get("name"))
+    if not name or len(name) > 100:
+        row.fail("name", "姓名必填（最多 100 个字）")
+    department_id = row.reference("department_code", departments, "科室", required=True)
+    specialty_id = row.reference("specialty_code", specialties, "专业")
+    title = row.read("title", spreadsheets.title, "")
+    status = row.read("status", spreadsheets.status, "ACTIVE")
+    licence_until = row.date("licence_valid_until")
+    licence_no = row.code("licence_no")
+    national_id = row.code("national_id")
+    if row.bad:
+        return staff_no, None
     data = PractitionerInput(
-        staff_no=raw.get("staff_no", ""),
-        name=raw.get("name", ""),
-        department_code=raw.get("department_code") or None,
-        specialty_code=raw.get("specialty_code") or None,
+        staff_no=staff_no,
+        name=name,
+        department_id=department_id,
+        specialty_id=specialty_id,
         title=title,
-        licence_no=raw.get("licence_no") or None,
+        licence_no=licence_no or None,
         licence_valid_until=licence_until,
-        practice_scope=raw.get("practice_scope") or None,
+        practice_scope=spreadsheets.text(raw.values.get("practice_scope")) or None,
         status=status,
-        national_id=raw.get("national_id") or None,
+        national_id=national_id or None,
     )
-    if len(report.errors) > problems:
-        return None
     try:
         practitioner_values(data, creating=True)
     except DomainError as error:
         api_field = (error.field or [""])[0]
-        column = {"staffNo": "staff_no", "nationalId": "national_id"}.get(api_field, api_field)
-        report.error(line, column, error.message)
-    return data if len(report.errors) == problems else None
+        column = {
+            "staffNo": "staff_no",
+            "nationalId": "national_id",
+            "licenceNo": "licence_no",
+            "practiceScope": "practice_scope",
+        }.get(api_field, api_field)
+        row.fail(column or None, error.message)
+        return staff_no, None
+    return staff_no, data
 
 
 async def import_practitioners(
     actor: Actor, data: bytes, *, filename: str = "", dry_run: bool = False
 ) -> ImportReport:
-    """Upsert practitioners by staff number; atomic, with a per-line error report."""
+    """Upsert practitioners by staff number; atomic, with a per-row error report."""
     await authorize(actor, Permission.MANAGE_PRACTITIONERS, "importPractitioners")
 
     report = ImportReport(dry_run=dry_run)
 
     async def apply(ctx: WriteContext) -> ImportReport:
-        departments = dict(await Department.all().values_list("code", "id"))  # type: ignore[arg-type]
-        specialties = dict(await Specialty.all().values_list("code", "id"))  # type: ignore[arg-type]
+        departments = await _lookup_maps(Department)
+        specialties = await _lookup_maps(Specialty)
         existing = {p.staff_no: p for p in await Practitioner.all()}
         seen: dict[str, int] = {}
         valid: list[PractitionerInput] = []
-        checked = False
-        for line, raw in read_rows(data, filename):
-            if not checked:
-                missing = missing_columns(raw, PRACTITIONER_REQUIRED)
-                if missing:
-                    report.error(1, None, f"missing column(s): {', '.join(missing)}")
-                    break
-                checked = True
+        table = _open_table(data, filename, spreadsheets.PRACTITIONER_COLUMNS, report)
+        for raw in table.rows if table is not None else ():
+            assert table is not None
             report.rows += 1
-            item = _practitioner_input(line, raw, report)
-            staff_no = raw.get("staff_no", "")
-            if staff_no in seen:
+            staff_no, item = _practitioner_input(table, raw, departments, specialties, report)
+            if staff_no and staff_no in seen:
                 report.error(
-                    line, "staff_no", f"duplicate staff_no (first on line {seen[staff_no]})"
+                    raw.line,
+                    "staff_no",
+                    f"工号 {staff_no} 重复（第一次出现在第 {seen[staff_no]} 行）",
+                    table=table,
                 )
                 continue
-            seen[staff_no] = line
-            if item is None:
-                continue
-            if item.department_code not in departments:
-                report.error(
-                    line, "department_code", f"unknown department {item.department_code!r}"
-                )
-                continue
-            if item.specialty_code and item.specialty_code not in specialties:
-                report.error(line, "specialty_code", f"unknown specialty {item.specialty_code!r}")
-                continue
-            valid.append(item)
+            if staff_no:
+                seen[staff_no] = raw.line
+            if item is not None:
+                valid.append(item)
         if report.rows == 0 and not report.errors:
-            report.error(1, None, "the file has no data rows")
+            report.error(report.header_line or 1, None, "文件中没有数据行", table=table)
         if report.errors:
             raise ImportFailed(report)
         for item in valid:
             values = practitioner_values(item, creating=True)
-            values["department_id"] = departments[item.department_code or ""]
-            values["specialty_id"] = specialties.get(item.specialty_code or "")
+            values["department_id"] = item.department_id
+            values["specialty_id"] = item.specialty_id
             current = existing.get(values["staff_no"])
             if current is None:
                 report.added += 1
@@ -516,3 +527,79 @@ async def import_practitioners(
     except ImportFailed as failed:
         return failed.report
     return report
+
+
+# --- the error workbook ------------------------------------------------------------
+
+ERROR_COLUMN = {"zh-CN": "错误说明", "en": "Errors"}
+
+
+def error_workbook(
+    data: bytes, filename: str, report: ImportReport, locale: str = "zh-CN"
+) -> bytes:
+    """The uploaded sheet again, with an error column after the last column of each
+    bad row (bad rows highlighted), so the office can fix the rows where they are.
+    Cell references in the messages still point at the same cells."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Font, PatternFill
+
+    by_line: dict[int, list[str]] = {}
+    for error in report.errors:
+        by_line.setdefault(error.line, []).append(
+            (f"{error.cell} " if error.cell else "")
+            + (f"【{error.header or error.column}】" if error.header or error.column else "")
+            + error.message
+        )
+    rows: Any
+    book_in = None
+    if spreadsheets.is_xlsx(data, filename):
+        book_in = spreadsheets.open_workbook(data)
+        names = [sheet.title for sheet in book_in.worksheets]
+        sheet_in = book_in[report.sheet] if report.sheet in names else book_in.worksheets[0]
+        title = sheet_in.title
+        rows = spreadsheets._sheet_rows(sheet_in)
+    else:
+        title = "导入数据"
+        rows = spreadsheets._csv_rows(data)
+    out = Workbook(write_only=True)
+    sheet = out.create_sheet(title[:31])
+    if report.header_line:
+        sheet.freeze_panes = f"A{report.header_line + 1}"
+    fill = PatternFill("solid", fgColor="FFC7CE")
+    red = Font(color="9C0006")
+    width = 0
+    written = 0
+    try:
+        for line, values, _formats in rows:
+            while written < line - 1:  # keep line numbers: blank rows stay blank
+                sheet.append([])
+                written += 1
+            width = max(width, len(values))
+            cells: list[Any] = []
+            for value in values:
+                if isinstance(value, str):
+                    cells.append(spreadsheets.xlsx_text_cell(sheet, value, "General"))
+                else:
+                    cells.append(value)
+            cells.extend([None] * (width - len(values)))
+            if line == report.header_line:
+                cells.append(ERROR_COLUMN.get(locale, ERROR_COLUMN["zh-CN"]))
+            elif line in by_line:
+                note = spreadsheets.xlsx_text_cell(sheet, "；".join(by_line[line]), "General")
+                note.fill, note.font = fill, red
+                cells.append(note)
+                for index, cell in enumerate(cells[:-1]):
+                    if not isinstance(cell, Cell):
+                        cell = WriteOnlyCell(sheet, cell)
+                        cells[index] = cell
+                    cell.fill = fill
+            sheet.append(cells)
+            written = line
+    finally:
+        if book_in is not None:
+            book_in.close()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

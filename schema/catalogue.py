@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import date, datetime
 from typing import Annotated
 
 import strawberry
 
-from domain import catalogue, imports
+from domain import catalogue, imports, spreadsheets
 from domain.catalogue import ProcedureFilter
-from domain.errors import ErrorCode
+from domain.errors import DomainError, ErrorCode
+from domain.permissions import Permission
+from domain.writes import authorize
 from models import CatalogueVersion, Procedure, Technique
 from schema import ids
 from schema.context import Info
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, attempt_call
 from schema.organisation import PractitionerType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
@@ -249,9 +253,16 @@ class CatalogueDiffType:
 
 @strawberry.type
 class ImportRowError:
-    line: int
-    column: str | None
+    line: int = strawberry.field(description="The row number in the file (Excel's row number).")
+    column: str | None = strawberry.field(
+        description="The canonical column name: code, grade, staff_no, ..."
+    )
     message: str
+    sheet: str | None = strawberry.field(default=None, description="The XLSX sheet; null for CSV.")
+    header: str | None = strawberry.field(
+        default=None, description="The column's header as written in the file."
+    )
+    cell: str | None = strawberry.field(default=None, description='The cell, e.g. "B9".')
 
 
 @strawberry.type
@@ -265,9 +276,27 @@ class ImportReportType:
     catalogue_version: int | None
     row_errors: list[ImportRowError]
     row_errors_truncated: bool
+    sheet: str | None
+    header_line: int | None
+    _report: strawberry.Private[imports.ImportReport]
+    _data: strawberry.Private[bytes]
+    _filename: strawberry.Private[str]
+    _locale: strawberry.Private[str]
+
+    @strawberry.field(
+        description="When rows are bad: the uploaded sheet as an .xlsx (base64) with an "
+        "error column beside each bad row; null when the import succeeded."
+    )
+    def error_workbook(self) -> str | None:
+        if not self._report.errors:
+            return None
+        workbook = imports.error_workbook(self._data, self._filename, self._report, self._locale)
+        return base64.b64encode(workbook).decode("ascii")
 
     @classmethod
-    def from_report(cls, r: imports.ImportReport) -> ImportReportType:
+    def from_report(
+        cls, r: imports.ImportReport, data: bytes = b"", filename: str = "", locale: str = "zh-CN"
+    ) -> ImportReportType:
         return cls(
             dry_run=r.dry_run,
             rows=r.rows,
@@ -277,17 +306,45 @@ class ImportReportType:
             unchanged=r.unchanged,
             catalogue_version=r.catalogue_version,
             row_errors=[
-                ImportRowError(line=e.line, column=e.column, message=e.message) for e in r.errors
+                ImportRowError(
+                    line=e.line,
+                    column=e.column,
+                    message=e.message,
+                    sheet=e.sheet,
+                    header=e.header,
+                    cell=e.cell,
+                )
+                for e in r.errors
             ],
             row_errors_truncated=r.errors_truncated,
+            sheet=r.sheet,
+            header_line=r.header_line,
+            _report=r,
+            _data=data,
+            _filename=filename,
+            _locale=locale,
         )
+
+
+UPLOAD_HELP = (
+    "Give the file either as CSV text (csv) or as an .xlsx workbook, base64-encoded "
+    "(xlsxBase64, at most 10 MB before encoding). Headers may be Chinese or English "
+    "(docs/imports.md); the header row may sit below title rows."
+)
 
 
 @strawberry.input
 class ImportProcedureCatalogueInput:
-    csv: str = strawberry.field(
-        description="CSV text with columns code, name, grade, "
-        "specialty, day_surgery, technique_code"
+    csv: str | None = strawberry.field(
+        default=None,
+        description="CSV text with a header row: 手术编码/code, 手术名称/name, 手术级别/grade, "
+        "专业/specialty, 日间手术/day_surgery, 限制类技术编码/technique_code. " + UPLOAD_HELP,
+    )
+    xlsx_base64: str | None = strawberry.field(
+        default=None, description="An .xlsx workbook, base64-encoded. " + UPLOAD_HELP
+    )
+    filename: str | None = strawberry.field(
+        default=None, description="The file's name, kept as the catalogue version's source."
     )
     dry_run: bool = False
     replace: bool = strawberry.field(
@@ -300,11 +357,17 @@ class ImportProcedureCatalogueInput:
 
 @strawberry.input
 class ImportPractitionersInput:
-    csv: str = strawberry.field(
-        description="CSV text with columns staff_no, name, "
-        "department_code, specialty_code, title, licence_no, "
-        "licence_valid_until, practice_scope, status, national_id"
+    csv: str | None = strawberry.field(
+        default=None,
+        description="CSV text with a header row: 工号/staff_no, 姓名/name, 科室/department_code, "
+        "专业/specialty_code, 职称/title, 执业证书编号/licence_no, "
+        "执业证书有效期/licence_valid_until, 执业范围/practice_scope, 状态/status, "
+        "身份证号/national_id. " + UPLOAD_HELP,
     )
+    xlsx_base64: str | None = strawberry.field(
+        default=None, description="An .xlsx workbook, base64-encoded. " + UPLOAD_HELP
+    )
+    filename: str | None = None
     dry_run: bool = False
 
 
@@ -315,21 +378,68 @@ class ImportPayload:
 
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_XLSX_BYTES = 10 * 1024 * 1024
 
 
-def _import_payload(report: imports.ImportReport | None, errors: list[UserError]) -> ImportPayload:
+def _upload(csv: str | None, xlsx_base64: str | None, filename: str | None) -> tuple[bytes, str]:
+    """The uploaded file's bytes and name; a DomainError says what is wrong with it."""
+    if (csv is None) == (xlsx_base64 is None):
+        raise DomainError(ErrorCode.VALIDATION, "请提供 csv 或 xlsxBase64 其中之一", "csv")
+    if csv is not None:
+        data = csv.encode("utf-8")
+        if len(data) > MAX_IMPORT_BYTES:
+            raise DomainError(ErrorCode.VALIDATION, "CSV 文件过大：最大 50 MB", "csv")
+        return data, filename or "graphql.csv"
+    assert xlsx_base64 is not None
+    text = xlsx_base64.strip()
+    if text.startswith("data:"):
+        text = text.partition(",")[2]
+    text = "".join(text.split())
+    if len(text) * 3 // 4 > MAX_XLSX_BYTES:
+        size = len(text) * 3 / 4 / 1024 / 1024
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f".xlsx 文件过大：最大 10 MB，本文件约 {size:.1f} MB；可拆分后分批导入",
+            "xlsxBase64",
+        )
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise DomainError(
+            ErrorCode.VALIDATION, "xlsxBase64 不是有效的 base64 编码", "xlsxBase64"
+        ) from None
+    name = filename or "upload.xlsx"
+    if not name.lower().endswith((".xlsx", ".xlsm")):
+        name += ".xlsx"
+    return data, name
+
+
+def _locale(info: Info) -> str:
+    request = info.context.request
+    header = request.headers.get("accept-language") if request is not None else None
+    return spreadsheets.preferred_locale(header)
+
+
+def _import_payload(
+    report: imports.ImportReport | None,
+    errors: list[UserError],
+    data: bytes = b"",
+    filename: str = "",
+    locale: str = "zh-CN",
+) -> ImportPayload:
     if report is not None and report.errors:
         errors = [
             *errors,
             UserError(
                 field=["csv"],
                 code=ErrorCode.VALIDATION,
-                message=f"{len(report.errors)} invalid row(s); nothing "
-                "was imported (see report.rowErrors)",
+                message=f"{len(report.errors)} 处错误，未导入任何数据（见 report.rowErrors；"
+                "report.errorWorkbook 是标出错误的 .xlsx）",
             ),
         ]
     return ImportPayload(
-        report=ImportReportType.from_report(report) if report else None, user_errors=errors
+        report=ImportReportType.from_report(report, data, filename, locale) if report else None,
+        user_errors=errors,
     )
 
 
@@ -337,55 +447,55 @@ def _import_payload(report: imports.ImportReport | None, errors: list[UserError]
 class CatalogueImportMutation:
     @strawberry.mutation(
         description="Atomic catalogue import (R3): a new catalogue version "
-        "holds the changes; any invalid row means nothing is written."
+        "holds the changes; any invalid row means nothing is written. CSV text or an "
+        ".xlsx workbook (base64)."
     )
     async def import_procedure_catalogue(
         self, info: Info, input: ImportProcedureCatalogueInput
     ) -> ImportPayload:
-        data = input.csv.encode("utf-8")
-        if len(data) > MAX_IMPORT_BYTES:
-            return _import_payload(
-                None,
-                [
-                    UserError(
-                        field=["csv"], code=ErrorCode.VALIDATION, message="At most 50 MB per import"
-                    )
-                ],
-            )
-        report, errors = await attempt(
-            imports.import_procedures(
-                info.context.actor,
+        actor = info.context.actor
+        upload: list[tuple[bytes, str]] = []
+
+        async def run() -> imports.ImportReport:
+            await authorize(actor, Permission.MANAGE_CATALOGUE, "importProcedureCatalogue")
+            data, filename = _upload(input.csv, input.xlsx_base64, input.filename)
+            upload.append((data, filename))
+            return await imports.import_procedures(
+                actor,
                 data,
-                filename="graphql.csv",
+                filename=filename,
                 dry_run=input.dry_run,
                 replace=input.replace,
                 effective_from=input.effective_from,
                 note=input.note,
                 idempotency_key=input.idempotency_key,
             )
-        )
-        return _import_payload(report, errors)
 
-    @strawberry.mutation(description="Atomic practitioner import, upsert by staff number.")
+        report, errors = await attempt_call(run)
+        data, filename = upload[0] if upload else (b"", "")
+        return _import_payload(report, errors, data, filename, _locale(info))
+
+    @strawberry.mutation(
+        description="Atomic practitioner import, upsert by staff number. CSV text or an "
+        ".xlsx workbook (base64)."
+    )
     async def import_practitioners(
         self, info: Info, input: ImportPractitionersInput
     ) -> ImportPayload:
-        data = input.csv.encode("utf-8")
-        if len(data) > MAX_IMPORT_BYTES:
-            return _import_payload(
-                None,
-                [
-                    UserError(
-                        field=["csv"], code=ErrorCode.VALIDATION, message="At most 50 MB per import"
-                    )
-                ],
+        actor = info.context.actor
+        upload: list[tuple[bytes, str]] = []
+
+        async def run() -> imports.ImportReport:
+            await authorize(actor, Permission.MANAGE_PRACTITIONERS, "importPractitioners")
+            data, filename = _upload(input.csv, input.xlsx_base64, input.filename)
+            upload.append((data, filename))
+            return await imports.import_practitioners(
+                actor, data, filename=filename, dry_run=input.dry_run
             )
-        report, errors = await attempt(
-            imports.import_practitioners(
-                info.context.actor, data, filename="graphql.csv", dry_run=input.dry_run
-            )
-        )
-        return _import_payload(report, errors)
+
+        report, errors = await attempt_call(run)
+        data, filename = upload[0] if upload else (b"", "")
+        return _import_payload(report, errors, data, filename, _locale(info))
 
 
 @strawberry.type

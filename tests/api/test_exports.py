@@ -192,3 +192,196 @@ async def test_audit_export_memory_stays_flat_at_200k_events(db: None) -> None:
     # ~60 MB of NDJSON went through; the process grew by far less than that.
     assert (peak - start) < 30 * 1024, f"RSS grew by {(peak - start) // 1024} MiB"
     assert (await audit.verify_chain()).ok
+
+
+# --- issue 15: exports that open right in Excel -------------------------------------
+
+
+async def _office_privileges() -> tuple[Any, Any]:
+    from domain import organisation
+    from domain.organisation import PractitionerInput
+
+    await factories.procedure("99.0100", name="输血", grade=1)
+    doctor = await organisation.create_practitioner(
+        factories.SYSTEM,
+        PractitionerInput(staff_no="00123", name="=1+2", title="ATTENDING", department_code="GS1"),
+    )
+    granted = await factories.grant(doctor, procedure_code="99.0100")
+    return doctor, granted
+
+
+def _book(content: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(content))
+
+
+async def test_privileges_xlsx_reads_back_with_codes_dates_ids_and_chinese_headers(
+    client: httpx.AsyncClient, tokens: dict
+) -> None:
+    from schema import ids
+
+    doctor, granted = await _office_privileges()
+    response = await client.get(
+        "/export/privileges.xlsx?asOf=2026-11-24", headers=auth(tokens["auditor"])
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    sheet = _book(response.content).worksheets[0]
+    assert sheet.title == "授权名单" and sheet.freeze_panes == "A2"
+    rows = list(sheet.iter_rows(values_only=True))
+    header = dict(zip(rows[0], rows[1], strict=True))
+    assert header["授权ID"] == ids.encode("Privilege", granted.id)
+    assert header["医师ID"] == ids.encode("Practitioner", doctor.id)
+    assert header["工号"] == "00123" and header["授权对象"] == "99.0100"  # codes intact
+    assert header["生效日期"].date() == date(2026, 1, 1)  # a real date cell
+    assert header["截止日期"].date() == date(2027, 12, 31)
+    assert header["须在上级医师指导下"] == "否" and header["审批委员会"] == "手术分级管理委员会"
+    assert sheet["C2"].number_format == "@" and sheet["K2"].number_format == "yyyy-mm-dd"
+    english = await client.get(
+        "/export/privileges.xlsx?asOf=2026-11-24",
+        headers={**auth(tokens["auditor"]), "accept-language": "en-US,en;q=0.9,zh;q=0.5"},
+    )
+    assert next(_book(english.content).worksheets[0].iter_rows(values_only=True))[:3] == (
+        "Privilege ID",
+        "Practitioner ID",
+        "Staff number",
+    )
+    assert await AuditEvent.filter(action="export.start", entity_id="privileges.xlsx").count() == 2
+    refused = await client.get(
+        "/export/privileges.xlsx?asOf=2026-11-24", headers=auth(tokens["committee"])
+    )
+    assert refused.status_code == 403
+    bad = await client.get(
+        "/export/privileges.xlsx?asOf=2026-13-01", headers=auth(tokens["auditor"])
+    )
+    assert bad.status_code == 400
+
+
+async def test_formula_cells_are_escaped_in_csv_and_xlsx(
+    client: httpx.AsyncClient, tokens: dict
+) -> None:
+    await _office_privileges()
+    text = (
+        await client.get("/export/privileges.csv?asOf=2026-11-24", headers=auth(tokens["auditor"]))
+    ).text
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["practitioner_name"] == "'=1+2" and row["staff_no"] == "00123"
+    xlsx = await client.get(
+        "/export/privileges.xlsx?asOf=2026-11-24", headers=auth(tokens["auditor"])
+    )
+    cell = _book(xlsx.content).worksheets[0]["D2"]
+    assert cell.value == "=1+2" and cell.data_type == "s" and cell.quotePrefix
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(xlsx.content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+
+
+@pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_every_formula_start_is_escaped(value: str) -> None:
+    from domain.spreadsheets import csv_safe
+
+    assert csv_safe(value) == "'" + value
+    assert csv_safe("王芳") == "王芳" and csv_safe("47.0901") == "47.0901"
+
+
+async def test_csv_bom_when_asked_or_by_site_setting(
+    client: httpx.AsyncClient, tokens: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _office_privileges()
+    path = "/export/privileges.csv?asOf=2026-11-24"
+    plain = await client.get(path, headers=auth(tokens["auditor"]))
+    assert not plain.content.startswith(b"\xef\xbb\xbf")
+    excel = await client.get(path + "&excel=1", headers=auth(tokens["auditor"]))
+    assert excel.content.startswith(b"\xef\xbb\xbfprivilege_id,")
+    assert excel.content[3:].decode("utf-8") == plain.text
+    monkeypatch.setenv("CREDREG_CSV_BOM", "1")
+    site = await client.get(path, headers=auth(tokens["auditor"]))
+    assert site.content.startswith(b"\xef\xbb\xbf")
+    off = await client.get(path + "&excel=0", headers=auth(tokens["auditor"]))
+    assert not off.content.startswith(b"\xef\xbb\xbf")
+    bad = await client.get(path + "&excel=maybe", headers=auth(tokens["auditor"]))
+    assert bad.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("type_name", "pk"),
+    [("Privilege", 1), ("Practitioner", 42), ("CommitteeDecision", 2**31 - 1), ("Site", 0)],
+)
+def test_domain_global_ids_equal_the_apis(type_name: str, pk: int) -> None:
+    from domain.global_ids import global_id
+    from schema import ids
+
+    assert global_id(type_name, pk) == ids.encode(type_name, pk)
+    assert ids.decode(global_id(type_name, pk), type_name) == pk
+
+
+async def test_fhir_resources_carry_global_ids(client: httpx.AsyncClient, tokens: dict) -> None:
+    from schema import ids
+
+    doctor, granted = await _office_privileges()
+    bundle = (
+        await client.get("/export/fhir/PractitionerRole", headers=auth(tokens["auditor"]))
+    ).json()
+    assert [e["resource"]["id"] for e in bundle["entry"]] == [
+        ids.encode("Practitioner", doctor.id),
+        ids.encode("Privilege", granted.id),
+    ]
+
+
+def test_xlsx_writer_memory_stays_flat() -> None:
+    """openpyxl write-only mode: peak Python memory while writing 20,000 rows is about
+    that of 2,000 rows (the rows go to a temporary file, not into memory)."""
+    import tempfile
+    import tracemalloc
+
+    from domain import exports
+
+    def rows(count: int) -> Any:
+        for i in range(count):
+            yield [
+                f"UHJpdmlsZWdlOj{i}",
+                f"UHJhY3RpdGlvbmVyOj{i}",
+                f"D{i:05d}",
+                "张伟",
+                "GS1",
+                "MAIN",
+                "PROCEDURE",
+                "47.0901",
+                None,
+                False,
+                date(2026, 1, 1),
+                date(2027, 12, 31),
+                "ACTIVE",
+                "手术分级管理委员会",
+                date(2026, 1, 5),
+                "2026-01",
+                "Q29tbWl0dGVlRGVjaXNpb246MQ",
+            ]
+
+    def peak(count: int) -> int:
+        with tempfile.TemporaryDirectory() as folder:
+            tracemalloc.start()
+            exports.write_privileges_xlsx(f"{folder}/p.xlsx", rows(count))
+            _current, top = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        return top
+
+    peak(100)  # the first run imports openpyxl's modules
+    small, large = peak(2_000), peak(20_000)
+    assert large < small * 1.2 + 200_000, (small, large)
+
+
+async def test_import_templates_download(client: httpx.AsyncClient) -> None:
+    for kind, first in (("procedures", "手术编码"), ("practitioners", "工号")):
+        response = await client.get(f"/import/templates/{kind}.xlsx")
+        assert response.status_code == 200
+        sheet = _book(response.content).worksheets[0]
+        assert sheet["A2"].value == first and sheet["A3"].number_format == "@"
+    english = await client.get(
+        "/import/templates/procedures.xlsx", headers={"accept-language": "en"}
+    )
+    assert _book(english.content).worksheets[0]["A2"].value == "Procedure code"
+    assert (await client.get("/import/templates/nothing.xlsx")).status_code == 404
