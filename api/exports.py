@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
 from api.settings import _flag
-from domain import auth, exports, spreadsheets
+from domain import auth, exports, i18n
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 
@@ -102,11 +102,8 @@ def _wants_bom(request: Request) -> bool:
 
 
 def _locale(request: Request) -> str:
-    """The reader's language for export headers: Accept-Language, else CREDREG_LOCALE."""
-    default = os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
-    if default not in spreadsheets.LOCALES:
-        default = spreadsheets.DEFAULT_LOCALE
-    return spreadsheets.preferred_locale(request.headers.get("accept-language"), default)
+    """The reader's language, negotiated once per request by api/locale.py."""
+    return i18n.current_locale()
 
 
 async def privileges_export(request: Request) -> Response:

@@ -6,22 +6,18 @@ default, or CREDREG_LOCALE)."""
 
 from __future__ import annotations
 
-import os
-
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from domain import spreadsheets, templates
+from domain import i18n, templates
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _locale(request: Request) -> str:
-    default = os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
-    if default not in spreadsheets.LOCALES:
-        default = spreadsheets.DEFAULT_LOCALE
-    return spreadsheets.preferred_locale(request.headers.get("accept-language"), default)
+    """The reader's language, negotiated once per request by api/locale.py."""
+    return i18n.current_locale()
 
 
 async def import_template(request: Request) -> Response:

@@ -677,28 +677,3 @@ def xlsx_text_cell(sheet: Any, value: str, number_format: str = "@") -> Any:
     if value.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
     return cell
-
-
-def preferred_locale(accept_language: str | None, default: str = DEFAULT_LOCALE) -> str:
-    """zh-CN or en from an Accept-Language header (by q), else the default."""
-    if not accept_language:
-        return default
-    choices: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept_language.split(",")):
-        tag, _, params = part.strip().partition(";")
-        quality = 1.0
-        matched = re.search(r"q=([0-9.]+)", params)
-        if matched:
-            try:
-                quality = float(matched.group(1))
-            except ValueError:
-                quality = 0.0
-        choices.append((-quality, position, tag.strip().lower()))
-    for negative_quality, _position, tag in sorted(choices):
-        if negative_quality >= 0:
-            continue
-        if tag.startswith("zh"):
-            return "zh-CN"
-        if tag.startswith("en"):
-            return "en"
-    return default

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import strawberry
 
-from domain import catalogue, imports, spreadsheets
+from domain import catalogue, i18n, imports
 from domain.catalogue import ProcedureFilter
 from domain.errors import DomainError, ErrorCode
 from domain.permissions import Permission
@@ -415,9 +415,8 @@ def _upload(csv: str | None, xlsx_base64: str | None, filename: str | None) -> t
 
 
 def _locale(info: Info) -> str:
-    request = info.context.request
-    header = request.headers.get("accept-language") if request is not None else None
-    return spreadsheets.preferred_locale(header)
+    """The reader's language, negotiated once per request by api/locale.py."""
+    return i18n.current_locale()
 
 
 def _import_payload(
