@@ -41,10 +41,14 @@ class CaseInput:
     death: bool = False
     unplanned_reoperation: bool = False
     adverse_event: bool = False
+    booking_ref: str | None = None  # the watched booking performed (issue 18)
 
 
 def _digest(data: CaseInput) -> str:
-    body = audit.canonical_json(asdict(data))
+    content = asdict(data)
+    if content.get("booking_ref") is None:  # digests of cases recorded before it stay
+        content.pop("booking_ref", None)
+    body = audit.canonical_json(content)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -122,6 +126,10 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         )
         if technique is not None:
             await mark_first_clinical_use(ctx, technique, data.performed_on)
+        if data.booking_ref:
+            from domain import bookings
+
+            await bookings.link_case(ctx, actor, data.booking_ref, case)
         if data.emergency:
             await _emergency_override(
                 ctx, case, practitioner, supervisor, site.id, site.emergency_report_hours, setting

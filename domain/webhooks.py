@@ -50,6 +50,7 @@ EVENT_FAMILIES = (
     "practitioner.",
     "procedure.",
     "catalogue.",
+    "booking.",
 )
 
 

@@ -2,6 +2,7 @@
 
 from models.access import ApiKey, Session, User
 from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.bookings import Booking, BookingImpact, BookingWatch
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
 from models.organisation import Department, Practitioner, Site, Specialty
@@ -13,6 +14,9 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "AuditHead",
+    "Booking",
+    "BookingImpact",
+    "BookingWatch",
     "CalendarDay",
     "CaseRecord",
     "CatalogueVersion",

@@ -20,6 +20,7 @@ from models import Department, Site, Specialty
 from schema import ids
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
+from schema.bookings import BookingMutation, BookingQuery, BookingSubscription
 from schema.cases import CaseMutation, CaseQuery
 from schema.catalogue import (
     CatalogueImportMutation,
@@ -107,6 +108,7 @@ Query = merge_types(
         CaseQuery,
         WebhookQuery,
         AuditQuery,
+        BookingQuery,
     ),
 )
 Mutation = merge_types(
@@ -121,8 +123,10 @@ Mutation = merge_types(
         ReviewMutation,
         CaseMutation,
         WebhookMutation,
+        BookingMutation,
     ),
 )
+AllSubscriptions = merge_types("Subscription", (Subscription, BookingSubscription))
 
 
 class CredregSchema(strawberry.Schema):
@@ -138,7 +142,7 @@ def build_schema() -> strawberry.Schema:
     return CredregSchema(
         query=Query,
         mutation=Mutation,
-        subscription=Subscription,
+        subscription=AllSubscriptions,
         types=[
             UserType,
             ApiKeyType,
