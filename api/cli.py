@@ -17,7 +17,7 @@ from tortoise import Tortoise
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import ConfigError, Settings, load_settings
-from domain import audit, auth, clock, demo, organisation, passwords
+from domain import audit, auth, clock, demo, organisation, passwords, signing
 from domain.actors import system_actor
 from domain.errors import DomainError
 from models import Site, User
@@ -96,6 +96,10 @@ def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> None:
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
     cmd_migrate(settings, args)
+    ring = signing.ensure_keys(settings.key_dir)
+    print(
+        f"signing keys in {settings.key_dir}: current {ring.current.kid if ring.current else '-'}"
+    )
     actor = system_actor("credreg init")
 
     async def body() -> None:
@@ -279,6 +283,29 @@ def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+def _print_keys(ring: signing.KeyRing) -> None:
+    current = ring.current
+    for key in sorted(ring.keys.values(), key=lambda key: key.created, reverse=True):
+        state = "current" if current is not None and key.kid == current.kid else "public only"
+        print(f"{key.kid}  {key.created.isoformat(timespec='seconds')}  {state}")
+
+
+def cmd_keys(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "rotate":
+        ring = signing.rotate_keys(settings.key_dir)
+        print(f"new current signing key {ring.current.kid if ring.current else '-'}")
+    elif args.action == "remove":
+        if not args.kid:
+            raise CommandError("keys remove needs the KID of a kept public key")
+        ring = signing.remove_key(settings.key_dir, args.kid)
+        print(f"removed key {args.kid}; what it signed no longer verifies")
+    else:
+        ring = signing.load_keys(settings.key_dir)
+        if not ring.keys:
+            raise CommandError(f"no signing keys in {settings.key_dir}: run `credreg init`")
+    _print_keys(ring)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="credreg", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -349,6 +376,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--from", dest="from_seq", type=int)
     verify.add_argument("--to", dest="to_seq", type=int)
     verify.set_defaults(run=cmd_verify_audit)
+
+    keys = commands.add_parser("keys", help="Ed25519 signing keys (CREDREG_KEY_DIR)")
+    keys.add_argument("action", choices=["list", "rotate", "remove"])
+    keys.add_argument("kid", nargs="?", help="remove: the key id to remove")
+    keys.set_defaults(run=cmd_keys)
     return parser
 
 

@@ -82,6 +82,10 @@ class Settings:
     rate_points_per_second: int = 50_000
     rate_burst: int = 100_000
     max_query_cost: int = 50_000
+    key_dir: str = ""
+    migration_database_url: str = ""
+    checkpoint_every_events: int = 10_000
+    checkpoint_every_seconds: int = 3600
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,4 +119,19 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rate_points_per_second=_int(env, "CREDREG_RATE_POINTS_PER_SECOND", 50_000, 1, 10**9),
         rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
+        key_dir=env.get("CREDREG_KEY_DIR") or default_key_dir(database_url),
+        migration_database_url=validate_database_url(
+            env.get("CREDREG_MIGRATION_DATABASE_URL") or database_url
+        ),
+        checkpoint_every_events=_int(env, "CREDREG_CHECKPOINT_EVERY_EVENTS", 10_000, 0, 10**9),
+        checkpoint_every_seconds=_int(env, "CREDREG_CHECKPOINT_EVERY_SECONDS", 3600, 0, 10**7),
     )
+
+
+def default_key_dir(database_url: str) -> str:
+    """`credreg-keys` next to the SQLite database file, else in the working directory."""
+    if database_url.startswith("sqlite://"):
+        path = database_url[len("sqlite://") :].split("?", 1)[0]
+        if path != ":memory:":
+            return os.path.join(os.path.dirname(os.path.abspath(path)), "credreg-keys")
+    return os.path.abspath("credreg-keys")
