@@ -20,6 +20,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
@@ -131,6 +132,9 @@ def configure_domain(settings: Settings) -> None:
     from domain import signing
 
     signing.configure(settings.key_dir or default_key_dir(settings.database_url))
+    from domain import cards
+
+    cards.configure(settings.card_minutes)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -145,6 +149,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/readyz", readyz),
         Route("/metrics", metrics),
         *export_routes,
+        *card_routes,  # /card/*, /.well-known/jwks.json (issue 18)
     ]
     if os.environ.get("CREDREG_BENCH_ROUTES") == "1":  # the floor SPEC 9 compares against
         from api.bench_routes import routes as bench_routes

@@ -306,6 +306,35 @@ def cmd_keys(settings: Settings, args: argparse.Namespace) -> None:
     _print_keys(ring)
 
 
+def cmd_verify_receipt(settings: Settings, args: argparse.Namespace) -> None:
+    """Offline: the signature with the key directory or a downloaded JWKS; with
+    --chain also the audit head hash against this server's database."""
+    import json
+
+    from domain import receipts
+
+    try:
+        token = receipts.token_in(open(args.file, encoding="utf-8").read())
+        ring = (
+            receipts.ring_from_jwks(json.load(open(args.jwks, encoding="utf-8")))
+            if args.jwks
+            else signing.load_keys(settings.key_dir)
+        )
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"cannot read the receipt or the keys: {exc}") from exc
+    result = receipts.check_signature(token, ring)
+    if not result.valid or result.claims is None:
+        raise CommandError(f"receipt INVALID: {result.problem}")
+    print(json.dumps(result.claims, ensure_ascii=False, indent=2, sort_keys=True))
+    print(f"signature valid (key {result.key_id})")
+    if args.chain:
+        seq = int(result.claims.get("registryVersion", -1))
+        actual = asyncio.run(_with_database(settings, lambda: receipts.hash_at(seq)))
+        if actual != result.claims.get("auditHeadHash"):
+            raise CommandError(f"audit head hash NOT in this chain at seq {seq}")
+        print(f"audit head hash matches the chain at seq {seq}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="credreg", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -381,6 +410,12 @@ def build_parser() -> argparse.ArgumentParser:
     keys.add_argument("action", choices=["list", "rotate", "remove"])
     keys.add_argument("kid", nargs="?", help="remove: the key id to remove")
     keys.set_defaults(run=cmd_keys)
+
+    receipt = commands.add_parser("verify-receipt", help="verify a signed decision receipt")
+    receipt.add_argument("file", help='the receipt token, or JSON holding a "receipt"')
+    receipt.add_argument("--jwks", help="a JWK Set file (GET /.well-known/jwks.json)")
+    receipt.add_argument("--chain", action="store_true", help="also check the audit chain")
+    receipt.set_defaults(run=cmd_verify_receipt)
     return parser
 
 

@@ -86,6 +86,7 @@ class Settings:
     migration_database_url: str = ""
     checkpoint_every_events: int = 10_000
     checkpoint_every_seconds: int = 3600
+    card_minutes: int = 10
 
     @property
     def is_sqlite(self) -> bool:
@@ -125,6 +126,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         ),
         checkpoint_every_events=_int(env, "CREDREG_CHECKPOINT_EVERY_EVENTS", 10_000, 0, 10**9),
         checkpoint_every_seconds=_int(env, "CREDREG_CHECKPOINT_EVERY_SECONDS", 3600, 0, 10**7),
+        card_minutes=_int(env, "CREDREG_CARD_MINUTES", 10, 1, 24 * 60),
     )
 
 

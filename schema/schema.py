@@ -42,6 +42,7 @@ from schema.organisation import (
 )
 from schema.policy import RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
+from schema.receipts import ReceiptQuery
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
@@ -109,6 +110,7 @@ Query = merge_types(
         WebhookQuery,
         AuditQuery,
         BookingQuery,
+        ReceiptQuery,
     ),
 )
 Mutation = merge_types(
