@@ -134,10 +134,12 @@ class PassResult:
     impacts: list[int]
 
 
-async def _deliveries(impact: BookingImpact, booking: Booking, webhooks: list[Webhook]) -> None:
+def _deliveries(
+    impact: BookingImpact, booking: Booking, staff_no: str, webhooks: list[Webhook]
+) -> list[WebhookDelivery]:
     moment = clock.now()
-    surgeon = await Practitioner.get(id=booking.practitioner_id)  # type: ignore[attr-defined]
     old, new = json.loads(impact.old_decision_json), json.loads(impact.new_decision_json)
+    rows = []
     for webhook in webhooks:
         if not any(
             EVENT_TYPE == t or (t.endswith(".") and EVENT_TYPE.startswith(t))
@@ -157,7 +159,7 @@ async def _deliveries(impact: BookingImpact, booking: Booking, webhooks: list[We
                 "changeSeq": impact.change_seq,
                 "changeAction": impact.change_action,
                 "externalRef": booking.external_ref,
-                "staffNo": surgeon.staff_no,
+                "staffNo": staff_no,
                 "procedureCode": booking.procedure_code,
                 "scheduledOn": booking.scheduled_on.isoformat(),
                 "oldAllowed": impact.old_allowed,
@@ -166,43 +168,99 @@ async def _deliveries(impact: BookingImpact, booking: Booking, webhooks: list[We
                 "newReasons": [r["code"] for r in new["reasons"]],
             },
         }
-        await WebhookDelivery.create(
-            webhook_id=webhook.id,
-            event_seq=impact.change_seq,
-            event_type=EVENT_TYPE,
-            payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
-            idempotency_key=key,
-            status="PENDING",
-            attempts=0,
-            next_attempt_at=moment,
-            created_at=moment,
-            updated_at=moment,
+        rows.append(
+            WebhookDelivery(
+                webhook_id=webhook.id,
+                event_seq=impact.change_seq,
+                event_type=EVENT_TYPE,
+                payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                idempotency_key=key,
+                status="PENDING",
+                attempts=0,
+                next_attempt_at=moment,
+                created_at=moment,
+                updated_at=moment,
+            )
         )
+    return rows
 
 
-async def _record(
-    booking: Booking, decision_text: str, new_allowed: bool, seq: int, action: str
-) -> BookingImpact:
+@dataclass
+class _Change:
+    booking: Booking
+    text: str
+    allowed: bool
+    seq: int
+    action: str
+
+
+async def _record(changes: list[_Change]) -> list[BookingImpact]:
+    """The impacts of one chunk, their deliveries and the bookings' new decisions, in
+    a handful of statements whatever the number of bookings."""
     moment = clock.now()
-    impact = await BookingImpact.create(
-        booking_id=booking.id,
-        change_seq=seq,
-        change_action=action[:64],
-        old_allowed=booking.allowed,
-        new_allowed=new_allowed,
-        old_decision_json=booking.decision_json,
-        new_decision_json=decision_text,
-        status="OPEN",
-        created_at=moment,
-        updated_at=moment,
+    await BookingImpact.bulk_create(
+        [
+            BookingImpact(
+                booking_id=c.booking.id,
+                change_seq=c.seq,
+                change_action=c.action[:64],
+                old_allowed=c.booking.allowed,
+                new_allowed=c.allowed,
+                old_decision_json=c.booking.decision_json,
+                new_decision_json=c.text,
+                status="OPEN",
+                created_at=moment,
+                updated_at=moment,
+                version=1,
+            )
+            for c in changes
+        ]
     )
-    if new_allowed:  # allowed again: what the earlier impacts reported is over
+    booking_ids = [c.booking.id for c in changes]
+    created = {
+        (i.booking_id, i.change_seq): i  # type: ignore[attr-defined]
+        for i in await BookingImpact.filter(
+            booking_id__in=booking_ids, change_seq__in=sorted({c.seq for c in changes})
+        )
+    }
+    impacts = [created[(c.booking.id, c.seq)] for c in changes]
+    # allowed again: what the earlier impacts of those bookings reported is over
+    cleared = [c.booking.id for c in changes if c.allowed]
+    if cleared:
         await (
-            BookingImpact.filter(booking_id=booking.id, status="OPEN")
-            .exclude(id=impact.id)
+            BookingImpact.filter(booking_id__in=cleared, status="OPEN")
+            .exclude(id__in=[i.id for i in impacts])
             .update(status="RESOLVED", updated_at=moment)
         )
-    return impact
+    return impacts
+
+
+async def _write_chunk(
+    changes: list[_Change], refreshed: list[_Change], webhooks: list[Webhook], head: int
+) -> list[int]:
+    created: list[int] = []
+    if changes:
+        impacts = await _record(changes)
+        created = [i.id for i in impacts]
+        if webhooks:
+            surgeon_ids = sorted({c.booking.practitioner_id for c in changes})  # type: ignore[attr-defined]
+            staff = dict(
+                await Practitioner.filter(id__in=surgeon_ids).values_list("id", "staff_no")
+            )
+            rows = []
+            for change, impact in zip(changes, impacts, strict=True):
+                surgeon = change.booking.practitioner_id  # type: ignore[attr-defined]
+                rows.extend(_deliveries(impact, change.booking, staff[surgeon], webhooks))
+            if rows:
+                await WebhookDelivery.bulk_create(rows)
+    groups: dict[tuple[bool, str], list[int]] = {}
+    for change in [*changes, *refreshed]:
+        groups.setdefault((change.allowed, change.text), []).append(change.booking.id)
+    for (allowed, text), ids in groups.items():
+        await Booking.filter(id__in=ids).update(
+            allowed=allowed, decision_json=text, decided_seq=head
+        )
+    return created
 
 
 async def _pass() -> PassResult:
@@ -223,24 +281,21 @@ async def _pass() -> PassResult:
         for start in range(0, len(candidates), DECIDE_CHUNK):
             chunk = candidates[start : start + DECIDE_CHUNK]
             decided = await bookings.decide_checks([bookings.check_of(b) for b in chunk])
+            changes: list[_Change] = []
+            refreshed: list[_Change] = []
             for booking, decision in zip(chunk, decided, strict=True):
                 text = bookings.decision_text(decision)
                 old = bookings.stored_decision(booking)
                 new = bookings.decision_record(decision)
                 if bookings.decision_key(old) != bookings.decision_key(new):
                     seq = touched.seq_for(booking) or head
-                    impact = await _record(
-                        booking, text, decision.allowed, seq, touched.actions.get(seq, "")
-                    )
-                    await _deliveries(impact, booking, webhooks)
-                    created.append(impact.id)
-                elif {k: v for k, v in old.items() if k != "registryVersion"} == {
+                    action = touched.actions.get(seq, "")
+                    changes.append(_Change(booking, text, decision.allowed, seq, action))
+                elif {k: v for k, v in old.items() if k != "registryVersion"} != {
                     k: v for k, v in new.items() if k != "registryVersion"
-                }:
-                    continue
-                await Booking.filter(id=booking.id).update(
-                    allowed=decision.allowed, decision_json=text, decided_seq=head
-                )
+                }:  # same decision, other details (e.g. validUntil): keep it current
+                    refreshed.append(_Change(booking, text, decision.allowed, head, ""))
+            created.extend(await _write_chunk(changes, refreshed, webhooks, head))
     await sql.execute("UPDATE booking_watch SET last_seq = ? WHERE id = 1", [head])
     return PassResult(head, created)
 
