@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from domain import audit, clock, decisions, permissions, sql, validation
@@ -30,10 +30,11 @@ from domain.errors import DomainError, DomainErrors, ErrorCode, not_found
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, authorize, run_write
-from models import Booking, BookingImpact, CaseRecord, Practitioner, Site
+from models import Booking, BookingImpact, CaseRecord, Practitioner, Procedure, Site
 
 MAX_BATCH = 500
 MAX_ASSISTANTS = 10
+MAX_DAYS_AHEAD = 730
 # Audit entity types of the bookings themselves: nothing a decision reads.
 BOOKING_TYPES = frozenset({"Booking", "BookingImpact"})
 
@@ -176,6 +177,28 @@ def _check_date(on: date, path: list[str]) -> None:
             f"手术日期 {on.isoformat()} 已过（今天是 {today.isoformat()}），不能预约过去的日期",
             path,
         )
+    if on > today + timedelta(days=MAX_DAYS_AHEAD):
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"手术日期 {on.isoformat()} 超出可预约范围（最远 {MAX_DAYS_AHEAD} 天后）",
+            path,
+        )
+
+
+async def _check_procedures(codes: list[str]) -> None:
+    """A code the catalogue never had is a typo, not a booking to watch."""
+    known = set(await Procedure.filter(code__in=sorted(set(codes))).values_list("code", flat=True))
+    problems = [
+        DomainError(
+            ErrorCode.NOT_FOUND,
+            f"手术目录中没有编码 {code}",
+            ["inputs", str(index), "procedureCode"],
+        )
+        for index, code in enumerate(codes)
+        if code not in known
+    ]
+    if problems:
+        raise DomainErrors(problems)
 
 
 def _check_setting(setting: str, emergency: bool, path: list[str]) -> Setting:
@@ -222,7 +245,8 @@ async def _practitioner(
     if practitioner_id is not None:
         found = await Practitioner.get_or_none(id=practitioner_id)
     elif staff_no:
-        found = await Practitioner.get_or_none(staff_no=staff_no.strip()[:32])
+        cleaned = staff_no.strip()
+        found = await Practitioner.get_or_none(staff_no=cleaned) if len(cleaned) <= 32 else None
     elif required:
         raise DomainError(ErrorCode.VALIDATION, "需要指定主刀医师（staffNo 或 id）", path)
     else:
@@ -238,7 +262,8 @@ async def _site(code: str | None, site_id: int | None, path: list[str]) -> Site:
     if site_id is not None:
         site = await Site.get_or_none(id=site_id)
     elif code:
-        site = await Site.get_or_none(code=code.strip()[:32])
+        cleaned = code.strip()
+        site = await Site.get_or_none(code=cleaned) if len(cleaned) <= 32 else None
     else:
         site = await Site.get_or_none(is_default=True)
     if site is None:
@@ -308,6 +333,7 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
 
     async def apply(ctx: WriteContext) -> list[Booking]:
         await lock_head()
+        await _check_procedures([item[1] for item in cleaned])
         results: list[Booking | None] = []
         pending: list[tuple[int, dict[str, Any]]] = []
         for index, (data, (ref, code, setting, mdt)) in enumerate(
@@ -449,6 +475,12 @@ async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
         if data.site_id is not None or data.site_code:
             changes["site_id"] = (await _site(data.site_code, data.site_id, ["input", "site"])).id
         if code is not None:
+            try:
+                await _check_procedures([code])
+            except DomainErrors:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND, f"手术目录中没有编码 {code}", ["input", "procedureCode"]
+                ) from None
             changes["procedure_code"] = code
         if data.setting is not None:
             changes["setting"] = _check_setting(

@@ -189,6 +189,13 @@ async def test_r18_bad_input_gets_typed_errors_and_changes_nothing(db: None) -> 
         ),
         (_booking("D", assistants=["NOSUCH"]), ErrorCode.NOT_FOUND, "assistants"),
         (_booking("E", site_code="NOSITE"), ErrorCode.NOT_FOUND, "site"),
+        (_booking("F", procedure_code="99.9999"), ErrorCode.NOT_FOUND, "procedureCode"),
+        (_booking("G", scheduled_on=date(2031, 1, 1)), ErrorCode.VALIDATION, "scheduledOn"),
+        (
+            _booking("H", practitioner_staff_no="D0001" + "X" * 40),
+            ErrorCode.NOT_FOUND,
+            "practitioner",
+        ),
     ]
     for data, code, field in cases:
         with pytest.raises(DomainError) as refused:
