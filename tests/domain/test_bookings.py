@@ -282,3 +282,37 @@ async def test_r18_record_case_links_the_booking(db: None, fixed_clock: Any) -> 
         )
     assert refused.value.code is ErrorCode.NOT_FOUND
     assert await CaseRecord.all().count() == 1
+
+
+async def test_r18_a_lapsing_licence_and_a_department_change_are_impacts(db: None) -> None:
+    from domain import organisation
+    from domain.organisation import PractitionerInput
+    from models import Department, Practitioner
+
+    world = await _world()
+    await _register()
+    await _register("OR-DS", setting="DAY_SURGERY")
+    surgeon = await Practitioner.get(id=world["surgeon"].id)
+    await organisation.update_practitioner(
+        factories.SYSTEM,
+        surgeon.id,
+        surgeon.version,
+        PractitionerInput(licence_valid_until=date(2026, 11, 30)),
+    )
+    licence_seq = await audit.registry_version()
+    result = await booking_impacts.process_pending()
+    assert len(result.impacts) == 2
+    impacts = await BookingImpact.all().order_by("id")
+    assert {i.change_seq for i in impacts} == {licence_seq}
+    assert all("LICENCE_EXPIRED" in i.new_decision_json for i in impacts)
+
+    # a department leaves day surgery: not a practitioner event, so every watched
+    # booking is decided again; only the day-surgery booking changes further
+    department = await Department.get(code="GS1")
+    await organisation.update_department(
+        factories.SYSTEM, department.id, department.version, day_surgery_approved=False
+    )
+    result = await booking_impacts.process_pending()
+    (changed,) = await BookingImpact.filter(id__in=result.impacts).prefetch_related("booking")
+    assert changed.booking.external_ref == "OR-DS"
+    assert changed.change_action == "department.update"
