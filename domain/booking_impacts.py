@@ -407,7 +407,9 @@ class ImpactFeed:
             self.last_id = await self._latest()
             self.woken = asyncio.Event()
         self.listeners.add(queue)
-        if self.task is None:
+        loop = asyncio.get_running_loop()
+        if self.task is None or self.task.done() or self.task.get_loop() is not loop:
+            self.woken = asyncio.Event()  # a task of a closed loop (tests) is gone too
             self.task = asyncio.create_task(self._run())
         try:
             yield queue
