@@ -1,7 +1,7 @@
 """Tortoise models: fields, constraints and indexes only (no business logic)."""
 
 from models.access import ApiKey, Session, User
-from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.audit import AuditCheckpoint, AuditEvent, AuditHead, IdempotencyRecord
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
 from models.organisation import Department, Practitioner, Site, Specialty
@@ -11,6 +11,7 @@ from models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
     "ApiKey",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditHead",
     "CalendarDay",
