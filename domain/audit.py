@@ -370,9 +370,18 @@ def configure_checkpoints(every_events: int, every_seconds: int) -> None:
 
 
 def _database_key() -> tuple[str, str]:
-    conn = sql.current()
-    where = getattr(conn, "filename", None) or getattr(conn, "database", None) or id(conn)
-    return type(conn).__name__, str(where)
+    """The database behind the current connection (a transaction's wrapper is new each
+    time; the client it belongs to is not)."""
+    from tortoise import connections
+
+    name = getattr(sql.current(), "connection_name", "default")
+    try:
+        config = connections.db_config[name]
+    except Exception:  # no configured connections: nothing to tell apart
+        return name, ""
+    credentials = config.get("credentials", {}) if isinstance(config, dict) else {}
+    where = credentials.get("file_path") or credentials.get("database") or config
+    return name, f"{credentials.get('host', '')}/{where}"
 
 
 def _due(seq: int, since: tuple[int, datetime], moment: datetime) -> bool:
