@@ -275,7 +275,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from api.backup import BackupError, restore
 
     try:
-        result = asyncio.run(restore(settings.database_url, args.path, force=args.force))
+        # as the owner: a restore recreates tables the application role may not create
+        result = asyncio.run(restore(settings.migration_database_url, args.path, force=args.force))
     except BackupError as error:
         raise CommandError(str(error)) from None
     if not result.chain_ok:
