@@ -129,9 +129,10 @@ def configure_domain(settings: Settings) -> None:
     auth.session_lifetime = timedelta(hours=settings.session_hours)
     cost.configure(settings.rate_points_per_second, settings.rate_burst, settings.max_query_cost)
     from api.settings import default_key_dir
-    from domain import signing
+    from domain import audit, signing
 
     signing.configure(settings.key_dir or default_key_dir(settings.database_url))
+    audit.configure_checkpoints(settings.checkpoint_every_events, settings.checkpoint_every_seconds)
     from domain import cards
 
     cards.configure(settings.card_minutes)

@@ -27,13 +27,14 @@ class CommandError(Exception):
     """A failure the operator can fix; printed without a traceback, exit status 1."""
 
 
-async def _with_database(settings: Settings, body: Callable[[], Awaitable[Any]]) -> Any:
+async def _with_database(
+    settings: Settings, body: Callable[[], Awaitable[Any]], url: str | None = None
+) -> Any:
+    url = url or settings.database_url
     try:
-        await Tortoise.init(
-            config=tortoise_config(settings.database_url), _enable_global_fallback=True
-        )
+        await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     except Exception as exc:
-        raise CommandError(f"cannot open the database {settings.database_url!r}: {exc}") from exc
+        raise CommandError(f"cannot open the database {url!r}: {exc}") from exc
     try:
         return await body()
     finally:
@@ -73,6 +74,20 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     asyncio.run(_with_database(settings, _preflight))
+    if not settings.is_sqlite:
+        from api.db import connection_privileges
+
+        try:
+            rights = asyncio.run(connection_privileges(settings.database_url))
+        except Exception:  # the preflight above already proved the database answers
+            rights = {}
+        if rights.get("superuser") or rights.get("owner"):
+            print(
+                "credreg: WARNING: the service connects as a superuser or the tables' owner, "
+                "which can rewrite the audit log; connect as a least-privilege role "
+                "(`credreg db grant-app-role ROLE`, docs/deploy.md)",
+                file=sys.stderr,
+            )
 
     uvicorn.run(
         "api.app:create_app",
@@ -88,7 +103,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> None:
     try:
-        applied = asyncio.run(apply_migrations(settings.database_url))
+        # as the owner (CREDREG_MIGRATION_DATABASE_URL): the service's role may not alter tables
+        applied = asyncio.run(apply_migrations(settings.migration_database_url))
     except Exception as exc:
         raise CommandError(f"migration failed: {exc}") from exc
     print("applied: " + ", ".join(applied) if applied else "database is up to date")
@@ -115,7 +131,7 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
         )
         print(f"created ADMIN user {args.admin_username}")
 
-    asyncio.run(_with_database(settings, body))
+    asyncio.run(_with_database(settings, body, settings.migration_database_url))
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> None:
@@ -259,7 +275,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from api.backup import BackupError, restore
 
     try:
-        result = asyncio.run(restore(settings.database_url, args.path, force=args.force))
+        # as the owner: a restore recreates tables the application role may not create
+        result = asyncio.run(restore(settings.migration_database_url, args.path, force=args.force))
     except BackupError as error:
         raise CommandError(str(error)) from None
     if not result.chain_ok:
@@ -267,20 +284,105 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     print(f"restored {args.path}: audit chain intact ({result.events} events)")
 
 
+def _external_checkpoints(path: str | None) -> list[str]:
+    """Checkpoint tokens from an exported audit-checkpoints.json kept elsewhere."""
+    if not path:
+        return []
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        return [str(item["token"]) for item in document["checkpoints"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CommandError(f"cannot read checkpoints from {path}: {exc}") from None
+
+
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
-    report = asyncio.run(
-        _with_database(settings, lambda: audit.verify_chain(args.from_seq or 1, args.to_seq))
-    )
+    tokens = _external_checkpoints(getattr(args, "checkpoints", None))
+
+    async def verify() -> audit.ChainReport:
+        report = await audit.verify_chain(args.from_seq or 1, args.to_seq)
+        if report.ok and tokens:
+            report = await audit.compare_checkpoints(report, tokens)
+        return report
+
+    report = asyncio.run(_with_database(settings, verify))
     if report.ok:
         print(
             f"audit chain intact: {report.checked} events "
-            f"(seq {report.first_seq or 0}..{report.last_seq or 0})"
+            f"(seq {report.first_seq or 0}..{report.last_seq or 0}); "
+            f"{report.checkpoints_checked} signed checkpoint(s) match"
+            + (
+                f", newest at seq {report.last_checkpoint_seq}"
+                if report.last_checkpoint_seq
+                else ""
+            )
+            + (
+                f"; {report.unverified_checkpoints} with a removed key (not checkable)"
+                if report.unverified_checkpoints
+                else ""
+            )
         )
         return
     raise CommandError(
         f"audit chain BROKEN at seq {report.broken_seq}: {report.problem} "
         f"({report.checked} events verified before it)"
     )
+
+
+def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "verify":
+        cmd_verify_audit(settings, args)
+    elif args.action == "checkpoint":
+        signing.ensure_keys(settings.key_dir)
+
+        async def checkpoint() -> tuple[audit.ChainReport, dict[str, Any] | None]:
+            return await audit.checkpoint_now()
+
+        report, signed = asyncio.run(_with_database(settings, checkpoint))
+        if not report.ok:
+            raise CommandError(
+                f"audit chain BROKEN at seq {report.broken_seq}: {report.problem}; "
+                "no checkpoint signed"
+            )
+        if signed is None:
+            raise CommandError(f"no signing key in {settings.key_dir}")
+        print(
+            f"checkpoint signed: seq {signed['seq']} hash {signed['hash']} "
+            f"(key {signed['kid']}, {report.checked} events verified)"
+        )
+    else:
+        import json
+
+        document = asyncio.run(_with_database(settings, audit.checkpoints_document))
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            print(f"wrote {len(document['checkpoints'])} checkpoints to {args.output}")
+        else:
+            sys.stdout.write(text)
+
+
+def cmd_db(settings: Settings, args: argparse.Namespace) -> None:
+    from api.db import GrantError, grant_app_role
+
+    try:
+        done = asyncio.run(
+            grant_app_role(
+                settings.migration_database_url,
+                args.role,
+                os.environ.get("CREDREG_APP_ROLE_PASSWORD") or None,
+            )
+        )
+    except GrantError as error:
+        raise CommandError(str(error)) from None
+    except Exception as exc:
+        raise CommandError(f"granting {args.role} failed: {exc}") from exc
+    for statement in done:
+        print(statement)
+    print(f"{args.role} is the application role: point CREDREG_DATABASE_URL at it")
 
 
 def _print_keys(ring: signing.KeyRing) -> None:
@@ -405,6 +507,23 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--from", dest="from_seq", type=int)
     verify.add_argument("--to", dest="to_seq", type=int)
     verify.set_defaults(run=cmd_verify_audit)
+
+    audit_cmd = commands.add_parser(
+        "audit", help="verify the chain, sign a checkpoint, export the checkpoints"
+    )
+    audit_cmd.add_argument("action", choices=["verify", "checkpoint", "checkpoints"])
+    audit_cmd.add_argument("--from", dest="from_seq", type=int)
+    audit_cmd.add_argument("--to", dest="to_seq", type=int)
+    audit_cmd.add_argument(
+        "--checkpoints", help="verify: also compare with an exported audit-checkpoints.json"
+    )
+    audit_cmd.add_argument("--output", "-o", help="checkpoints: file to write (default stdout)")
+    audit_cmd.set_defaults(run=cmd_audit)
+
+    db_cmd = commands.add_parser("db", help="PostgreSQL: the least-privilege application role")
+    db_cmd.add_argument("action", choices=["grant-app-role"])
+    db_cmd.add_argument("role", help="the role the service connects as (created if missing)")
+    db_cmd.set_defaults(run=cmd_db)
 
     keys = commands.add_parser("keys", help="Ed25519 signing keys (CREDREG_KEY_DIR)")
     keys.add_argument("action", choices=["list", "rotate", "remove"])

@@ -12,10 +12,11 @@ from tortoise.expressions import Q
 from domain import permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.organisation import specialty_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import CatalogueVersion, Procedure, Technique
 
 
@@ -113,6 +114,7 @@ async def technique_by(
     return technique
 
 
+@write_operation(Permission.MANAGE_CATALOGUE, "createProcedure")
 async def create_procedure(
     actor: Actor,
     *,
@@ -125,7 +127,6 @@ async def create_procedure(
     technique_code: str | None = None,
     idempotency_key: str | None = None,
 ) -> Procedure:
-    await authorize(actor, Permission.MANAGE_CATALOGUE, "createProcedure")
     values: dict[str, Any] = {
         "code": procedure_code("code", code),
         "name": validation.text("name", name, max_length=300),
@@ -155,8 +156,6 @@ async def create_procedure(
 
     return await run_write(
         actor,
-        Permission.MANAGE_CATALOGUE,
-        "createProcedure",
         apply,
         idempotency_key=idempotency_key,
         fingerprint={

@@ -276,6 +276,20 @@ def configure(key_dir: str | os.PathLike[str]) -> None:
     _forget_cache()
 
 
+def is_configured() -> bool:
+    return _configured_dir is not None
+
+
+def verification_ring() -> KeyRing | None:
+    """The configured keys for verifying (never creates one); None if there are none."""
+    if _configured_dir is None:
+        return None
+    try:
+        return ring() if load_keys(_configured_dir).keys else None
+    except DomainError:
+        return None
+
+
 def key_dir() -> Path:
     if _configured_dir is None:
         raise DomainError(ErrorCode.UNKNOWN_KEY, "签名密钥目录未配置（CREDREG_KEY_DIR）")

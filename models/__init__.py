@@ -1,7 +1,7 @@
 """Tortoise models: fields, constraints and indexes only (no business logic)."""
 
 from models.access import ApiKey, Session, User
-from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.audit import AuditCheckpoint, AuditEvent, AuditHead, IdempotencyRecord
 from models.bookings import Booking, BookingImpact, BookingWatch
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
@@ -12,6 +12,7 @@ from models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
     "ApiKey",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditHead",
     "Booking",
