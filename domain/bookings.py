@@ -27,9 +27,10 @@ from domain.actors import Actor, Role
 from domain.catalogue import procedure_code
 from domain.decisions import CheckInput, Decision, Setting
 from domain.errors import DomainError, DomainErrors, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import Booking, BookingImpact, CaseRecord, Practitioner, Procedure, Site
 
 MAX_BATCH = 500
@@ -285,21 +286,16 @@ async def _assistants(staff: list[str], path: list[str]) -> list[str]:
 # --- writes -----------------------------------------------------------------------------
 
 
-async def refuse_oversized(actor: Actor, count: int) -> None:
-    """The batch limit, checked before anything of the batch is read."""
-    await authorize(actor, Permission.RECORD_CASE, "registerBookings")
-    if count > MAX_BATCH:
-        raise DomainError(
-            ErrorCode.VALIDATION,
-            f"一次最多登记 {MAX_BATCH} 台手术预约（本次 {count} 台），请分批提交",
-            "inputs",
-        )
-
-
+@write_operation(Permission.RECORD_CASE, "registerBookings")
 async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Booking]:
     """All or nothing: every booking of the call is registered, or none (the first
     problem of each booking comes back with its index)."""
-    await refuse_oversized(actor, len(inputs))
+    if len(inputs) > MAX_BATCH:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"一次最多登记 {MAX_BATCH} 台手术预约（本次 {len(inputs)} 台），请分批提交",
+            "inputs",
+        )
     if not inputs:
         return []
     problems: list[DomainError] = []
@@ -401,7 +397,7 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
             )
         return [b for b in results if b is not None]
 
-    return await run_write(actor, Permission.RECORD_CASE, "registerBookings", apply)
+    return await run_write(actor, apply)
 
 
 async def _own_booking(actor: Actor, ref: str, path: str = "externalRef") -> Booking:
@@ -431,10 +427,10 @@ async def _resolve_open_impacts(ctx: WriteContext, booking: Booking, why: str) -
         await ctx.update(impact, "booking_impact.resolve", {"status": "RESOLVED"}, reason=why)
 
 
+@write_operation(Permission.RECORD_CASE, "updateBooking")
 async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
     """Reschedule, change surgeon, supervisor, site, procedure: the decision is taken
     again and stored; open impacts are resolved when the booking is allowed again."""
-    await authorize(actor, Permission.RECORD_CASE, "updateBooking")
     if data.scheduled_on is not None:
         _check_date(data.scheduled_on, ["input", "scheduledOn"])
     _check_start(data.scheduled_start, ["input", "scheduledStart"])
@@ -508,14 +504,13 @@ async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
             await _resolve_open_impacts(ctx, updated, "预约改期或调整后授权已满足")
         return updated
 
-    return await run_write(actor, Permission.RECORD_CASE, "updateBooking", apply)
+    return await run_write(actor, apply)
 
 
+@write_operation(Permission.RECORD_CASE, "cancelBooking")
 async def cancel_booking(
     actor: Actor, external_ref: str, expected_version: int | None = None
 ) -> Booking:
-    await authorize(actor, Permission.RECORD_CASE, "cancelBooking")
-
     async def apply(ctx: WriteContext) -> Booking:
         await lock_head()
         booking = await _own_booking(actor, external_ref)
@@ -529,7 +524,7 @@ async def cancel_booking(
         await _resolve_open_impacts(ctx, cancelled, "预约已取消")
         return cancelled
 
-    return await run_write(actor, Permission.RECORD_CASE, "cancelBooking", apply)
+    return await run_write(actor, apply)
 
 
 async def link_case(ctx: WriteContext, actor: Actor, booking_ref: str, case: CaseRecord) -> None:
@@ -633,11 +628,10 @@ async def list_impacts(
     return await keyset(query, first, after)
 
 
+@write_operation(Permission.RECORD_CASE, "acknowledgeBookingImpact")
 async def acknowledge_impact(
     actor: Actor, impact_id: int, expected_version: int | None = None
 ) -> BookingImpact:
-    await authorize(actor, Permission.RECORD_CASE, "acknowledgeBookingImpact")
-
     async def apply(ctx: WriteContext) -> BookingImpact:
         impact = await BookingImpact.get_or_none(id=impact_id).prefetch_related("booking")
         if impact is None or (not sees_all(actor) and impact.booking.client_key != actor.key):
@@ -657,4 +651,4 @@ async def acknowledge_impact(
             expected_version=expected_version,
         )
 
-    return await run_write(actor, Permission.RECORD_CASE, "acknowledgeBookingImpact", apply)
+    return await run_write(actor, apply)
