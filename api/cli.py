@@ -549,6 +549,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, CommandError) as error:
         print(f"credreg: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # e.g. a key directory it may not create or read
+        print(f"credreg: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        return 1
     except DomainError as error:
         field = f" ({'.'.join(error.field)})" if error.field else ""
         print(f"credreg: {error.code.value}: {error.message}{field}", file=sys.stderr)
