@@ -7,6 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     CREDREG_DATABASE_URL=sqlite:///data/credreg.sqlite3
+# Signing keys (audit checkpoints) in the volume too, whatever the database.
+ENV CREDREG_KEY_DIR=/data/credreg-keys
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

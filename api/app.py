@@ -20,6 +20,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
@@ -133,6 +134,14 @@ def configure_domain(settings: Settings) -> None:
     from domain import case_dates
 
     case_dates.configure(settings.case_max_age_days)
+    from api.settings import default_key_dir
+    from domain import audit, signing
+
+    signing.configure(settings.key_dir or default_key_dir(settings.database_url))
+    audit.configure_checkpoints(settings.checkpoint_every_events, settings.checkpoint_every_seconds)
+    from domain import cards
+
+    cards.configure(settings.card_minutes)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -148,6 +157,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/metrics", metrics),
         *export_routes,
         *import_routes,
+        *card_routes,  # /card/*, /.well-known/jwks.json (issue 18)
     ]
     if os.environ.get("CREDREG_BENCH_ROUTES") == "1":  # the floor SPEC 9 compares against
         from api.bench_routes import routes as bench_routes

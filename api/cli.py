@@ -18,7 +18,7 @@ from tortoise import Tortoise
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import ConfigError, Settings, load_settings
-from domain import audit, auth, clock, demo, i18n, organisation, passwords
+from domain import audit, auth, clock, demo, i18n, organisation, passwords, signing
 from domain.actors import system_actor
 from domain.errors import DomainError
 from domain.i18n import translate as _
@@ -29,16 +29,17 @@ class CommandError(Exception):
     """A failure the operator can fix; printed without a traceback, exit status 1."""
 
 
-async def _with_database(settings: Settings, body: Callable[[], Awaitable[Any]]) -> Any:
+async def _with_database(
+    settings: Settings, body: Callable[[], Awaitable[Any]], url: str | None = None
+) -> Any:
+    url = url or settings.database_url
     try:
-        await Tortoise.init(
-            config=tortoise_config(settings.database_url), _enable_global_fallback=True
-        )
+        await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     except Exception as exc:
         raise CommandError(
             _(
                 "cannot open the database {url}: {problem}",
-                url=repr(settings.database_url),
+                url=repr(url),
                 problem=exc,
             )
         ) from exc
@@ -83,6 +84,20 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     asyncio.run(_with_database(settings, _preflight))
+    if not settings.is_sqlite:
+        from api.db import connection_privileges
+
+        try:
+            rights = asyncio.run(connection_privileges(settings.database_url))
+        except Exception:  # the preflight above already proved the database answers
+            rights = {}
+        if rights.get("superuser") or rights.get("owner"):
+            print(
+                "credreg: WARNING: the service connects as a superuser or the tables' owner, "
+                "which can rewrite the audit log; connect as a least-privilege role "
+                "(`credreg db grant-app-role ROLE`, docs/deploy.md)",
+                file=sys.stderr,
+            )
 
     uvicorn.run(
         "api.app:create_app",
@@ -98,7 +113,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
 
 def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> None:
     try:
-        applied = asyncio.run(apply_migrations(settings.database_url))
+        # as the owner (CREDREG_MIGRATION_DATABASE_URL): the service's role may not alter tables
+        applied = asyncio.run(apply_migrations(settings.migration_database_url))
     except Exception as exc:
         raise CommandError(_("migration failed: {problem}", problem=exc)) from exc
     print(
@@ -125,6 +141,10 @@ def _load_official_calendar(settings: Settings) -> None:
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
     cmd_migrate(settings, args)
+    ring = signing.ensure_keys(settings.key_dir)
+    print(
+        f"signing keys in {settings.key_dir}: current {ring.current.kid if ring.current else '-'}"
+    )
     actor = system_actor("credreg init")
 
     async def body() -> None:
@@ -140,7 +160,7 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
         )
         print(_("created ADMIN user {username}", username=args.admin_username))
 
-    asyncio.run(_with_database(settings, body))
+    asyncio.run(_with_database(settings, body, settings.migration_database_url))
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> None:
@@ -350,7 +370,8 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     from api.backup import BackupError, restore
 
     try:
-        result = asyncio.run(restore(settings.database_url, args.path, force=args.force))
+        # as the owner: a restore recreates tables the application role may not create
+        result = asyncio.run(restore(settings.migration_database_url, args.path, force=args.force))
     except BackupError as error:
         raise CommandError(str(error)) from None
     if not result.chain_ok:
@@ -366,17 +387,52 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+def _external_checkpoints(path: str | None) -> list[str]:
+    """Checkpoint tokens from an exported audit-checkpoints.json kept elsewhere."""
+    if not path:
+        return []
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        return [str(item["token"]) for item in document["checkpoints"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CommandError(f"cannot read checkpoints from {path}: {exc}") from None
+
+
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
-    report = asyncio.run(
-        _with_database(settings, lambda: audit.verify_chain(args.from_seq or 1, args.to_seq))
-    )
+    tokens = _external_checkpoints(getattr(args, "checkpoints", None))
+
+    async def verify() -> audit.ChainReport:
+        report = await audit.verify_chain(args.from_seq or 1, args.to_seq)
+        if report.ok and tokens:
+            report = await audit.compare_checkpoints(report, tokens)
+        return report
+
+    report = asyncio.run(_with_database(settings, verify))
     if report.ok:
         print(
             _(
-                "audit chain intact: {checked} events (seq {first}..{last})",
+                "audit chain intact: {checked} events (seq {first}..{last}); "
+                "{checkpoints} signed checkpoint(s) match",
                 checked=report.checked,
                 first=report.first_seq or 0,
                 last=report.last_seq or 0,
+                checkpoints=report.checkpoints_checked,
+            )
+            + (
+                _(", newest at seq {seq}", seq=report.last_checkpoint_seq)
+                if report.last_checkpoint_seq
+                else ""
+            )
+            + (
+                _(
+                    "; {count} with a removed key (not checkable)",
+                    count=report.unverified_checkpoints,
+                )
+                if report.unverified_checkpoints
+                else ""
             )
         )
         return
@@ -388,6 +444,112 @@ def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
             checked=report.checked,
         )
     )
+
+
+def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "verify":
+        cmd_verify_audit(settings, args)
+    elif args.action == "checkpoint":
+        signing.ensure_keys(settings.key_dir)
+
+        async def checkpoint() -> tuple[audit.ChainReport, dict[str, Any] | None]:
+            return await audit.checkpoint_now()
+
+        report, signed = asyncio.run(_with_database(settings, checkpoint))
+        if not report.ok:
+            raise CommandError(
+                f"audit chain BROKEN at seq {report.broken_seq}: {report.problem}; "
+                "no checkpoint signed"
+            )
+        if signed is None:
+            raise CommandError(f"no signing key in {settings.key_dir}")
+        print(
+            f"checkpoint signed: seq {signed['seq']} hash {signed['hash']} "
+            f"(key {signed['kid']}, {report.checked} events verified)"
+        )
+    else:
+        import json
+
+        document = asyncio.run(_with_database(settings, audit.checkpoints_document))
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            print(f"wrote {len(document['checkpoints'])} checkpoints to {args.output}")
+        else:
+            sys.stdout.write(text)
+
+
+def cmd_db(settings: Settings, args: argparse.Namespace) -> None:
+    from api.db import GrantError, grant_app_role
+
+    try:
+        done = asyncio.run(
+            grant_app_role(
+                settings.migration_database_url,
+                args.role,
+                os.environ.get("CREDREG_APP_ROLE_PASSWORD") or None,
+            )
+        )
+    except GrantError as error:
+        raise CommandError(str(error)) from None
+    except Exception as exc:
+        raise CommandError(f"granting {args.role} failed: {exc}") from exc
+    for statement in done:
+        print(statement)
+    print(f"{args.role} is the application role: point CREDREG_DATABASE_URL at it")
+
+
+def _print_keys(ring: signing.KeyRing) -> None:
+    current = ring.current
+    for key in sorted(ring.keys.values(), key=lambda key: key.created, reverse=True):
+        state = "current" if current is not None and key.kid == current.kid else "public only"
+        print(f"{key.kid}  {key.created.isoformat(timespec='seconds')}  {state}")
+
+
+def cmd_keys(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "rotate":
+        ring = signing.rotate_keys(settings.key_dir)
+        print(f"new current signing key {ring.current.kid if ring.current else '-'}")
+    elif args.action == "remove":
+        if not args.kid:
+            raise CommandError("keys remove needs the KID of a kept public key")
+        ring = signing.remove_key(settings.key_dir, args.kid)
+        print(f"removed key {args.kid}; what it signed no longer verifies")
+    else:
+        ring = signing.load_keys(settings.key_dir)
+        if not ring.keys:
+            raise CommandError(f"no signing keys in {settings.key_dir}: run `credreg init`")
+    _print_keys(ring)
+
+
+def cmd_verify_receipt(settings: Settings, args: argparse.Namespace) -> None:
+    """Offline: the signature with the key directory or a downloaded JWKS; with
+    --chain also the audit head hash against this server's database."""
+    import json
+
+    from domain import receipts
+
+    try:
+        token = receipts.token_in(open(args.file, encoding="utf-8").read())
+        ring = (
+            receipts.ring_from_jwks(json.load(open(args.jwks, encoding="utf-8")))
+            if args.jwks
+            else signing.load_keys(settings.key_dir)
+        )
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"cannot read the receipt or the keys: {exc}") from exc
+    result = receipts.check_signature(token, ring)
+    if not result.valid or result.claims is None:
+        raise CommandError(f"receipt INVALID: {result.problem}")
+    print(json.dumps(result.claims, ensure_ascii=False, indent=2, sort_keys=True))
+    print(f"signature valid (key {result.key_id})")
+    if args.chain:
+        seq = int(result.claims.get("registryVersion", -1))
+        actual = asyncio.run(_with_database(settings, lambda: receipts.hash_at(seq)))
+        if actual != result.claims.get("auditHeadHash"):
+            raise CommandError(f"audit head hash NOT in this chain at seq {seq}")
+        print(f"audit head hash matches the chain at seq {seq}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -488,6 +650,34 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--from", dest="from_seq", type=int)
     verify.add_argument("--to", dest="to_seq", type=int)
     verify.set_defaults(run=cmd_verify_audit)
+
+    audit_cmd = commands.add_parser(
+        "audit", help="verify the chain, sign a checkpoint, export the checkpoints"
+    )
+    audit_cmd.add_argument("action", choices=["verify", "checkpoint", "checkpoints"])
+    audit_cmd.add_argument("--from", dest="from_seq", type=int)
+    audit_cmd.add_argument("--to", dest="to_seq", type=int)
+    audit_cmd.add_argument(
+        "--checkpoints", help="verify: also compare with an exported audit-checkpoints.json"
+    )
+    audit_cmd.add_argument("--output", "-o", help="checkpoints: file to write (default stdout)")
+    audit_cmd.set_defaults(run=cmd_audit)
+
+    db_cmd = commands.add_parser("db", help="PostgreSQL: the least-privilege application role")
+    db_cmd.add_argument("action", choices=["grant-app-role"])
+    db_cmd.add_argument("role", help="the role the service connects as (created if missing)")
+    db_cmd.set_defaults(run=cmd_db)
+
+    keys = commands.add_parser("keys", help="Ed25519 signing keys (CREDREG_KEY_DIR)")
+    keys.add_argument("action", choices=["list", "rotate", "remove"])
+    keys.add_argument("kid", nargs="?", help="remove: the key id to remove")
+    keys.set_defaults(run=cmd_keys)
+
+    receipt = commands.add_parser("verify-receipt", help="verify a signed decision receipt")
+    receipt.add_argument("file", help='the receipt token, or JSON holding a "receipt"')
+    receipt.add_argument("--jwks", help="a JWK Set file (GET /.well-known/jwks.json)")
+    receipt.add_argument("--chain", action="store_true", help="also check the audit chain")
+    receipt.set_defaults(run=cmd_verify_receipt)
     return parser
 
 
@@ -509,6 +699,9 @@ def main(argv: list[str] | None = None) -> int:
         args.run(settings, args)
     except (ConfigError, CommandError) as error:
         print(f"credreg: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. a key directory it may not create or read
+        print(f"credreg: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
         return 1
     except DomainError as error:
         field = f" ({'.'.join(error.field)})" if error.field else ""

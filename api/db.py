@@ -35,3 +35,112 @@ def tortoise_config(database_url: str, pool_max: int = 10) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+# -- the least-privilege application role (PostgreSQL) -------------------------------------
+
+# Append-only audit tables: the application may read and add, never change or remove.
+AUDIT_TABLES = ("audit_event", "audit_checkpoint")
+
+
+class GrantError(Exception):
+    """The role cannot be made the application role (the message says why)."""
+
+
+def _ident(name: str) -> str:
+    if not name or len(name) > 63 or not all(ch.isalnum() or ch in "_-" for ch in name):
+        raise GrantError(f"role name {name!r}: use 1-63 letters, digits, '_' or '-'")
+    return '"' + name + '"'
+
+
+def grant_statements(role: str, database: str) -> list[str]:
+    """What `credreg db grant-app-role` runs as the owner: DML on the application's
+    tables, INSERT and SELECT only on the audit tables, SELECT and UPDATE only on the
+    audit head (the row every append locks), nothing on the migration history, no DDL.
+    Not the owner and not a superuser, the role cannot ALTER TABLE (so no DISABLE
+    TRIGGER), TRUNCATE, or SET session_replication_role."""
+    r = _ident(role)
+    audit = ", ".join(f'"{table}"' for table in AUDIT_TABLES)
+    return [
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {r}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {r}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"GRANT CONNECT ON DATABASE {_ident(database)} TO {r}",
+        f"GRANT USAGE ON SCHEMA public TO {r}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {r}",
+        f"REVOKE UPDATE, DELETE ON {audit} FROM {r}",
+        f'REVOKE INSERT, DELETE ON "audit_head" FROM {r}',
+        f'REVOKE INSERT, UPDATE, DELETE ON "aerich" FROM {r}',
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {r}",
+        # Tables a later migration adds: usable at once; re-run the grant after
+        # `credreg migrate` to narrow new audit tables again.
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {r}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {r}",
+    ]
+
+
+async def grant_app_role(owner_url: str, role: str, password: str | None = None) -> list[str]:
+    """Create (if missing) and grant the application role; run as the tables' owner."""
+    import asyncpg
+
+    parsed = expand_db_url(owner_url)
+    if parsed["engine"] == "api.sqlite_engine" or "sqlite" in parsed["engine"]:
+        raise GrantError("database roles exist only on PostgreSQL; SQLite has none")
+    r = _ident(role)
+    conn = await asyncpg.connect(owner_url.replace("postgres://", "postgresql://", 1))
+    try:
+        me = await conn.fetchrow("SELECT current_user AS name, current_database() AS db")
+        if me["name"] == role:
+            raise GrantError(f"{role} is the owner connection itself; name another role")
+        existing = await conn.fetchrow(
+            "SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles "
+            "WHERE rolname = $1",
+            role,
+        )
+        done = []
+        async with conn.transaction():
+            if existing is None:
+                create = f"CREATE ROLE {r} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                await conn.execute(create)
+                done.append(create)
+            elif any(existing.values()):
+                raise GrantError(
+                    f"{role} is a superuser or may create roles or databases or bypass "
+                    "row security: the application role must not"
+                )
+            owned = await conn.fetchval(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1",
+                role,
+            )
+            if owned:
+                raise GrantError(f"{role} owns {owned} table(s): the application role must not")
+            if password:
+                # ALTER ROLE takes no parameters; quote the literal as PostgreSQL does.
+                literal = "'" + password.replace("'", "''") + "'"
+                await conn.execute(f"ALTER ROLE {r} PASSWORD {literal}")
+                done.append(f"ALTER ROLE {r} PASSWORD '…'")
+            for statement in grant_statements(role, me["db"]):
+                await conn.execute(statement)
+                done.append(statement)
+        return done
+    finally:
+        await conn.close()
+
+
+async def connection_privileges(database_url: str) -> dict[str, Any]:
+    """Whether the service's own connection is a superuser or owns the audit table
+    (`credreg serve` warns: a least-privilege role cannot rewrite the audit log)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        row = await conn.fetchrow(
+            "SELECT r.rolsuper AS superuser, "
+            "(SELECT tableowner FROM pg_tables WHERE tablename = 'audit_event' "
+            " AND schemaname = 'public') = current_user AS owner "
+            "FROM pg_roles r WHERE r.rolname = current_user"
+        )
+        return {"superuser": bool(row["superuser"]), "owner": bool(row["owner"])}
+    finally:
+        await conn.close()

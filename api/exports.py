@@ -184,7 +184,29 @@ async def fhir_export(request: Request) -> Response:
     )
 
 
+async def audit_checkpoints_export(request: Request) -> Response:
+    """The signed checkpoints and the public keys that verify them, beside audit.ndjson:
+    a copy kept elsewhere later proves a rewritten or cut-short chain."""
+    from domain import audit
+
+    request_id = request_id_of(request.headers)
+    try:
+        actor = await _actor(request, request_id)
+        await exports.start_export(actor, "audit-checkpoints.json", {})
+    except DomainError as error:
+        return _error(error, request_id)
+    return JSONResponse(
+        await audit.checkpoints_document(),
+        headers={
+            "content-disposition": 'attachment; filename="audit-checkpoints.json"',
+            "x-request-id": request_id,
+            "cache-control": "no-store",
+        },
+    )
+
+
 routes = [
+    Route("/export/audit-checkpoints.json", audit_checkpoints_export, methods=["GET"]),
     Route("/export/audit.ndjson", audit_export, methods=["GET"]),
     Route("/export/privileges.csv", privileges_export, methods=["GET"]),
     Route("/export/privileges.xlsx", privileges_xlsx_export, methods=["GET"]),

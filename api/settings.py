@@ -109,6 +109,11 @@ class Settings:
     # technique's first clinical use and its filing deadline back).
     case_max_age_days: int = 30
     locale: str = i18n.ZH_CN  # CREDREG_LOCALE: the language where a request names none
+    key_dir: str = ""
+    migration_database_url: str = ""
+    checkpoint_every_events: int = 10_000
+    checkpoint_every_seconds: int = 3600
+    card_minutes: int = 10
 
     @property
     def is_sqlite(self) -> bool:
@@ -160,4 +165,20 @@ def _load(env: dict[str, str], locale: str) -> Settings:
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
         case_max_age_days=_int(env, "CREDREG_CASE_MAX_AGE_DAYS", 30, 1, 3660),
         locale=locale,
+        key_dir=env.get("CREDREG_KEY_DIR") or default_key_dir(database_url),
+        migration_database_url=validate_database_url(
+            env.get("CREDREG_MIGRATION_DATABASE_URL") or database_url
+        ),
+        checkpoint_every_events=_int(env, "CREDREG_CHECKPOINT_EVERY_EVENTS", 10_000, 0, 10**9),
+        checkpoint_every_seconds=_int(env, "CREDREG_CHECKPOINT_EVERY_SECONDS", 3600, 0, 10**7),
+        card_minutes=_int(env, "CREDREG_CARD_MINUTES", 10, 1, 24 * 60),
     )
+
+
+def default_key_dir(database_url: str) -> str:
+    """`credreg-keys` next to the SQLite database file, else in the working directory."""
+    if database_url.startswith("sqlite://"):
+        path = database_url[len("sqlite://") :].split("?", 1)[0]
+        if path != ":memory:":
+            return os.path.join(os.path.dirname(os.path.abspath(path)), "credreg-keys")
+    return os.path.abspath("credreg-keys")

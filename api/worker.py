@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from domain import webhooks
+from domain import booking_impacts, webhooks
 
 log = logging.getLogger("credreg.webhooks")
 IDLE_SECONDS = 1.0
@@ -32,6 +32,7 @@ async def delivery_loop(stop: asyncio.Event) -> None:
 async def running_worker() -> AsyncIterator[None]:
     stop = asyncio.Event()
     task = asyncio.create_task(delivery_loop(stop))
+    watcher = asyncio.create_task(booking_impacts.watch_loop(stop))  # issue 18
     try:
         yield
     finally:
@@ -40,3 +41,7 @@ async def running_worker() -> AsyncIterator[None]:
             await asyncio.wait_for(task, 10)
         except TimeoutError:
             task.cancel()
+        try:
+            await asyncio.wait_for(watcher, 10)
+        except TimeoutError:
+            watcher.cancel()

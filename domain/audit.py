@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from domain.shared_runs import Run, SharedRuns
 from models import AuditEvent
 
 GENESIS_HASH = "0" * 64
+log = logging.getLogger(__name__)
 
 # Fields never written to the audit log (secrets and their hashes).
 SECRET_FIELDS = frozenset({"password_hash", "secret_hash", "token_hash"})
@@ -205,6 +207,9 @@ class ChainReport:
     last_seq: int | None
     broken_seq: int | None
     problem: str | None
+    checkpoints_checked: int = 0  # signed checkpoints the chain was compared with
+    last_checkpoint_seq: int | None = None
+    unverified_checkpoints: int = 0  # signatures not checkable (key removed, no keys)
 
 
 _COLUMNS = (
@@ -254,7 +259,16 @@ async def iter_events(
 
 
 async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
-    """Recompute every hash in [from_seq, to_seq] and report the first broken seq."""
+    """Recompute every hash in [from_seq, to_seq] and report the first broken seq, then
+    compare the chain with every kept signed checkpoint (a chain re-hashed from some
+    point, or cut short, is consistent in itself but no longer matches them)."""
+    report = await _verify_links(from_seq, to_seq)
+    if not report.ok:
+        return report
+    return await compare_checkpoints(report)
+
+
+async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
     expected_prev: str | None = GENESIS_HASH if from_seq <= 1 else None
     expected_seq = max(from_seq, 1)
     checked = 0
@@ -331,3 +345,255 @@ async def list_events(
         params,
     )
     return rows[:first], len(rows) > first
+
+
+# -- signed checkpoints ------------------------------------------------------------------
+
+CHECKPOINT_TYPE = "credreg-audit-checkpoint"
+
+
+@dataclass
+class CheckpointPolicy:
+    every_events: int = 10_000  # 0: never by count
+    every_seconds: int = 3600  # 0: never by time
+
+
+_policy = CheckpointPolicy()
+# Per database: (seq, time) of the newest checkpoint this process knows of. Starts at
+# (0, first write seen): no read of the checkpoint table until one may be due.
+_known: dict[tuple[str, str], tuple[int, datetime]] = {}
+
+
+def configure_checkpoints(every_events: int, every_seconds: int) -> None:
+    _policy.every_events, _policy.every_seconds = every_events, every_seconds
+    _known.clear()
+
+
+def _database_key() -> tuple[str, str]:
+    """The database behind the current connection (a transaction's wrapper is new each
+    time; the client it belongs to is not)."""
+    from tortoise import connections
+
+    name = getattr(sql.current(), "connection_name", "default")
+    try:
+        config = connections.db_config[name]
+    except Exception:  # no configured connections: nothing to tell apart
+        return name, ""
+    credentials = config.get("credentials", {}) if isinstance(config, dict) else {}
+    where = credentials.get("file_path") or credentials.get("database") or config
+    return name, f"{credentials.get('host', '')}/{where}"
+
+
+def _due(seq: int, since: tuple[int, datetime], moment: datetime) -> bool:
+    by_count = _policy.every_events > 0 and seq - since[0] >= _policy.every_events
+    by_time = (
+        _policy.every_seconds > 0
+        and seq > since[0]
+        and (moment - since[1]).total_seconds() >= _policy.every_seconds
+    )
+    return by_count or by_time
+
+
+async def latest_checkpoint() -> dict[str, Any] | None:
+    return await sql.fetch_one(
+        "SELECT id, seq, hash, kid, token, created_at, verified, reason FROM audit_checkpoint "
+        "ORDER BY seq DESC, id DESC LIMIT 1"
+    )
+
+
+def _sign(seq: int, digest: str, verified: bool) -> tuple[str, str, str] | None:
+    """(kid, token, createdAt) signing (seq, hash) with the current key; None without keys."""
+    from domain import signing
+
+    if not signing.is_configured():
+        return None
+    moment = clock.utc_iso(clock.now())
+    claims = {"seq": seq, "hash": digest, "createdAt": moment, "verified": verified}
+    ring = signing.ring()
+    token = ring.sign(claims, CHECKPOINT_TYPE)
+    return (ring.current.kid if ring.current else ""), token, moment
+
+
+async def _store(seq: int, digest: str, signed: tuple[str, str, str], verified: bool,
+                 reason: str) -> dict[str, Any]:  # fmt: skip
+    kid, token, moment = signed
+    await sql.execute(
+        "INSERT INTO audit_checkpoint (seq, hash, kid, token, created_at, verified, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [seq, digest, kid, token, moment, verified, reason],
+    )
+    _known[_database_key()] = (seq, clock.now())
+    return {"seq": seq, "hash": digest, "kid": kid, "token": token, "createdAt": moment}
+
+
+async def sign_checkpoint(
+    seq: int, digest: str, *, verified: bool, reason: str
+) -> dict[str, Any] | None:
+    """Sign (seq, hash) with the current key and store it; None without a key ring.
+
+    Cheap (one Ed25519 signature and one insert): it verifies nothing. Automatic
+    checkpoints attest the head as it was written; `credreg audit checkpoint` verifies
+    the chain first and marks its checkpoint `verified`."""
+    signed = _sign(seq, digest, verified)
+    return None if signed is None else await _store(seq, digest, signed, verified, reason)
+
+
+async def checkpoint_if_due(seq: int) -> None:
+    """After an append, inside its transaction (the head row is locked): sign the new
+    head when N events or the set time have passed since the newest checkpoint. Never
+    verifies anything here (a million-event chain must not be recomputed on a write),
+    and a signing problem (no key directory, unreadable key) is logged, never fails
+    the write."""
+    from domain import signing
+
+    if not signing.is_configured() or not (_policy.every_events or _policy.every_seconds):
+        return
+    key = _database_key()
+    moment = clock.now()
+    since = _known.setdefault(key, (0, moment))
+    if not _due(seq, since, moment):
+        return
+    newest = await latest_checkpoint()
+    if newest is not None:
+        since = (int(newest["seq"]), datetime.fromisoformat(newest["created_at"]))
+        _known[key] = since
+        if not _due(seq, since, moment):
+            return
+    head = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
+    if head is None:
+        return
+    head_seq, head_hash = int(head["seq"]), str(head["hash"])
+    try:
+        signed = _sign(head_seq, head_hash, False)
+    except Exception:
+        log.exception("could not sign an automatic audit checkpoint")
+        _known[key] = (seq, moment)
+        return
+    if signed is not None:
+        await _store(head_seq, head_hash, signed, False, "auto")
+
+
+async def list_checkpoints() -> list[dict[str, Any]]:
+    return await sql.fetch(
+        "SELECT c.id, c.seq, c.hash, c.kid, c.token, c.created_at, c.verified, c.reason, "
+        "e.hash AS event_hash FROM audit_checkpoint c LEFT JOIN audit_event e ON e.seq = c.seq "
+        "ORDER BY c.seq, c.id"
+    )
+
+
+async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] = ()) -> ChainReport:
+    """Compare the chain with every kept checkpoint (and checkpoints held elsewhere,
+    e.g. from an export): each must be signed by a kept key, and the event at its seq
+    must exist (else the tail was cut) with the signed hash (else the chain was
+    rewritten at or before that seq)."""
+    from domain import signing
+    from domain.errors import DomainError, ErrorCode
+
+    ring = signing.verification_ring()
+    rows = await list_checkpoints()
+    entries: list[tuple[str, dict[str, Any] | None]] = [
+        (f"检查点 #{row['id']}", row) for row in rows
+    ]
+    entries += [(f"外部检查点 {index + 1}", None) for index in range(len(extra_tokens))]
+    head_seq = (await _read_head())[0]
+    checked = unverified = 0
+    newest: int | None = None
+    for index, (label, row) in enumerate(entries):
+        token = row["token"] if row is not None else extra_tokens[index - len(rows)]
+        claims: dict[str, Any] | None = None
+        if ring is not None:
+            try:
+                claims = ring.verify(token, CHECKPOINT_TYPE)
+            except DomainError as error:
+                if error.code is not ErrorCode.UNKNOWN_KEY:
+                    return _broken(report, None, f"{label} 的签名无效：{error.message}")
+        if claims is None:
+            unverified += 1
+            if row is None:
+                continue
+            claims = {"seq": row["seq"], "hash": row["hash"]}
+        seq, digest = int(claims["seq"]), str(claims["hash"])
+        if row is not None and (int(row["seq"]) != seq or row["hash"] != digest):
+            return _broken(report, seq, f"{label} 的记录与其签名内容不符（被改动）")
+        if seq == 0:
+            checked += 1
+            continue
+        event_hash = row["event_hash"] if row is not None else await _event_hash(seq)
+        if event_hash is None:
+            return _broken(
+                report,
+                seq,
+                f"{label}（{_signed_at(claims)}签名）证明日志曾写到 seq {seq}，"
+                f"现在只到 seq {head_seq}：日志尾部被截断",
+            )
+        if event_hash != digest:
+            return _broken(
+                report,
+                seq,
+                f"seq {seq} 的哈希与{label}（{_signed_at(claims)}签名）不符："
+                f"日志在 seq {seq} 或之前被改写并重新计算了哈希",
+            )
+        checked += 1
+        newest = seq if newest is None else max(newest, seq)
+    report.checkpoints_checked = checked
+    report.last_checkpoint_seq = newest
+    report.unverified_checkpoints = unverified
+    return report
+
+
+def _signed_at(claims: dict[str, Any]) -> str:
+    created = claims.get("createdAt")
+    return f"于 {created} " if created else ""
+
+
+async def _event_hash(seq: int) -> str | None:
+    row = await sql.fetch_one("SELECT hash FROM audit_event WHERE seq = ?", [seq])
+    return str(row["hash"]) if row else None
+
+
+def _broken(report: ChainReport, seq: int | None, problem: str) -> ChainReport:
+    report.ok, report.broken_seq, report.problem = False, seq, problem
+    return report
+
+
+async def checkpoint_now() -> tuple[ChainReport, dict[str, Any] | None]:
+    """`credreg audit checkpoint`: verify the chain from the newest verified checkpoint
+    (from the start if there is none) to the head, then sign the last verified event.
+    Off the request path: this reads every event since that checkpoint."""
+    start = 1
+    newest_verified = await sql.fetch_one(
+        "SELECT seq FROM audit_checkpoint WHERE verified = ? ORDER BY seq DESC LIMIT 1", [True]
+    )
+    if newest_verified is not None and int(newest_verified["seq"]) > 0:
+        start = int(newest_verified["seq"])
+    report = await verify_chain(start, None)
+    if not report.ok:
+        return report, None
+    seq = report.last_seq or 0
+    digest = await _event_hash(seq) if seq else GENESIS_HASH
+    signed = await sign_checkpoint(seq, digest or GENESIS_HASH, verified=True, reason="manual")
+    return report, signed
+
+
+async def checkpoints_document() -> dict[str, Any]:
+    """Every kept checkpoint and the public keys that verify them (exported with audit
+    exports, so a copy kept elsewhere can later prove a rewrite or a cut tail)."""
+    from domain import signing
+
+    ring = signing.verification_ring()
+    return {
+        "type": CHECKPOINT_TYPE,
+        "keys": ring.public_jwks()["keys"] if ring is not None else [],
+        "checkpoints": [
+            {
+                "seq": int(row["seq"]),
+                "hash": row["hash"],
+                "kid": row["kid"],
+                "createdAt": row["created_at"],
+                "verified": bool(row["verified"]),
+                "reason": row["reason"],
+                "token": row["token"],
+            }
+            for row in await list_checkpoints()
+        ],
+    }

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from domain import audit, clock, passwords, validation
 from domain.actors import ANONYMOUS, Actor, Role
 from domain.errors import DomainError, ErrorCode
+from domain.operations import write_operation
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write, write_block
 from models import ApiKey, Department, Practitioner, Session, User
 
 MAX_FAILED_LOGINS = 5
@@ -71,7 +71,7 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
     new_hash = None
     if passwords.service().needs_rehash(user.password_hash):
         new_hash = await passwords.service().hash(password)
-    async with in_transaction():
+    async with write_block(actor, "login") as ctx:
         session = await Session.create(
             token_hash=digest(token),
             user=user,
@@ -87,8 +87,7 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
         if new_hash:
             changes["password_hash"] = new_hash
         await User.filter(id=user.id).update(**changes)
-        await audit.append(
-            actor,
+        ctx.events.extend(
             [
                 audit.PendingEvent(
                     "auth.login",
@@ -110,7 +109,7 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
 async def _record_failure(user: User | None, actor: Actor, locked: bool, moment: datetime) -> None:
     """Count the failure atomically (parallel guesses must not get lost) and lock the
     account on the fifth."""
-    async with in_transaction():
+    async with write_block(actor, "login") as ctx:
         after: dict[str, object] = {"username": actor.name, "locked": locked}
         if user is not None and not locked:
             await User.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
@@ -123,8 +122,7 @@ async def _record_failure(user: User | None, actor: Actor, locked: bool, moment:
         reason = (
             "unknown user" if user is None else ("account locked" if locked else "bad password")
         )
-        await audit.append(
-            actor,
+        ctx.events.extend(
             [
                 audit.PendingEvent(
                     "auth.login_failed", "User", str(user.id) if user else None, None, after, reason
@@ -137,13 +135,12 @@ async def logout(actor: Actor) -> bool:
     if actor.kind != "user" or actor.session_id is None:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "Only a signed-in user session can log out")
     moment = clock.now()
-    async with in_transaction():
+    async with write_block(actor, "logout") as ctx:
         count = await Session.filter(id=actor.session_id, revoked_at=None).update(
             revoked_at=moment, updated_at=moment
         )
-        await audit.append(
-            actor,
-            [audit.PendingEvent("auth.logout", "Session", str(actor.session_id), None, None, None)],
+        ctx.events.append(
+            audit.PendingEvent("auth.logout", "Session", str(actor.session_id), None, None, None)
         )
     return count == 1
 
@@ -227,6 +224,7 @@ def _parse_roles(raw: list[str], field: str = "roles") -> list[str]:
     return sorted({validation.choice(field, role, Role).value for role in raw})
 
 
+@write_operation(Permission.MANAGE_USERS, "createUser")
 async def create_user(
     actor: Actor,
     *,
@@ -237,7 +235,6 @@ async def create_user(
     practitioner_staff_no: str | None = None,
     idempotency_key: str | None = None,
 ) -> User:
-    await authorize(actor, Permission.MANAGE_USERS, "createUser")
     name = validation.text("username", username, max_length=64, min_length=3)
     if not all(ch.isalnum() or ch in "._-@" for ch in name):
         raise DomainError(
@@ -303,8 +300,6 @@ async def create_user(
 
     return await run_write(
         actor,
-        Permission.MANAGE_USERS,
-        "createUser",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=fingerprint,
@@ -317,6 +312,7 @@ class NewApiKey:
     secret: str | None  # None when an idempotent repeat returns the key created before
 
 
+@write_operation(Permission.MANAGE_API_KEYS, "createApiKey")
 async def create_api_key(
     actor: Actor,
     *,
@@ -325,7 +321,6 @@ async def create_api_key(
     expires_at: datetime | None = None,
     idempotency_key: str | None = None,
 ) -> NewApiKey:
-    await authorize(actor, Permission.MANAGE_API_KEYS, "createApiKey")
     label = validation.text("name", name, max_length=100)
     role_values = _parse_roles(roles)
     if not set(role_values) <= {role.value for role in API_KEY_ROLES}:
@@ -360,8 +355,6 @@ async def create_api_key(
 
     key = await run_write(
         actor,
-        Permission.MANAGE_API_KEYS,
-        "createApiKey",
         apply,
         idempotency_key=idempotency_key,
         fingerprint={"name": label, "roles": role_values, "expiresAt": clock.utc_iso(expires_at)},
@@ -370,8 +363,8 @@ async def create_api_key(
     return NewApiKey(key=key, secret=f"{API_KEY_PREFIX}{prefix}_{secret}" if fresh else None)
 
 
+@write_operation(Permission.MANAGE_API_KEYS, "revokeApiKey")
 async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -> ApiKey:
-    await authorize(actor, Permission.MANAGE_API_KEYS, "revokeApiKey")
 
     async def apply(ctx: WriteContext) -> ApiKey:
         key = await ApiKey.get_or_none(id=key_id)
@@ -381,4 +374,4 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
             raise DomainError(ErrorCode.INVALID_TRANSITION, "API key is already revoked", "id")
         return await ctx.update(key, "api_key.revoke", {"revoked_at": clock.now()}, reason=reason)
 
-    return await run_write(actor, Permission.MANAGE_API_KEYS, "revokeApiKey", apply)
+    return await run_write(actor, apply)

@@ -15,11 +15,12 @@ from domain.case_dates import check_performed_on
 from domain.catalogue import procedure_code
 from domain.decisions import PRIVILEGE_REASONS, CheckInput, Setting
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.techniques import mark_first_clinical_use
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
 
 
@@ -42,10 +43,14 @@ class CaseInput:
     death: bool = False
     unplanned_reoperation: bool = False
     adverse_event: bool = False
+    booking_ref: str | None = None  # the watched booking performed (issue 18)
 
 
 def _digest(data: CaseInput) -> str:
-    body = audit.canonical_json(asdict(data))
+    content = asdict(data)
+    if content.get("booking_ref") is None:  # digests of cases recorded before it stay
+        content.pop("booking_ref", None)
+    body = audit.canonical_json(content)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -56,11 +61,11 @@ def _in_force(rows: list[Procedure], on: date) -> Procedure | None:
     return None
 
 
+@write_operation(Permission.RECORD_CASE, "recordCase")
 async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
     """R40: idempotent by externalRef per reporting client. R21: the first case of an
     APPROVED technique puts it IN_USE. R41: an emergency case no privilege covered opens
     an EmergencyOverride due for review."""
-    await authorize(actor, Permission.RECORD_CASE, "recordCase")
     ref = validation.text("externalRef", data.external_ref, max_length=128)
     code = procedure_code("procedureCode", data.procedure_code)
     setting = validation.choice("setting", data.setting, Setting)
@@ -120,13 +125,17 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         )
         if technique is not None:
             await mark_first_clinical_use(ctx, technique, data.performed_on)
+        if data.booking_ref:
+            from domain import bookings
+
+            await bookings.link_case(ctx, actor, data.booking_ref, case)
         if data.emergency:
             await _emergency_override(
                 ctx, case, practitioner, supervisor, site.id, site.emergency_report_hours, setting
             )
         return case
 
-    return await run_write(actor, Permission.RECORD_CASE, "recordCase", apply)
+    return await run_write(actor, apply)
 
 
 async def _emergency_override(
@@ -165,10 +174,10 @@ async def _emergency_override(
     )
 
 
+@write_operation(Permission.REVIEW_EMERGENCY, "reviewEmergencyOverride")
 async def review_emergency_override(
     actor: Actor, override_id: int, expected_version: int, status: str, note: str
 ) -> EmergencyOverride:
-    await authorize(actor, Permission.REVIEW_EMERGENCY, "reviewEmergencyOverride")
     if status not in {"JUSTIFIED", "UNJUSTIFIED"}:
         raise DomainError(ErrorCode.VALIDATION, "status must be JUSTIFIED or UNJUSTIFIED", "status")
     text = validation.text("note", note, max_length=2000)
@@ -196,7 +205,7 @@ async def review_emergency_override(
             reason=text,
         )
 
-    return await run_write(actor, Permission.REVIEW_EMERGENCY, "reviewEmergencyOverride", apply)
+    return await run_write(actor, apply)
 
 
 async def list_emergency_overrides(

@@ -13,10 +13,11 @@ from domain import permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.i18n import field_label, msg
+from domain.operations import write_operation
 from domain.organisation import specialty_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import CatalogueVersion, Procedure, Technique
 
 
@@ -121,6 +122,7 @@ async def technique_by(
     return technique
 
 
+@write_operation(Permission.MANAGE_CATALOGUE, "createProcedure")
 async def create_procedure(
     actor: Actor,
     *,
@@ -133,7 +135,6 @@ async def create_procedure(
     technique_code: str | None = None,
     idempotency_key: str | None = None,
 ) -> Procedure:
-    await authorize(actor, Permission.MANAGE_CATALOGUE, "createProcedure")
     values: dict[str, Any] = {
         "code": procedure_code("code", code),
         "name": validation.text("name", name, max_length=300),
@@ -163,8 +164,6 @@ async def create_procedure(
 
     return await run_write(
         actor,
-        Permission.MANAGE_CATALOGUE,
-        "createProcedure",
         apply,
         idempotency_key=idempotency_key,
         fingerprint={

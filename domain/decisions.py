@@ -742,6 +742,8 @@ NO_DECISION_EFFECT = frozenset(
         "Operation",
         "Webhook",
         "WebhookDelivery",
+        "Booking",
+        "BookingImpact",
     }
 )
 # Entity types that change only what the catalogue part of the cache holds.

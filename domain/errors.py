@@ -23,6 +23,8 @@ class ErrorCode(StrEnum):
     WEAK_PASSWORD = "WEAK_PASSWORD"  # noqa: S105 (an error code, not a secret)
     IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
     THROTTLED = "THROTTLED"
+    INVALID_SIGNATURE = "INVALID_SIGNATURE"
+    UNKNOWN_KEY = "UNKNOWN_KEY"
 
 
 class DomainError(Exception):

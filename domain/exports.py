@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from domain import audit, clock, permissions, sql
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
@@ -71,10 +69,10 @@ def audit_range(from_raw: str | None, to_raw: str | None) -> AuditRange:
 
 
 async def _audit_export_started(actor: Actor, kind: str, params: dict[str, Any]) -> None:
-    async with in_transaction():
-        await audit.append(
-            actor, [audit.PendingEvent("export.start", "Export", kind, None, params, None)]
-        )
+    from domain.writes import write_block
+
+    async with write_block(actor, "export") as ctx:
+        ctx.record("export.start", "Export", kind, after=params)
 
 
 async def start_export(actor: Actor, kind: str, params: dict[str, Any]) -> None:

@@ -21,10 +21,11 @@ from domain import catalogue, clock, spreadsheets, validation
 from domain.actors import Actor
 from domain.catalogue import in_version
 from domain.errors import DomainError, ErrorCode
+from domain.operations import write_operation
 from domain.organisation import PractitionerInput, practitioner_values
 from domain.permissions import Permission
 from domain.spreadsheets import CellError, Column, Table
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, dataclass_replay, run_write
 from models import CatalogueVersion, Department, Practitioner, Procedure, Specialty, Technique
 
 PROCEDURE_COLUMNS = tuple(c.field for c in spreadsheets.PROCEDURE_COLUMNS)
@@ -246,6 +247,7 @@ def _current_row(p: dict[str, Any]) -> ProcedureRow:
     )
 
 
+@write_operation(Permission.MANAGE_CATALOGUE, "importProcedureCatalogue")
 async def import_procedures(
     actor: Actor,
     data: bytes,
@@ -258,12 +260,11 @@ async def import_procedures(
     idempotency_key: str | None = None,
 ) -> ImportReport:
     """Validate every row, then create a new catalogue version holding the changes."""
-    await authorize(actor, Permission.MANAGE_CATALOGUE, "importProcedureCatalogue")
     note = validation.text("note", note, max_length=500, required=False)
     digest = hashlib.sha256(data).hexdigest()
     report = ImportReport(dry_run=dry_run)
 
-    async def apply(ctx: WriteContext) -> CatalogueVersion | ImportReport:
+    async def apply(ctx: WriteContext) -> ImportReport:
         specialties = await _lookup_maps(Specialty)
         techniques = await _lookup_maps(Technique)
         newest = await catalogue.current_version()
@@ -380,14 +381,13 @@ async def import_procedures(
                 "removed": len(removed),
             },
         )
-        return version
+        return report
 
     try:
-        await run_write(
+        return await run_write(
             actor,
-            Permission.MANAGE_CATALOGUE,
-            "importProcedureCatalogue",
             apply,
+            replay=dataclass_replay(ImportReport),  # a repeat gets the first report back
             idempotency_key=None if dry_run else idempotency_key,
             fingerprint={
                 "sha256": digest,
@@ -398,7 +398,6 @@ async def import_procedures(
         )
     except ImportFailed as failed:
         return failed.report
-    return report
 
 
 def _audit_row(row: ProcedureRow, version: int) -> dict[str, Any]:
@@ -466,11 +465,11 @@ def _practitioner_input(
     return staff_no, data
 
 
+@write_operation(Permission.MANAGE_PRACTITIONERS, "importPractitioners")
 async def import_practitioners(
     actor: Actor, data: bytes, *, filename: str = "", dry_run: bool = False
 ) -> ImportReport:
     """Upsert practitioners by staff number; atomic, with a per-row error report."""
-    await authorize(actor, Permission.MANAGE_PRACTITIONERS, "importPractitioners")
 
     report = ImportReport(dry_run=dry_run)
 
@@ -523,7 +522,7 @@ async def import_practitioners(
         return report
 
     try:
-        await run_write(actor, Permission.MANAGE_PRACTITIONERS, "importPractitioners", apply)
+        await run_write(actor, apply)
     except ImportFailed as failed:
         return failed.report
     return report

@@ -14,9 +14,10 @@ from domain import permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.i18n import kind_label, msg
+from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import Department, Practitioner, Site, Specialty
 
 
@@ -195,6 +196,7 @@ async def _unique(
         )
 
 
+@write_operation(Permission.MANAGE_REFERENCE, "createSite")
 async def create_site(
     actor: Actor,
     *,
@@ -205,7 +207,6 @@ async def create_site(
     emergency_report_hours: int = 24,
     idempotency_key: str | None = None,
 ) -> Site:
-    await authorize(actor, Permission.MANAGE_REFERENCE, "createSite")
     values: dict[str, Any] = {
         "code": validation.code("code", code),
         "name": validation.text("name", name, max_length=NAME_MAX),
@@ -227,18 +228,16 @@ async def create_site(
 
     return await run_write(
         actor,
-        Permission.MANAGE_REFERENCE,
-        "createSite",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=values,
     )
 
 
+@write_operation(Permission.MANAGE_REFERENCE, "createSpecialty")
 async def create_specialty(
     actor: Actor, *, code: str, name: str, idempotency_key: str | None = None
 ) -> Specialty:
-    await authorize(actor, Permission.MANAGE_REFERENCE, "createSpecialty")
     values: dict[str, Any] = {
         "code": validation.code("code", code),
         "name": validation.text("name", name, max_length=NAME_MAX),
@@ -250,14 +249,13 @@ async def create_specialty(
 
     return await run_write(
         actor,
-        Permission.MANAGE_REFERENCE,
-        "createSpecialty",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=values,
     )
 
 
+@write_operation(Permission.MANAGE_REFERENCE, "createDepartment")
 async def create_department(
     actor: Actor,
     *,
@@ -268,7 +266,6 @@ async def create_department(
     day_surgery_approved: bool = False,
     idempotency_key: str | None = None,
 ) -> Department:
-    await authorize(actor, Permission.MANAGE_REFERENCE, "createDepartment")
     values: dict[str, Any] = {
         "code": validation.code("code", code),
         "name": validation.text("name", name, max_length=NAME_MAX),
@@ -282,14 +279,13 @@ async def create_department(
 
     return await run_write(
         actor,
-        Permission.MANAGE_REFERENCE,
-        "createDepartment",
         apply,
         idempotency_key=idempotency_key,
         fingerprint={**values, "site": site_code or site_id},
     )
 
 
+@write_operation(Permission.MANAGE_REFERENCE, "updateDepartment")
 async def update_department(
     actor: Actor,
     department_id: int,
@@ -298,7 +294,6 @@ async def update_department(
     name: str | None = None,
     day_surgery_approved: bool | None = None,
 ) -> Department:
-    await authorize(actor, Permission.MANAGE_REFERENCE, "updateDepartment")
     changes: dict[str, Any] = {}
     if name is not None:
         changes["name"] = validation.text("name", name, max_length=NAME_MAX)
@@ -311,7 +306,7 @@ async def update_department(
             department, "department.update", changes, expected_version=expected_version
         )
 
-    return await run_write(actor, Permission.MANAGE_REFERENCE, "updateDepartment", apply)
+    return await run_write(actor, apply)
 
 
 @dataclass
@@ -367,10 +362,10 @@ async def _practitioner_links(data: PractitionerInput, creating: bool) -> dict[s
     return links
 
 
+@write_operation(Permission.MANAGE_PRACTITIONERS, "createPractitioner")
 async def create_practitioner(
     actor: Actor, data: PractitionerInput, idempotency_key: str | None = None
 ) -> Practitioner:
-    await authorize(actor, Permission.MANAGE_PRACTITIONERS, "createPractitioner")
     values = practitioner_values(data, creating=True)
 
     async def apply(ctx: WriteContext) -> Practitioner:
@@ -386,14 +381,13 @@ async def create_practitioner(
     }
     return await run_write(
         actor,
-        Permission.MANAGE_PRACTITIONERS,
-        "createPractitioner",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=fingerprint,
     )
 
 
+@write_operation(Permission.MANAGE_PRACTITIONERS, "updatePractitioner")
 async def update_practitioner(
     actor: Actor,
     practitioner_id: int,
@@ -401,7 +395,6 @@ async def update_practitioner(
     data: PractitionerInput,
     reason: str | None = None,
 ) -> Practitioner:
-    await authorize(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner")
     values = practitioner_values(data, creating=False)
 
     async def apply(ctx: WriteContext) -> Practitioner:
@@ -426,7 +419,7 @@ async def update_practitioner(
             reason=reason,
         )
 
-    return await run_write(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner", apply)
+    return await run_write(actor, apply)
 
 
 async def department_codes(department_ids: list[int]) -> list[str]:

@@ -18,11 +18,12 @@ from domain import catalogue, clock, permissions, validation
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by, specialty_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.techniques import TechniqueCategory
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import Practitioner, Privilege, Procedure, Site
 
 MAX_VALIDITY_YEARS = 3
@@ -285,10 +286,10 @@ async def _target(request: PrivilegeRequest, scope: Scope) -> dict[str, Any]:
     return {"scope_key": scope_key(scope)}
 
 
+@write_operation(Permission.REQUEST_PRIVILEGE, "requestPrivilege")
 async def request_privilege(
     actor: Actor, request: PrivilegeRequest, idempotency_key: str | None = None
 ) -> Privilege:
-    await authorize(actor, Permission.REQUEST_PRIVILEGE, "requestPrivilege")
     scope = validation.choice("scope", request.scope, Scope)
     note = validation.text("note", request.note, max_length=1000, required=False) or None
     validation.date_order("validFrom", request.valid_from, "validUntil", request.valid_until)
@@ -324,8 +325,6 @@ async def request_privilege(
     fingerprint = {k: v for k, v in vars(request).items()}
     return await run_write(
         actor,
-        Permission.REQUEST_PRIVILEGE,
-        "requestPrivilege",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=fingerprint,
@@ -358,7 +357,6 @@ async def _transition(
     reason: str | None,
     extra: Any = None,
 ) -> Privilege:
-    await authorize(actor, permission, operation)
     reason_text = _reason(action, reason)
 
     async def apply(ctx: WriteContext) -> Privilege:
@@ -386,7 +384,7 @@ async def _transition(
             reason=reason_text,
         )
 
-    return await run_write(actor, permission, operation, apply)
+    return await run_write(actor, apply)
 
 
 @dataclass
@@ -444,6 +442,7 @@ async def ensure_no_overlap(privilege: Privilege, valid_from: date, valid_until:
         )
 
 
+@write_operation(Permission.ENDORSE_PRIVILEGE, "endorsePrivilege")
 async def endorse_privilege(
     actor: Actor, privilege_id: int, expected_version: int, note: str | None = None
 ) -> Privilege:
@@ -458,10 +457,10 @@ async def endorse_privilege(
     )
 
 
+@write_operation(Permission.DECIDE_PRIVILEGE, "approvePrivilege")
 async def approve_privilege(
     actor: Actor, privilege_id: int, expected_version: int, approval: Approval
 ) -> Privilege:
-    await authorize(actor, Permission.DECIDE_PRIVILEGE, "approvePrivilege")
     validation.date_order("validFrom", approval.valid_from, "validUntil", approval.valid_until)
     return await _transition(
         actor,
@@ -475,6 +474,7 @@ async def approve_privilege(
     )
 
 
+@write_operation(Permission.DECIDE_PRIVILEGE, "rejectPrivilege")
 async def reject_privilege(
     actor: Actor,
     privilege_id: int,
@@ -494,6 +494,7 @@ async def reject_privilege(
     )
 
 
+@write_operation(Permission.REQUEST_PRIVILEGE, "withdrawPrivilege")
 async def withdraw_privilege(
     actor: Actor, privilege_id: int, expected_version: int, reason: str
 ) -> Privilege:
@@ -508,6 +509,7 @@ async def withdraw_privilege(
     )
 
 
+@write_operation(Permission.MANAGE_PRIVILEGE, "suspendPrivilege")
 async def suspend_privilege(
     actor: Actor, privilege_id: int, expected_version: int, reason: str
 ) -> Privilege:
@@ -522,6 +524,7 @@ async def suspend_privilege(
     )
 
 
+@write_operation(Permission.MANAGE_PRIVILEGE, "reinstatePrivilege")
 async def reinstate_privilege(
     actor: Actor, privilege_id: int, expected_version: int, reason: str
 ) -> Privilege:
@@ -536,6 +539,7 @@ async def reinstate_privilege(
     )
 
 
+@write_operation(Permission.MANAGE_PRIVILEGE, "revokePrivilege")
 async def revoke_privilege(
     actor: Actor, privilege_id: int, expected_version: int, reason: str
 ) -> Privilege:

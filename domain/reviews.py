@@ -14,6 +14,7 @@ from domain.actors import Actor
 from domain.cases import CaseStats, case_stats
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.privileges import (
@@ -25,7 +26,7 @@ from domain.privileges import (
 )
 from domain.reevaluation import evaluation_due, needs_yearly_review
 from domain.techniques import RESTRICTED
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import (
     CaseRecord,
     Evaluation,
@@ -61,6 +62,7 @@ class Selection:
 # --- opening a cycle (R30) -------------------------------------------------------------
 
 
+@write_operation(Permission.MANAGE_REVIEWS, "openReviewCycle")
 async def open_review_cycle(
     actor: Actor,
     *,
@@ -73,7 +75,6 @@ async def open_review_cycle(
 ) -> ReviewCycle:
     """Select ACTIVE privileges and create one PENDING evaluation each, once: a privilege
     that already has an undecided evaluation in an open cycle is not selected again."""
-    await authorize(actor, Permission.MANAGE_REVIEWS, "openReviewCycle")
     title = validation.text("name", name, max_length=200)
     validation.date_order("periodStart", period_start, "periodEnd", period_end)
     validation.date_order("periodEnd", period_end, "dueOn", due_on)
@@ -155,8 +156,6 @@ async def open_review_cycle(
 
     return await run_write(
         actor,
-        Permission.MANAGE_REVIEWS,
-        "openReviewCycle",
         apply,
         idempotency_key=idempotency_key,
         fingerprint={
@@ -229,6 +228,7 @@ async def _evaluation_for_change(
     return evaluation, privilege
 
 
+@write_operation(Permission.SUBMIT_EVALUATION, "submitEvaluation")
 async def submit_evaluation(
     actor: Actor,
     evaluation_id: int,
@@ -239,7 +239,6 @@ async def submit_evaluation(
 ) -> Evaluation:
     """R31: metrics come from case records when there are any; otherwise the department
     head enters them. PENDING -> SUBMITTED."""
-    await authorize(actor, Permission.SUBMIT_EVALUATION, "submitEvaluation")
     advice = validation.text("recommendation", recommendation, max_length=2000)
     if metrics is not None:
         for name, value in vars(metrics).items():
@@ -284,7 +283,7 @@ async def submit_evaluation(
             expected_version=expected_version,
         )
 
-    return await run_write(actor, Permission.SUBMIT_EVALUATION, "submitEvaluation", apply)
+    return await run_write(actor, apply)
 
 
 # --- deciding (R32) ------------------------------------------------------------------
@@ -310,10 +309,10 @@ def _renewed_validity(site: Site, old: Privilege, today: date) -> tuple[date, da
     return today, min(until, ceiling)
 
 
+@write_operation(Permission.DECIDE_EVALUATION, "decideEvaluation")
 async def decide_evaluation(
     actor: Actor, evaluation_id: int, expected_version: int, choice: EvaluationDecision
 ) -> Evaluation:
-    await authorize(actor, Permission.DECIDE_EVALUATION, "decideEvaluation")
     outcome = validation.choice("outcome", choice.outcome, Outcome)
     reason = (
         validation.text(
@@ -395,7 +394,7 @@ async def decide_evaluation(
             reason=reason or conditions,
         )
 
-    return await run_write(actor, Permission.DECIDE_EVALUATION, "decideEvaluation", apply)
+    return await run_write(actor, apply)
 
 
 async def _supersede(

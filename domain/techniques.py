@@ -17,10 +17,11 @@ from domain import clock, permissions, validation, workdays
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.organisation import practitioner_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.writes import WriteContext, authorize, run_write
+from domain.writes import WriteContext, run_write
 from models import CalendarDay, CalendarYear, Technique
 
 
@@ -46,10 +47,10 @@ RESTRICTED = frozenset(
 )
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "createTechnique")
 async def create_technique(
     actor: Actor, *, code: str, name: str, category: str, idempotency_key: str | None = None
 ) -> Technique:
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, "createTechnique")
     values: dict[str, Any] = {
         "code": validation.code("code", code),
         "name": validation.text("name", name, max_length=200),
@@ -67,8 +68,6 @@ async def create_technique(
 
     return await run_write(
         actor,
-        Permission.MANAGE_TECHNIQUES,
-        "createTechnique",
         apply,
         idempotency_key=idempotency_key,
         fingerprint=values,
@@ -125,11 +124,11 @@ class TechniqueApproval:
     ethics_approval_ref: str | None = None
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "approveTechnique")
 async def approve_technique(
     actor: Actor, technique_id: int, expected_version: int, approval: TechniqueApproval
 ) -> Technique:
     """PROPOSED -> APPROVED by the committee, with a lead (R23); never PROHIBITED (R20)."""
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, "approveTechnique")
     ethics = (
         validation.text(
             "ethicsApprovalRef", approval.ethics_approval_ref, max_length=100, required=False
@@ -173,7 +172,7 @@ async def approve_technique(
             expected_version=expected_version,
         )
 
-    return await run_write(actor, Permission.MANAGE_TECHNIQUES, "approveTechnique", apply)
+    return await run_write(actor, apply)
 
 
 def _deadline(
@@ -222,10 +221,10 @@ async def mark_first_clinical_use(ctx: WriteContext, technique: Technique, on: d
     )
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "recordFirstClinicalUse")
 async def record_first_clinical_use(
     actor: Actor, technique_id: int, expected_version: int, on: date
 ) -> Technique:
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, "recordFirstClinicalUse")
     if on > clock.today():
         raise DomainError(ErrorCode.VALIDATION, "First clinical use cannot be in the future", "on")
 
@@ -239,14 +238,14 @@ async def record_first_clinical_use(
             raise _refuse(technique, "record the first clinical use of")
         return await mark_first_clinical_use(ctx, technique, on)
 
-    return await run_write(actor, Permission.MANAGE_TECHNIQUES, "recordFirstClinicalUse", apply)
+    return await run_write(actor, apply)
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "fileTechnique")
 async def file_technique(
     actor: Actor, technique_id: int, expected_version: int, *, filed_on: date, filing_number: str
 ) -> Technique:
     """备案: a restricted technique in use is filed with the health authority."""
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, "fileTechnique")
     number = validation.text("filingNumber", filing_number, max_length=100)
     if filed_on > clock.today():
         raise DomainError(ErrorCode.VALIDATION, "filedOn cannot be in the future", "filedOn")
@@ -276,13 +275,12 @@ async def file_technique(
             expected_version=expected_version,
         )
 
-    return await run_write(actor, Permission.MANAGE_TECHNIQUES, "fileTechnique", apply)
+    return await run_write(actor, apply)
 
 
 async def _status_change(
     actor: Actor, operation: str, technique_id: int, expected_version: int, reason: str, action: str
 ) -> Technique:
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, operation)
     why = validation.text("reason", reason, max_length=1000)
 
     async def apply(ctx: WriteContext) -> Technique:
@@ -311,9 +309,10 @@ async def _status_change(
             technique, f"technique.{action}", changes, expected_version=expected_version, reason=why
         )
 
-    return await run_write(actor, Permission.MANAGE_TECHNIQUES, operation, apply)
+    return await run_write(actor, apply)
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "suspendTechnique")
 async def suspend_technique(
     actor: Actor, technique_id: int, expected_version: int, reason: str
 ) -> Technique:
@@ -322,6 +321,7 @@ async def suspend_technique(
     )
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "reinstateTechnique")
 async def reinstate_technique(
     actor: Actor, technique_id: int, expected_version: int, reason: str
 ) -> Technique:
@@ -330,6 +330,7 @@ async def reinstate_technique(
     )
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "stopTechnique")
 async def stop_technique(
     actor: Actor, technique_id: int, expected_version: int, reason: str
 ) -> Technique:
@@ -379,13 +380,13 @@ async def recompute_filing_deadlines(ctx: WriteContext) -> int:
     return moved
 
 
+@write_operation(Permission.MANAGE_TECHNIQUES, "correctFirstClinicalUse")
 async def correct_first_clinical_use(
     actor: Actor, technique_id: int, expected_version: int, on: date, reason: str
 ) -> Technique:
     """Undo the effect of a case entered with a wrong date (ADMIN, audited with its
     reason): set the first clinical use to the true date and recompute the filing
     deadline and the late flag from it. A later case with an earlier date still moves it."""
-    await authorize(actor, Permission.MANAGE_TECHNIQUES, "correctFirstClinicalUse")
     why = validation.text("reason", reason, max_length=1000)
     if on > clock.today():
         raise DomainError(
@@ -415,7 +416,7 @@ async def correct_first_clinical_use(
             reason=why,
         )
 
-    return await run_write(actor, Permission.MANAGE_TECHNIQUES, "correctFirstClinicalUse", apply)
+    return await run_write(actor, apply)
 
 
 @dataclass
@@ -488,6 +489,7 @@ async def _cover_year(ctx: WriteContext, year: int, source: CalendarSource | Non
         await ctx.update(row, "calendar.year_covered", values)
 
 
+@write_operation(Permission.MANAGE_CALENDAR, "setHolidays")
 async def set_holidays(
     actor: Actor,
     *,
@@ -501,7 +503,6 @@ async def set_holidays(
     deadlines that depend on it. A range spanning whole years marks them covered (so
     deadlines running into them are no longer provisional), with the notice they came
     from when given. Returns the number of calendar days stored."""
-    await authorize(actor, Permission.MANAGE_CALENDAR, "setHolidays")
     validation.date_order("from", start, "to", end)
     if (end - start).days > 3 * 366:
         raise DomainError(ErrorCode.VALIDATION, "At most three years at a time", "to")
@@ -548,4 +549,4 @@ async def set_holidays(
         await recompute_filing_deadlines(ctx)
         return len(entries)
 
-    return await run_write(actor, Permission.MANAGE_CALENDAR, "setHolidays", apply)
+    return await run_write(actor, apply)

@@ -26,6 +26,7 @@ import httpx
 from domain import clock, permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from models import Webhook, WebhookDelivery
@@ -50,6 +51,7 @@ EVENT_FAMILIES = (
     "practitioner.",
     "procedure.",
     "catalogue.",
+    "booking.",
 )
 
 
@@ -92,12 +94,12 @@ class NewWebhook:
     secret: str
 
 
+@write_operation(Permission.MANAGE_WEBHOOKS, "registerWebhook")
 async def register_webhook(
     actor: Actor, *, url: str, event_types: list[str], secret: str | None = None
 ) -> NewWebhook:
-    from domain.writes import WriteContext, authorize, run_write
+    from domain.writes import WriteContext, run_write
 
-    await authorize(actor, Permission.MANAGE_WEBHOOKS, "registerWebhook")
     target = _validate_url(url)
     types = _validate_types(event_types)
     key = secret or secrets.token_urlsafe(32)
@@ -114,15 +116,12 @@ async def register_webhook(
             created_by=actor.name,
         )
 
-    return NewWebhook(
-        await run_write(actor, Permission.MANAGE_WEBHOOKS, "registerWebhook", apply), key
-    )
+    return NewWebhook(await run_write(actor, apply), key)
 
 
+@write_operation(Permission.MANAGE_WEBHOOKS, "deactivateWebhook")
 async def deactivate_webhook(actor: Actor, webhook_id: int, expected_version: int) -> Webhook:
-    from domain.writes import WriteContext, authorize, run_write
-
-    await authorize(actor, Permission.MANAGE_WEBHOOKS, "deactivateWebhook")
+    from domain.writes import WriteContext, run_write
 
     async def apply(ctx: WriteContext) -> Webhook:
         webhook = await Webhook.get_or_none(id=webhook_id)
@@ -134,7 +133,7 @@ async def deactivate_webhook(actor: Actor, webhook_id: int, expected_version: in
             webhook, "webhook.deactivate", {"active": False}, expected_version=expected_version
         )
 
-    return await run_write(actor, Permission.MANAGE_WEBHOOKS, "deactivateWebhook", apply)
+    return await run_write(actor, apply)
 
 
 async def enqueue(events: list[PendingEvent]) -> int:

@@ -1,7 +1,8 @@
 """Tortoise models: fields, constraints and indexes only (no business logic)."""
 
 from models.access import ApiKey, Session, User
-from models.audit import AuditEvent, AuditHead, IdempotencyRecord
+from models.audit import AuditCheckpoint, AuditEvent, AuditHead, IdempotencyRecord
+from models.bookings import Booking, BookingImpact, BookingWatch
 from models.calendar import CalendarYear
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
@@ -12,8 +13,12 @@ from models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
     "ApiKey",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditHead",
+    "Booking",
+    "BookingImpact",
+    "BookingWatch",
     "CalendarDay",
     "CalendarYear",
     "CaseRecord",

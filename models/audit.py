@@ -57,10 +57,41 @@ class IdempotencyRecord(Model):
     key = fields.CharField(max_length=128)
     operation = fields.CharField(max_length=64)
     fingerprint = fields.CharField(max_length=64)
-    result_type = fields.CharField(max_length=32)
+    result_type = fields.CharField(max_length=32)  # a model name, "json", or "pending"
     result_id = fields.IntField()
+    # The replayable result of the first request with this key (domain/writes.py).
+    result_json = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "idempotency_record"
         unique_together = (("actor_key", "key"),)
+
+
+class AuditCheckpoint(Model):
+    """A signed statement of the chain's head (seq and hash): append-only like the events.
+
+    `token` is a compact JWS (Ed25519, domain/signing.py) over the seq and hash; a chain
+    rewritten from some point (re-hashed) or cut short no longer matches it."""
+
+    id = fields.IntField(primary_key=True)
+    seq = fields.BigIntField()
+    hash = fields.CharField(max_length=64)
+    kid = fields.CharField(max_length=64)
+    token = fields.TextField()
+    created_at = fields.CharField(max_length=32)  # canonical UTC ISO text, as signed
+    verified = fields.BooleanField(default=False)  # chain recomputed up to seq before signing
+    reason = fields.CharField(max_length=16, default="auto")  # auto | manual
+
+    class Meta:
+        table = "audit_checkpoint"
+        indexes = (("seq",),)
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._saved_in_db:
+            await super().save(*args, **kwargs)
+            return
+        raise PermissionError("audit checkpoints are append-only")
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError("audit checkpoints are append-only")

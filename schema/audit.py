@@ -28,6 +28,12 @@ class AuditChainReport:
     last_seq: int | None
     broken_seq: int | None = strawberry.field(description="The first seq whose hash is wrong")
     problem: str | None
+    checkpoints_checked: int = strawberry.field(
+        default=0, description="Signed checkpoints the chain was compared with"
+    )
+    last_checkpoint_seq: int | None = strawberry.field(
+        default=None, description="The newest signed checkpoint that matches"
+    )
 
 
 @strawberry.type
@@ -130,6 +136,8 @@ class AuditQuery:
             last_seq=report.last_seq,
             broken_seq=report.broken_seq,
             problem=report.problem,
+            checkpoints_checked=report.checkpoints_checked,
+            last_checkpoint_seq=report.last_checkpoint_seq,
         )
 
     @strawberry.field(description="The audit log, oldest first (AUDITOR, ADMIN).")

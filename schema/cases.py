@@ -129,6 +129,9 @@ class RecordCaseInput:
     death: bool = False
     unplanned_reoperation: bool = False
     adverse_event: bool = False
+    booking_ref: str | None = strawberry.field(
+        default=None, description="externalRef of the watched booking this case performed."
+    )
 
 
 @strawberry.type
@@ -215,6 +218,7 @@ class CaseMutation:
                     death=input.death,
                     unplanned_reoperation=input.unplanned_reoperation,
                     adverse_event=input.adverse_event,
+                    booking_ref=input.booking_ref,
                 ),
             )
 

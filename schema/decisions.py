@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from domain import decisions
+from domain import decisions, receipts
 from domain.decisions import CheckInput
 from domain.i18n import current_locale, localize
 from schema import ids
@@ -42,6 +42,8 @@ class PrivilegeDecision:
     )
     procedure_id: strawberry.Private[int | None]
     basis_ids: strawberry.Private[list[int]]
+    check: strawberry.Private[CheckInput | None] = None  # for the receipt (issue 18)
+    source: strawberry.Private[decisions.Decision | None] = None
 
     @strawberry.field
     async def procedure(self, info: Info) -> ProcedureType | None:
@@ -55,8 +57,19 @@ class PrivilegeDecision:
         found = await info.context.loaders.privilege.load_many(self.basis_ids)
         return [PrivilegeType.from_model(p) for p in found if p is not None]
 
+    @strawberry.field(
+        description="A compact JWS (EdDSA) over the question, this answer, registryVersion, "
+        "the audit head hash and the time of issue; verify with GET /.well-known/jwks.json."
+    )
+    async def receipt(self) -> str | None:
+        if self.check is None or self.source is None:
+            return None
+        return await receipts.issue(self.check, self.source)
+
     @classmethod
-    def from_decision(cls, d: decisions.Decision) -> PrivilegeDecision:
+    def from_decision(
+        cls, d: decisions.Decision, check: CheckInput | None = None
+    ) -> PrivilegeDecision:
         """Reason messages in the reader's language (codes never change with it)."""
         locale = current_locale()
         return cls(
@@ -75,6 +88,8 @@ class PrivilegeDecision:
             registry_version=str(d.registry_version),
             procedure_id=d.procedure_id,
             basis_ids=d.basis_ids,
+            check=check,
+            source=d,
         )
 
 
@@ -122,10 +137,11 @@ class DecisionQuery:
     async def privilege_check(
         self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
     ) -> PrivilegeDecision:
+        check = to_check(input)
         decision = await decisions.check_one(
-            info.context.actor, to_check(input), known_at, info.context.registry_state
+            info.context.actor, check, known_at, info.context.registry_state
         )
-        return PrivilegeDecision.from_decision(decision)
+        return PrivilegeDecision.from_decision(decision, check)
 
     @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
     async def privilege_checks(
@@ -136,8 +152,12 @@ class DecisionQuery:
     ) -> list[PrivilegeDecision]:
         checks = [to_check(item, index) for index, item in enumerate(inputs)]
         return [
-            PrivilegeDecision.from_decision(d)
-            for d in await decisions.check_many(
-                info.context.actor, checks, known_at, info.context.registry_state
+            PrivilegeDecision.from_decision(d, check)
+            for d, check in zip(
+                await decisions.check_many(
+                    info.context.actor, checks, known_at, info.context.registry_state
+                ),
+                checks,
+                strict=True,
             )
         ]

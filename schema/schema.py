@@ -20,6 +20,7 @@ from models import Department, Site, Specialty
 from schema import ids
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
+from schema.bookings import BookingMutation, BookingQuery, BookingSubscription
 from schema.cases import CaseMutation, CaseQuery
 from schema.catalogue import (
     CatalogueImportMutation,
@@ -42,6 +43,7 @@ from schema.organisation import (
 )
 from schema.policy import RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
+from schema.receipts import ReceiptQuery
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
@@ -109,6 +111,8 @@ Query = merge_types(
         WebhookQuery,
         AuditQuery,
         EnumLabelQuery,
+        BookingQuery,
+        ReceiptQuery,
     ),
 )
 Mutation = merge_types(
@@ -123,8 +127,10 @@ Mutation = merge_types(
         ReviewMutation,
         CaseMutation,
         WebhookMutation,
+        BookingMutation,
     ),
 )
+AllSubscriptions = merge_types("Subscription", (Subscription, BookingSubscription))
 
 
 class CredregSchema(strawberry.Schema):
@@ -140,7 +146,7 @@ def build_schema() -> strawberry.Schema:
     return CredregSchema(
         query=Query,
         mutation=Mutation,
-        subscription=Subscription,
+        subscription=AllSubscriptions,
         types=[
             UserType,
             ApiKeyType,

@@ -23,7 +23,7 @@ from api.app import create_app
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import Settings
-from domain import clock, passwords
+from domain import audit, clock, passwords, signing
 
 TEST_DATABASE_URL = os.environ.get("CREDREG_TEST_DATABASE_URL", "")
 USE_POSTGRES = TEST_DATABASE_URL.startswith(("postgres://", "postgresql://"))
@@ -79,16 +79,22 @@ def fixed_clock() -> clock.FixedClock:
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, tmp_path: Path) -> Settings:
     # argon2id at OWASP's minimum keeps the suite fast and is still a valid setting.
     return Settings(
-        database_url=database_url, argon2_time_cost=2, argon2_memory_kib=19456, argon2_parallelism=1
+        database_url=database_url,
+        argon2_time_cost=2,
+        argon2_memory_kib=19456,
+        argon2_parallelism=1,
+        key_dir=str(tmp_path / "keys"),  # signing keys (audit checkpoints), per test
     )
 
 
 @pytest_asyncio.fixture
 async def db(settings: Settings, fixed_clock: clock.FixedClock) -> AsyncIterator[None]:
     passwords.configure(passwords.PasswordService(time_cost=2, memory_kib=19456, parallelism=1))
+    signing.configure(settings.key_dir)
+    audit.configure_checkpoints(settings.checkpoint_every_events, settings.checkpoint_every_seconds)
     await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
     try:
         yield

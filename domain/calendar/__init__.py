@@ -128,7 +128,9 @@ async def load_official_calendar(actor: Actor) -> list[int]:
         await recompute_filing_deadlines(ctx)
         return done
 
-    return await run_write(actor, Permission.MANAGE_CALENDAR, "loadOfficialCalendar", apply)
+    return await run_write(
+        actor, apply, operation="loadOfficialCalendar", permission=Permission.MANAGE_CALENDAR
+    )
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ REQUESTERS = frozenset({Role.ADMIN, Role.DEPARTMENT_HEAD, Role.PRACTITIONER})
 ENDORSERS = frozenset({Role.ADMIN, Role.DEPARTMENT_HEAD})
 DECIDERS = frozenset({Role.ADMIN, Role.COMMITTEE})
 CHECKERS = frozenset(Role) - {Role.PRACTITIONER}
+BOOKING_WRITERS = frozenset({Role.ADMIN, Role.SCHEDULER})
+BOOKING_READERS = frozenset({Role.ADMIN, Role.SCHEDULER, Role.AUDITOR})
 DECISION = (
     'decision: {committee: "手术分级管理委员会", meetingOn: "2026-01-05", votesFor: 7, '
     'votesAgainst: 0, votesAbstain: 1, minutesRef: "2026-01"}'
@@ -269,6 +271,36 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
     ),
+    # issue 18: watched bookings (the OR system and medical affairs write; auditors read)
+    "bookings": ("{ bookings { nodes { externalRef } } }", BOOKING_READERS),
+    "bookingImpacts": ("{ bookingImpacts { nodes { status } } }", BOOKING_READERS),
+    "registerBooking": (
+        'mutation { registerBooking(input: {externalRef: "bk-{n}", '
+        'practitionerStaffNo: "D0001", procedureCode: "47.0901", '
+        'scheduledOn: "2026-12-01"}) { userErrors { code } } }',
+        BOOKING_WRITERS,
+    ),
+    "registerBookings": (
+        'mutation { registerBookings(inputs: [{externalRef: "bks-{n}", '
+        'practitionerStaffNo: "D0001", procedureCode: "47.0901", '
+        'scheduledOn: "2026-12-01"}]) { userErrors { code } } }',
+        BOOKING_WRITERS,
+    ),
+    "updateBooking": (
+        'mutation { updateBooking(input: {externalRef: "none-{n}", '
+        'scheduledOn: "2026-12-02"}) { userErrors { code } } }',
+        BOOKING_WRITERS,
+    ),
+    "cancelBooking": (
+        'mutation { cancelBooking(input: {externalRef: "none-{n}"}) { userErrors { code } } }',
+        BOOKING_WRITERS,
+    ),
+    "acknowledgeBookingImpact": (
+        'mutation { acknowledgeBookingImpact(input: {id: "Qm9va2luZ0ltcGFjdDo5OTk5OTk"}) '
+        "{ userErrors { code } } }",
+        BOOKING_WRITERS,
+    ),
+    "verifyReceipt": ('{ verifyReceipt(receipt: "a.b.c") { valid } }', AUDIT),
 }
 
 
