@@ -30,7 +30,7 @@ def test_r_audit_checkpoint_cli(cli_env: str, tmp_path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "checkpoint signed: seq" in out
     assert main(["audit", "verify"]) == 0
-    assert "1 signed checkpoint(s) match" in capsys.readouterr().out
+    assert "1 个签名检查点一致" in capsys.readouterr().out
     exported = tmp_path / "checkpoints.json"
     assert main(["audit", "checkpoints", "-o", str(exported)]) == 0
     document = json.loads(exported.read_text())
