@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import logging
 import os
 import time
@@ -20,6 +19,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api import screening
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
@@ -52,16 +52,20 @@ class GraphQLEndpoint:
             await refusal(scope, receive, send)
             return
         if request.method != "POST":
+            try:
+                screening.check_query_params(request.query_params)
+            except screening.HostileInput as error:
+                await screening.refusal(error)(scope, receive, send)
+                return
             await self.graphql(scope, receive, send)
             return
         body = await request.body()
-        found = parsed = None
-        if len(body) < 1_000_000:
-            try:
-                parsed = json.loads(body)
-                found = match(self.trusted, parsed)
-            except (ValueError, RecursionError):  # the ordinary path answers with the error
-                found = None
+        try:
+            parsed = screening.parse_body(body)
+        except screening.HostileInput as error:
+            await screening.refusal(error)(scope, receive, send)
+            return
+        found = match(self.trusted, parsed)
         if found is not None and isinstance(parsed, dict):
             response = await execute_trusted(self.graphql, request, found, parsed)
             await response(scope, receive, send)

@@ -82,6 +82,7 @@ class Settings:
     rate_points_per_second: int = 50_000
     rate_burst: int = 100_000
     max_query_cost: int = 50_000
+    ws_recheck_ms: int = 1500  # how often an open WebSocket re-authenticates
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,4 +116,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rate_points_per_second=_int(env, "CREDREG_RATE_POINTS_PER_SECOND", 50_000, 1, 10**9),
         rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
+        ws_recheck_ms=_int(env, "CREDREG_WS_RECHECK_MS", 1500, 50, 60_000),
     )

@@ -1,0 +1,105 @@
+"""Hostile request bodies refused before GraphQL sees them (issue 13, item 11).
+
+JSON that Python's parser rejects late (integers over 4,300 digits raise ValueError,
+not JSONDecodeError), strings holding NUL (PostgreSQL text cannot store it) or lone
+surrogates (not encodable as UTF-8, so the database driver would fail on them): each
+is a typed 400, never a 500 or a crashed handler.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from starlette.responses import JSONResponse, Response
+
+# A JSON escape that can produce NUL or a surrogate; raw NUL and raw surrogates cannot
+# appear in valid UTF-8 JSON text, so bodies without one of these need no walk.
+_SUSPECT = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
+_SUSPECT_TEXT = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+MAX_WALK_DEPTH = 200
+
+
+class HostileInput(ValueError):
+    """A body that parses but must not reach the resolvers; the message says why."""
+
+    def __init__(self, message: str, code: str = "BAD_REQUEST") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _bad_string(value: str) -> str | None:
+    if "\x00" in value:
+        return "请求中的文本不能包含 NUL 字符（\\u0000）"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "请求中的文本包含孤立的代理字符（lone surrogate），不是有效的 Unicode"
+    return None
+
+
+def _walk(value: Any, depth: int = 0) -> str | None:
+    if depth > MAX_WALK_DEPTH:
+        return "请求的 JSON 嵌套过深"
+    if isinstance(value, str):
+        return _bad_string(value)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _bad_string(key) or _walk(item, depth + 1)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = _walk(item, depth + 1)
+            if found:
+                return found
+    return None
+
+
+def check_text(raw: str | bytes, parsed: Any) -> None:
+    """Raise HostileInput when the parsed JSON holds NUL or a lone surrogate."""
+    suspect = _SUSPECT.search(raw) if isinstance(raw, bytes) else _SUSPECT_TEXT.search(raw)
+    if suspect is None:
+        return
+    found = _walk(parsed)
+    if found:
+        raise HostileInput(found)
+
+
+def parse_body(body: bytes) -> Any:
+    """The body as JSON, or HostileInput with a message for the client."""
+    try:
+        parsed = json.loads(body)
+    except UnicodeDecodeError:
+        raise HostileInput("请求体不是有效的 UTF-8 JSON") from None
+    except RecursionError:
+        raise HostileInput("请求的 JSON 嵌套过深") from None
+    except ValueError as error:
+        if "digits" in str(error):  # int() conversion limit (4,300 digits)
+            raise HostileInput("JSON 中的数字位数过多（上限 4300 位）") from None
+        raise HostileInput("请求体不是有效的 JSON") from None
+    check_text(body, parsed)
+    return parsed
+
+
+def check_query_params(params: Any) -> None:
+    """GET /graphql: the same checks for query, variables and the other parameters."""
+    for key, value in params.multi_items():
+        found = _bad_string(key) or _bad_string(value)
+        if found:
+            raise HostileInput(found)
+    variables = params.get("variables")
+    if variables:
+        try:
+            parsed = json.loads(variables)
+        except (ValueError, RecursionError):
+            raise HostileInput("variables 不是有效的 JSON") from None
+        check_text(variables, parsed)
+
+
+def refusal(error: HostileInput, status: int = 400) -> Response:
+    return JSONResponse(
+        {"errors": [{"message": str(error), "extensions": {"code": error.code}}]},
+        status_code=status,
+    )
