@@ -23,6 +23,7 @@ from api import screening
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
+from api.limits import BodyLimitMiddleware
 from api.metrics import METRICS
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
@@ -131,6 +132,7 @@ def configure_domain(settings: Settings) -> None:
 
     auth.session_lifetime = timedelta(hours=settings.session_hours)
     cost.configure(settings.rate_points_per_second, settings.rate_burst, settings.max_query_cost)
+    cost.configure_time_budget(settings.query_time_budget_ms / 1000)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -151,6 +153,14 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
         routes.extend(bench_routes)
     middleware = [Middleware(MetricsMiddleware)]
+    middleware.append(
+        Middleware(
+            BodyLimitMiddleware,
+            max_body=settings.max_body_bytes,
+            max_import_body=settings.max_import_body_bytes,
+            read_timeout=settings.body_read_timeout_seconds,
+        )
+    )
     if settings.cors_origins:
         middleware.append(
             Middleware(

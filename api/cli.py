@@ -72,6 +72,8 @@ async def _preflight() -> None:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
+    from api.limits import header_timeout_protocol
+
     asyncio.run(_with_database(settings, _preflight))
 
     uvicorn.run(
@@ -82,6 +84,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
         workers=args.workers,
         proxy_headers=False,
         timeout_graceful_shutdown=30,
+        # Slowloris: request headers must be complete within CREDREG_HEADER_TIMEOUT_SECONDS
+        # (api/limits.py); idle kept-alive connections close after 5 s.
+        http=header_timeout_protocol(),
+        timeout_keep_alive=5,
         log_level=args.log_level,
     )
 

@@ -83,6 +83,11 @@ class Settings:
     rate_burst: int = 100_000
     max_query_cost: int = 50_000
     ws_recheck_ms: int = 1500  # how often an open WebSocket re-authenticates
+    query_time_budget_ms: int = 10_000  # a query still running after this is aborted
+    max_body_bytes: int = 4 * 1024 * 1024
+    max_import_body_bytes: int = 20 * 1024 * 1024  # import mutations with a credential
+    body_read_timeout_seconds: int = 30
+    header_timeout_seconds: int = 10  # slowloris: request headers must arrive in time
 
     @property
     def is_sqlite(self) -> bool:
@@ -117,4 +122,11 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rate_burst=_int(env, "CREDREG_RATE_BURST", 100_000, 1, 10**9),
         max_query_cost=_int(env, "CREDREG_MAX_QUERY_COST", 50_000, 100, 10**9),
         ws_recheck_ms=_int(env, "CREDREG_WS_RECHECK_MS", 1500, 50, 60_000),
+        query_time_budget_ms=_int(env, "CREDREG_QUERY_TIME_BUDGET_MS", 10_000, 0, 3_600_000),
+        max_body_bytes=_int(env, "CREDREG_MAX_BODY_BYTES", 4 * 1024 * 1024, 1024, 2**31),
+        max_import_body_bytes=_int(
+            env, "CREDREG_MAX_IMPORT_BODY_BYTES", 20 * 1024 * 1024, 1024, 2**31
+        ),
+        body_read_timeout_seconds=_int(env, "CREDREG_BODY_READ_TIMEOUT_SECONDS", 30, 1, 3600),
+        header_timeout_seconds=_int(env, "CREDREG_HEADER_TIMEOUT_SECONDS", 10, 1, 600),
     )

@@ -26,7 +26,7 @@ from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import validate_document
 
 from schema import precompiled
-from schema.cost import check_cost
+from schema.cost import BudgetedExecutor, check_cost
 from schema.errors import apply_error_policy
 from schema.policy import _RULES_NO_INTROSPECTION
 
@@ -124,6 +124,7 @@ async def execute_trusted(
             variable_values=variables,
             operation_name=state.operation_name,
             is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+            executor_class=BudgetedExecutor,  # the same time budget as the ordinary path
         )
         result = await outcome if inspect.isawaitable(outcome) else outcome
     await apply_error_policy(state, result)

@@ -30,6 +30,7 @@ from schema.catalogue import (
     TechniqueType,
 )
 from schema.context import Info
+from schema.cost import BudgetedExecutor
 from schema.decisions import DecisionQuery
 from schema.organisation import (
     DepartmentType,
@@ -152,6 +153,7 @@ def build_schema() -> strawberry.Schema:
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
         extensions=[RequestPolicy],
+        execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
 
 
