@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api import screening
+from api.availability import DatabaseAvailabilityMiddleware, readyz_endpoint
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
@@ -28,7 +29,7 @@ from api.metrics import METRICS
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
-from domain import auth, clock, passwords, sql
+from domain import auth, clock, passwords
 from schema import cost
 from schema.schema import build_schema
 
@@ -80,15 +81,6 @@ class GraphQLEndpoint:
 
 async def healthz(_request: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-async def readyz(_request: Request) -> Response:
-    try:
-        await sql.fetch_one("SELECT seq FROM audit_head WHERE id = 1")
-    except Exception as exc:  # any database failure means "not ready"
-        log.warning("readiness check failed: %s", exc)
-        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ready", "database": "ok"})
 
 
 async def metrics(_request: Request) -> Response:
@@ -144,7 +136,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
-        Route("/readyz", readyz),
+        Route("/readyz", readyz_endpoint(settings.database_url)),
         Route("/metrics", metrics),
         *export_routes,
     ]
@@ -153,6 +145,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
         routes.extend(bench_routes)
     middleware = [Middleware(MetricsMiddleware)]
+    middleware.append(Middleware(DatabaseAvailabilityMiddleware))  # 503 + Retry-After
     middleware.append(
         Middleware(
             BodyLimitMiddleware,
