@@ -25,7 +25,7 @@ from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.limits import BodyLimitMiddleware
-from api.metrics import METRICS
+from api.metrics import METRICS, route_of
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
@@ -107,7 +107,8 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            METRICS.observe(scope["path"], status, time.perf_counter() - started)
+            # The route template, never the raw path (unknown paths count as `other`).
+            METRICS.observe(route_of(scope), status, time.perf_counter() - started)
 
 
 def configure_domain(settings: Settings) -> None:

@@ -76,6 +76,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
 
     asyncio.run(_with_database(settings, _preflight))
 
+    if args.workers > 1 and not os.environ.get("CREDREG_METRICS_DIR"):
+        # /metrics adds up every worker's counters from this directory (api/metrics.py).
+        import tempfile
+
+        os.environ["CREDREG_METRICS_DIR"] = tempfile.mkdtemp(prefix="credreg-metrics-")
     uvicorn.run(
         "api.app:create_app",
         factory=True,
