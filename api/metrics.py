@@ -19,6 +19,7 @@ import logging
 import os
 import time
 from collections import defaultdict
+from collections.abc import MutableMapping
 from typing import Any
 
 BUCKETS = (0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -33,7 +34,7 @@ def escape_label(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def route_of(scope: dict[str, Any]) -> str:
+def route_of(scope: MutableMapping[str, Any]) -> str:
     """The matched route's template, or `other` when no route matched."""
     route = scope.get("route")
     path = getattr(route, "path", None)
