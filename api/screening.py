@@ -12,7 +12,10 @@ import json
 import re
 from typing import Any
 
+from graphql import GraphQLError, OperationDefinitionNode, OperationType
 from starlette.responses import JSONResponse, Response
+
+from schema.policy import MAX_TOKENS, _parse
 
 # A JSON escape that can produce NUL or a surrogate; raw NUL and raw surrogates cannot
 # appear in valid UTF-8 JSON text, so bodies without one of these need no walk.
@@ -79,7 +82,10 @@ def parse_body(body: bytes) -> Any:
         if "digits" in str(error):  # int() conversion limit (4,300 digits)
             raise HostileInput("JSON 中的数字位数过多（上限 4300 位）") from None
         raise HostileInput("请求体不是有效的 JSON") from None
+    if not isinstance(parsed, dict):  # batched arrays are refused, scalars make no sense
+        raise HostileInput("请求体必须是一个 JSON 对象（不支持批量数组）")
     check_text(body, parsed)
+    check_not_subscription(parsed.get("query"), parsed.get("operationName"))
     return parsed
 
 
@@ -96,6 +102,25 @@ def check_query_params(params: Any) -> None:
         except (ValueError, RecursionError):
             raise HostileInput("variables 不是有效的 JSON") from None
         check_text(variables, parsed)
+    check_not_subscription(params.get("query"), params.get("operationName"))
+
+
+def check_not_subscription(query: Any, operation_name: Any) -> None:
+    """Subscriptions run over WebSocket (graphql-transport-ws) only."""
+    if not isinstance(query, str) or "subscription" not in query:
+        return
+    try:
+        document = _parse(query, max_tokens=MAX_TOKENS)
+    except (GraphQLError, RecursionError):
+        return  # the ordinary path answers with the syntax error
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) == 1 and operations[0].operation is OperationType.SUBSCRIPTION:
+        raise HostileInput(
+            "订阅只能通过 WebSocket（graphql-transport-ws 协议）使用，不能通过 HTTP",
+            code="SUBSCRIPTION_REQUIRES_WEBSOCKET",
+        )
 
 
 def refusal(error: HostileInput, status: int = 400) -> Response:
