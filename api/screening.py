@@ -27,9 +27,12 @@ MAX_WALK_DEPTH = 200
 class HostileInput(ValueError):
     """A body that parses but must not reach the resolvers; the message says why."""
 
-    def __init__(self, message: str, code: str = "BAD_REQUEST") -> None:
+    def __init__(
+        self, message: str, code: str = "BAD_REQUEST", field: list[str] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
+        self.field = field
 
 
 def _bad_string(value: str) -> str | None:
@@ -42,21 +45,26 @@ def _bad_string(value: str) -> str | None:
     return None
 
 
-def _walk(value: Any, depth: int = 0) -> str | None:
+def _walk(value: Any, path: list[str], depth: int = 0) -> tuple[str, list[str]] | None:
+    """The first bad string in the parsed body and where it is (a JSON path)."""
     if depth > MAX_WALK_DEPTH:
-        return "请求的 JSON 嵌套过深"
+        return "请求的 JSON 嵌套过深", path
     if isinstance(value, str):
-        return _bad_string(value)
+        found = _bad_string(value)
+        return (found, path) if found else None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = _bad_string(key) or _walk(item, depth + 1)
-            if found:
-                return found
+            bad_key = _bad_string(key)
+            if bad_key:
+                return bad_key, path
+            hit = _walk(item, [*path, key], depth + 1)
+            if hit:
+                return hit
     elif isinstance(value, list):
-        for item in value:
-            found = _walk(item, depth + 1)
-            if found:
-                return found
+        for index, item in enumerate(value):
+            hit = _walk(item, [*path, str(index)], depth + 1)
+            if hit:
+                return hit
     return None
 
 
@@ -65,9 +73,9 @@ def check_text(raw: str | bytes, parsed: Any) -> None:
     suspect = _SUSPECT.search(raw) if isinstance(raw, bytes) else _SUSPECT_TEXT.search(raw)
     if suspect is None:
         return
-    found = _walk(parsed)
-    if found:
-        raise HostileInput(found)
+    hit = _walk(parsed, [])
+    if hit:
+        raise HostileInput(hit[0], field=hit[1])
 
 
 def parse_body(body: bytes) -> Any:
@@ -124,7 +132,9 @@ def check_not_subscription(query: Any, operation_name: Any) -> None:
 
 
 def refusal(error: HostileInput, status: int = 400) -> Response:
+    extensions: dict[str, Any] = {"code": error.code}
+    if error.field:
+        extensions["field"] = error.field  # e.g. ["variables", "input", "code"]
     return JSONResponse(
-        {"errors": [{"message": str(error), "extensions": {"code": error.code}}]},
-        status_code=status,
+        {"errors": [{"message": str(error), "extensions": extensions}]}, status_code=status
     )

@@ -98,6 +98,23 @@ async def test_r_hostile_bodies_are_typed_4xx(client: httpx.AsyncClient, token: 
     assert ok["data"]["viewer"]["name"] == "auditor"
 
 
+async def test_r_nul_is_refused_with_its_path(client: httpx.AsyncClient, token: str) -> None:
+    body = {
+        "query": "mutation($input: CreateSpecialtyInput!) { createSpecialty(input: $input) "
+        "{ userErrors { code } } }",
+        "variables": {"input": {"code": "bad\u0000nul", "name": "专业"}},
+    }
+    response = await client.post(
+        "/graphql", json=body, headers={"authorization": f"Bearer {token}"}
+    )
+    error = assert_typed_4xx(response, "NUL in a code")
+    assert error["extensions"] == {
+        "code": "BAD_REQUEST",
+        "field": ["variables", "input", "code"],
+    }
+    assert "NUL" in error["message"]
+
+
 async def test_r_subscription_over_http_is_refused(client: httpx.AsyncClient, token: str) -> None:
     headers = {"authorization": f"Bearer {token}"}
     post = await client.post(
