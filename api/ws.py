@@ -165,6 +165,11 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         await super().handle_message(message)  # type: ignore[arg-type]
 
+    async def send_message(self, message: Any) -> None:
+        if self.closed:  # nothing more goes out on a socket closed for its credential
+            return
+        await super().send_message(message)
+
     async def handle_invalid_message(self, error_message: str) -> None:
         self.closed = True
         await super().handle_invalid_message(error_message)
