@@ -235,6 +235,10 @@ def _address(context: Any) -> str:
 # --- the time budget ----------------------------------------------------------------
 
 TIME_BUDGET_SECONDS = 10.0
+# Root fields whose work is long by nature and bounded otherwise: re-hashing up to a
+# million audit events (AUDITOR/ADMIN only, SPEC 9 allows 20 s) must be able to finish.
+# An operation is exempt only when every one of its root fields is.
+BUDGET_EXEMPT_ROOT_FIELDS = frozenset({"verifyAuditChain"})
 
 
 def configure_time_budget(seconds: float) -> None:
@@ -252,6 +256,14 @@ def timeout_result(budget: float) -> ExecutionResult:
                 extensions={"code": "QUERY_TIMEOUT", "budgetSeconds": budget},
             )
         ],
+    )
+
+
+def _exempt(selection_set: SelectionSetNode) -> bool:
+    selections = selection_set.selections
+    return bool(selections) and all(
+        isinstance(node, FieldNode) and node.name.value in BUDGET_EXEMPT_ROOT_FIELDS
+        for node in selections
     )
 
 
@@ -275,6 +287,7 @@ class BudgetedExecutor(StrawberryGraphQLCoreExecutionContext):
             budget <= 0
             or self.operation.operation is not OperationType.QUERY
             or self.abort_signal is not None
+            or _exempt(self.operation.selection_set)
         ):
             return super().execute_operation(*args, **kwargs)
         self._controller = AbortController()

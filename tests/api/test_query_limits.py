@@ -136,3 +136,20 @@ async def test_r_time_budget_leaves_mutations_alone(client: httpx.AsyncClient) -
     finally:
         cost.configure_time_budget(10.0)
     assert body["data"]["createSpecialty"]["specialty"]["code"] == "CARD"
+
+
+async def test_r_time_budget_lets_chain_verification_finish(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await factories.hospital()
+    token = await factories.token_for("auditor", ["AUDITOR"])
+    cost.configure_time_budget(0.000001)
+    try:
+        alone = await factories.gql(client, "{ verifyAuditChain { ok } }", token=token)
+        mixed = await factories.gql(
+            client, "{ verifyAuditChain { ok } sites { nodes { code } } }", token=token
+        )
+    finally:
+        cost.configure_time_budget(10.0)
+    assert alone["data"]["verifyAuditChain"]["ok"] is True
+    assert mixed["errors"][0]["extensions"]["code"] == "QUERY_TIMEOUT"
