@@ -8,6 +8,8 @@ middleware (api/availability.py) and the GraphQL error policy (schema/errors.py)
 
 from __future__ import annotations
 
+import errno
+import socket
 import sqlite3
 from typing import Any
 
@@ -27,13 +29,27 @@ _SQLITE_MESSAGES = (
 # operator intervention (57: admin shutdown, cannot connect now), read-only transaction.
 _PG_STATE_PREFIXES = ("08", "53", "57P")
 _PG_STATES = {"25006"}
+_OS_ERRNOS = {
+    errno.ECONNREFUSED,
+    errno.ECONNRESET,
+    errno.ECONNABORTED,
+    errno.EHOSTUNREACH,
+    errno.ENETUNREACH,
+    errno.ETIMEDOUT,
+    errno.EPIPE,
+    errno.ENOSPC,  # disk full
+    errno.EROFS,  # read-only file system
+}
 
 
 def _one(exc: BaseException) -> bool:
-    if isinstance(exc, (ConnectionError, TimeoutError)):
+    if isinstance(exc, (ConnectionError, TimeoutError, socket.gaierror)):
         return True
-    if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
-        return True
+    if isinstance(exc, OSError):
+        if exc.errno in _OS_ERRNOS:
+            return True
+        text = str(exc)  # asyncpg trying several addresses: "Multiple exceptions: ..."
+        return exc.errno is None and ("Multiple exceptions" in text or "Connect call" in text)
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         return any(message in text for message in _SQLITE_MESSAGES)
