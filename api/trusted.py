@@ -25,7 +25,7 @@ from starlette.responses import Response
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import validate_document
 
-from schema import precompiled
+from schema import precompiled, unavailable
 from schema.cost import BudgetedExecutor, check_cost
 from schema.errors import apply_error_policy
 from schema.policy import _RULES_NO_INTROSPECTION
@@ -131,7 +131,11 @@ async def execute_trusted(
     payload: dict[str, Any] = {"data": result.data}
     if result.errors:
         payload["errors"] = [error.formatted for error in result.errors]
-    return _json_response(payload, context.request_id)
+    response = _json_response(payload, context.request_id)
+    if any((e.extensions or {}).get("code") == unavailable.CODE for e in result.errors or ()):
+        response.status_code = 503  # as on the ordinary path: retryable, with Retry-After
+        response.headers["retry-after"] = str(unavailable.RETRY_AFTER_SECONDS)
+    return response
 
 
 def _json_response(payload: dict[str, Any], request_id: str) -> Response:

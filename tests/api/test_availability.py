@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -43,6 +44,14 @@ async def test_r_stopped_database_answers_503_retryable(
 ) -> None:
     assert_unavailable(await client.post("/graphql", json={"query": "{ viewer { name } }"}))
     assert_unavailable(await client.get("/graphql", params={"query": "{ viewer { name } }"}))
+    trusted = Path(__file__).parents[2] / "schema" / "trusted" / "privilegeChecks.graphql"
+    assert_unavailable(
+        await client.post(
+            "/graphql",
+            json={"query": trusted.read_text().strip(), "variables": {"inputs": []}},
+            headers={"authorization": "Bearer crk_abc_def"},
+        )
+    )
     ready = await client.get("/readyz")
     assert ready.status_code == 503 and ready.json()["database"] == "unreachable"
     assert (await client.get("/healthz")).status_code == 200  # the process itself is alive
