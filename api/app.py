@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import logging
 import os
 import time
@@ -20,17 +19,20 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api import screening
+from api.availability import DatabaseAvailabilityMiddleware, readyz_endpoint
 from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.imports import routes as import_routes
+from api.limits import BodyLimitMiddleware
 from api.locale import LocaleMiddleware
-from api.metrics import METRICS
+from api.metrics import METRICS, route_of
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
-from domain import auth, clock, i18n, passwords, sql
+from domain import auth, clock, i18n, passwords
 from schema import cost
 from schema.schema import build_schema
 
@@ -55,16 +57,20 @@ class GraphQLEndpoint:
             await refusal(scope, receive, send)
             return
         if request.method != "POST":
+            try:
+                screening.check_query_params(request.query_params)
+            except screening.HostileInput as error:
+                await screening.refusal(error)(scope, receive, send)
+                return
             await self.graphql(scope, receive, send)
             return
         body = await request.body()
-        found = parsed = None
-        if len(body) < 1_000_000:
-            try:
-                parsed = json.loads(body)
-                found = match(self.trusted, parsed)
-            except (ValueError, RecursionError):  # the ordinary path answers with the error
-                found = None
+        try:
+            parsed = screening.parse_body(body)
+        except screening.HostileInput as error:
+            await screening.refusal(error)(scope, receive, send)
+            return
+        found = match(self.trusted, parsed)
         if found is not None and isinstance(parsed, dict):
             response = await execute_trusted(self.graphql, request, found, parsed)
             await response(scope, receive, send)
@@ -78,15 +84,6 @@ class GraphQLEndpoint:
 
 async def healthz(_request: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-async def readyz(_request: Request) -> Response:
-    try:
-        await sql.fetch_one("SELECT seq FROM audit_head WHERE id = 1")
-    except Exception as exc:  # any database failure means "not ready"
-        log.warning("readiness check failed: %s", exc)
-        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ready", "database": "ok"})
 
 
 async def metrics(_request: Request) -> Response:
@@ -113,7 +110,8 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            METRICS.observe(scope["path"], status, time.perf_counter() - started)
+            # The route template, never the raw path (unknown paths count as `other`).
+            METRICS.observe(route_of(scope), status, time.perf_counter() - started)
 
 
 def configure_domain(settings: Settings) -> None:
@@ -142,6 +140,7 @@ def configure_domain(settings: Settings) -> None:
     from domain import cards
 
     cards.configure(settings.card_minutes)
+    cost.configure_time_budget(settings.query_time_budget_ms / 1000)
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -153,7 +152,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
-        Route("/readyz", readyz),
+        Route("/readyz", readyz_endpoint(settings.database_url)),
         Route("/metrics", metrics),
         *export_routes,
         *import_routes,
@@ -165,6 +164,15 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         routes.extend(bench_routes)
     middleware = [Middleware(MetricsMiddleware)]
     middleware.append(Middleware(LocaleMiddleware, default=settings.locale))
+    middleware.append(Middleware(DatabaseAvailabilityMiddleware))  # 503 + Retry-After
+    middleware.append(
+        Middleware(
+            BodyLimitMiddleware,
+            max_body=settings.max_body_bytes,
+            max_import_body=settings.max_import_body_bytes,
+            read_timeout=settings.body_read_timeout_seconds,
+        )
+    )
     if settings.cors_origins:
         middleware.append(
             Middleware(

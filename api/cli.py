@@ -83,6 +83,8 @@ async def _preflight() -> None:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
+    from api.limits import header_timeout_protocol
+
     asyncio.run(_with_database(settings, _preflight))
     if not settings.is_sqlite:
         from api.db import connection_privileges
@@ -99,6 +101,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
                 file=sys.stderr,
             )
 
+    if args.workers > 1 and not os.environ.get("CREDREG_METRICS_DIR"):
+        # /metrics adds up every worker's counters from this directory (api/metrics.py).
+        import tempfile
+
+        os.environ["CREDREG_METRICS_DIR"] = tempfile.mkdtemp(prefix="credreg-metrics-")
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -107,6 +114,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
         workers=args.workers,
         proxy_headers=False,
         timeout_graceful_shutdown=30,
+        # Slowloris: request headers must be complete within CREDREG_HEADER_TIMEOUT_SECONDS
+        # (api/limits.py); idle kept-alive connections close after 5 s.
+        http=header_timeout_protocol(),
+        timeout_keep_alive=5,
         log_level=args.log_level,
     )
 

@@ -61,13 +61,27 @@ def _stream(
     )
 
 
+MAX_SEQ_DIGITS = 18  # a seq fits a signed 64-bit integer
+
+
+def _bound(request: Request, name: str) -> str | None:
+    """`from`/`to` as given, once it is safe to parse: digits only in ASCII (`²` is a
+    digit to str.isdigit but not to int) and a seq no longer than a database integer."""
+    raw = request.query_params.get(name)
+    if raw and any(ch.isdigit() and not ch.isascii() for ch in raw):
+        raise DomainError(ErrorCode.VALIDATION, f"{name} 只能使用 ASCII 数字", name)
+    if raw and raw.isdigit() and len(raw) > MAX_SEQ_DIGITS:
+        raise DomainError(
+            ErrorCode.VALIDATION, f"{name} 超出了序号范围（最多 {MAX_SEQ_DIGITS} 位）", name
+        )
+    return raw
+
+
 async def audit_export(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     try:
         actor = await _actor(request, request_id)
-        scope = exports.audit_range(
-            request.query_params.get("from"), request.query_params.get("to")
-        )
+        scope = exports.audit_range(_bound(request, "from"), _bound(request, "to"))
         await exports.start_export(actor, "audit.ndjson", dict(request.query_params))
     except DomainError as error:
         return _error(error, request_id)

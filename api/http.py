@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -10,8 +11,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from api import screening
 from api.settings import Settings
+from api.ws import GuardedTransportWSHandler
 from domain import audit, auth
 from domain.actors import Role
 from domain.i18n import translate
@@ -43,13 +47,33 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
             allow_queries_via_get=True,
             multipart_uploads_enabled=False,
             allowed_origins=list(settings.ws_origins),
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        # Sockets re-authenticate per operation and every few seconds (api/ws.py).
+        self.graphql_transport_ws_handler_class = type(
+            "CredregTransportWSHandler",
+            (GuardedTransportWSHandler,),
+            {"recheck_seconds": settings.ws_recheck_ms / 1000},
+        )
+
+    def decode_json(self, data: str | bytes) -> object:
+        # WebSocket messages too: integers over 4,300 digits, NUL and lone surrogates
+        # are malformed messages (closed with 4400), not a crashed handler.
+        try:
+            parsed = super().decode_json(data)
+            screening.check_text(data, parsed)
+        except (ValueError, RecursionError) as error:
+            if isinstance(error, json.JSONDecodeError):
+                raise
+            raise json.JSONDecodeError(str(error) or "invalid JSON", "", 0) from None
+        return parsed
 
     def parse_json(self, data: str | bytes) -> Any:
         try:
             parsed = super().parse_json(data)
-        except (UnicodeDecodeError, RecursionError):
+        except (UnicodeDecodeError, RecursionError, ValueError):
+            # ValueError: also integers over Python's 4,300-digit conversion limit
             raise HTTPException(
                 400, translate("The request body is not valid UTF-8 JSON")
             ) from None

@@ -114,6 +114,12 @@ class Settings:
     checkpoint_every_events: int = 10_000
     checkpoint_every_seconds: int = 3600
     card_minutes: int = 10
+    ws_recheck_ms: int = 1500  # how often an open WebSocket re-authenticates
+    query_time_budget_ms: int = 10_000  # a query still running after this is aborted
+    max_body_bytes: int = 4 * 1024 * 1024
+    max_import_body_bytes: int = 20 * 1024 * 1024  # import mutations with a credential
+    body_read_timeout_seconds: int = 30
+    header_timeout_seconds: int = 10  # slowloris: request headers must arrive in time
 
     @property
     def is_sqlite(self) -> bool:
@@ -172,6 +178,14 @@ def _load(env: dict[str, str], locale: str) -> Settings:
         checkpoint_every_events=_int(env, "CREDREG_CHECKPOINT_EVERY_EVENTS", 10_000, 0, 10**9),
         checkpoint_every_seconds=_int(env, "CREDREG_CHECKPOINT_EVERY_SECONDS", 3600, 0, 10**7),
         card_minutes=_int(env, "CREDREG_CARD_MINUTES", 10, 1, 24 * 60),
+        ws_recheck_ms=_int(env, "CREDREG_WS_RECHECK_MS", 1500, 50, 60_000),
+        query_time_budget_ms=_int(env, "CREDREG_QUERY_TIME_BUDGET_MS", 10_000, 0, 3_600_000),
+        max_body_bytes=_int(env, "CREDREG_MAX_BODY_BYTES", 4 * 1024 * 1024, 1024, 2**31),
+        max_import_body_bytes=_int(
+            env, "CREDREG_MAX_IMPORT_BODY_BYTES", 20 * 1024 * 1024, 1024, 2**31
+        ),
+        body_read_timeout_seconds=_int(env, "CREDREG_BODY_READ_TIMEOUT_SECONDS", 30, 1, 3600),
+        header_timeout_seconds=_int(env, "CREDREG_HEADER_TIMEOUT_SECONDS", 10, 1, 600),
     )
 
 

@@ -25,8 +25,8 @@ from starlette.responses import Response
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import validate_document
 
-from schema import precompiled
-from schema.cost import check_cost
+from schema import precompiled, unavailable
+from schema.cost import BudgetedExecutor, check_cost
 from schema.errors import apply_error_policy
 from schema.policy import _RULES_NO_INTROSPECTION
 
@@ -124,13 +124,18 @@ async def execute_trusted(
             variable_values=variables,
             operation_name=state.operation_name,
             is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+            executor_class=BudgetedExecutor,  # the same time budget as the ordinary path
         )
         result = await outcome if inspect.isawaitable(outcome) else outcome
     await apply_error_policy(state, result)
     payload: dict[str, Any] = {"data": result.data}
     if result.errors:
         payload["errors"] = [error.formatted for error in result.errors]
-    return _json_response(payload, context.request_id)
+    response = _json_response(payload, context.request_id)
+    if any((e.extensions or {}).get("code") == unavailable.CODE for e in result.errors or ()):
+        response.status_code = 503  # as on the ordinary path: retryable, with Retry-After
+        response.headers["retry-after"] = str(unavailable.RETRY_AFTER_SECONDS)
+    return response
 
 
 def _json_response(payload: dict[str, Any], request_id: str) -> Response:

@@ -320,6 +320,130 @@ def export(port: int, pid: int, token: str) -> dict[str, Any]:
     }
 
 
+# The most expensive queries a client can send (issue 13, item 3): candidates whose
+# cost is computed by the server's own cost function; the costliest one the limit still
+# accepts runs in a loop while /healthz is timed, and the issue's example (five aliases
+# of 500 checks with nested basis -> practitioner -> privileges) must be refused fast.
+WORST_CANDIDATES = {
+    "checks 500 + basis + practitioner": (
+        "query($i: [PrivilegeCheckInput!]!) { privilegeChecks(inputs: $i) { allowed "
+        "reasons { code message } basis { id status scope validFrom validUntil "
+        "practitioner { staffNo name } } } }"
+    ),
+    "checks 500 + basis + privileges": (
+        "query($i: [PrivilegeCheckInput!]!) { privilegeChecks(inputs: $i) { allowed "
+        "basis { id practitioner { privileges { id status } } } } }"
+    ),
+    "practitioners 100 + privileges": (
+        "{ practitioners(first: 100) { nodes { staffNo name privileges "
+        "{ id status scope validFrom validUntil } } } }"
+    ),
+    "two aliases of checks 500 + basis": (
+        "query($i: [PrivilegeCheckInput!]!) { a: privilegeChecks(inputs: $i) { allowed "
+        "reasons { code } basis { id status } } b: privilegeChecks(inputs: $i) { allowed "
+        "reasons { code } basis { id status } } }"
+    ),
+}
+ISSUE_EXAMPLE = (
+    "query($i: [PrivilegeCheckInput!]!) { "
+    + " ".join(
+        f"a{k}: privilegeChecks(inputs: $i) {{ allowed basis {{ id practitioner {{ staffNo "
+        "privileges { id status scope } } } }"
+        for k in range(5)
+    )
+    + " }"
+)
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    samples = sorted(samples)
+    if not samples:
+        return {"p50_ms": 0.0, "p99_ms": 0.0, "n": 0}
+    return {
+        "p50_ms": round(samples[len(samples) // 2] * 1000, 1),
+        "p99_ms": round(samples[min(int(len(samples) * 0.99), len(samples) - 1)] * 1000, 1),
+        "n": len(samples),
+    }
+
+
+def healthz_under_worst_query(
+    port: int, token: str, questions: list[dict[str, Any]], seconds: float = 10
+) -> dict[str, Any]:
+    """/healthz latency (p50/p99) alone, then while the most expensive accepted query
+    runs back to back; and how fast the issue's example is refused."""
+    import threading
+
+    from graphql import parse
+
+    from schema import cost
+    from schema.schema import build_schema
+
+    schema = build_schema()._schema
+    batch = [questions[k % len(questions)] for k in range(500)]
+    limit = int(os.environ.get("CREDREG_MAX_QUERY_COST", "50000"))
+    costs = {
+        name: cost.query_cost(schema, parse(text), None, {"i": batch})
+        for name, text in WORST_CANDIDATES.items()
+    }
+    accepted = {name: value for name, value in costs.items() if value <= limit}
+    worst = max(accepted, key=lambda name: accepted[name])
+    base = f"http://127.0.0.1:{port}"
+    headers = {"authorization": f"Bearer {token}"}
+
+    def time_healthz(duration: float) -> list[float]:
+        samples = []
+        with httpx.Client(base_url=base, timeout=30) as client:
+            end = time.monotonic() + duration
+            while time.monotonic() < end:
+                started = time.perf_counter()
+                client.get("/healthz")
+                samples.append(time.perf_counter() - started)
+                time.sleep(0.02)
+        return samples
+
+    idle = time_healthz(min(seconds, 3))
+    stop = threading.Event()
+    query_times: list[float] = []
+    outcomes: list[str] = []
+
+    def hammer() -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            while not stop.is_set():
+                started = time.perf_counter()
+                reply = client.post(
+                    "/graphql",
+                    headers=headers,
+                    json={"query": WORST_CANDIDATES[worst], "variables": {"i": batch}},
+                )
+                query_times.append(time.perf_counter() - started)
+                errors = reply.json().get("errors") or [{}]
+                outcomes.append(errors[0].get("extensions", {}).get("code", "ok"))
+
+    worker = threading.Thread(target=hammer, daemon=True)
+    worker.start()
+    time.sleep(0.5)
+    busy = time_healthz(seconds)
+    stop.set()
+    worker.join(120)
+    with httpx.Client(base_url=base, timeout=120) as client:
+        started = time.perf_counter()
+        refused = client.post(
+            "/graphql", headers=headers, json={"query": ISSUE_EXAMPLE, "variables": {"i": batch}}
+        )
+        refused_ms = round((time.perf_counter() - started) * 1000, 1)
+    refused_code = (refused.json().get("errors") or [{}])[0].get("extensions", {}).get("code")
+    return {
+        "worst_accepted": worst,
+        "worst_cost": accepted[worst],
+        "candidate_costs": costs,
+        "worst_query": _percentiles(query_times),
+        "worst_outcomes": {code: outcomes.count(code) for code in set(outcomes)},
+        "healthz_idle": _percentiles(idle),
+        "healthz_during_worst": _percentiles(busy),
+        "issue_example": {"code": refused_code, "ms": refused_ms},
+    }
+
+
 def stop_server(server: subprocess.Popen[bytes]) -> None:
     server.send_signal(signal.SIGTERM)
     try:
@@ -377,6 +501,8 @@ def measure(
         print(f"[{kind}] batch of 500, ordinary: {figures['batch_500_ordinary']}", flush=True)
         figures["export"] = export(port, server.pid, info["auditor"])
         print(f"[{kind}] export: {figures['export']}", flush=True)
+        figures["healthz_worst"] = healthz_under_worst_query(port, token, questions_of(scale))
+        print(f"[{kind}] /healthz under the worst accepted query: {figures['healthz_worst']}")
     finally:
         stop_server(server)
     figures["verify_again_seconds"] = asyncio.run(verify_again(url))["verify_seconds"]
@@ -478,13 +604,25 @@ def main() -> None:
     print(table(results["runs"]))
 
 
+def _healthz_cell(run: dict[str, Any]) -> str:
+    worst = run.get("healthz_worst")
+    if not worst:
+        return "not measured"
+    idle, busy = worst["healthz_idle"], worst["healthz_during_worst"]
+    return (
+        f"{idle['p50_ms']}/{idle['p99_ms']} -> {busy['p50_ms']}/{busy['p99_ms']} "
+        f"(cost {worst['worst_cost']})"
+    )
+
+
 def table(runs: list[dict[str, Any]]) -> str:
     lines = [
         "| database | single req/s | p50 ms | p99 ms | plain req/s | ratio | "
         "ordinary GraphQL req/s | batch 500 p50/p99 ms | ordinary batch p50 ms | "
         "queries/batch 1 vs 500 | x10 single p50 ms (ratio) | export ev/s | "
-        "export peak RSS MB | verify 1M s (first / again) |",
-        "|" + "---|" * 14,
+        "export peak RSS MB | verify 1M s (first / again) | "
+        "/healthz p50/p99 ms idle -> during worst accepted query |",
+        "|" + "---|" * 15,
     ]
     for run in runs:
         other = run.get("compare")
@@ -501,7 +639,8 @@ def table(runs: list[dict[str, Any]]) -> str:
             f"{run['batch_500_ordinary']['p50_ms']} | "
             f"{run['queries_per_batch']['1']} vs {run['queries_per_batch']['500']} | {x10} | "
             f"{run['export']['events_per_s']} | {run['export']['server_rss_peak_mb']} | "
-            f"{run['verify_seconds']} / {run['verify_again_seconds']} |"
+            f"{run['verify_seconds']} / {run['verify_again_seconds']} | "
+            f"{_healthz_cell(run)} |"
         )
     return "\n".join(lines)
 

@@ -24,6 +24,7 @@ from domain.errors import (
 )
 from domain.i18n import current_locale, localize, msg
 from domain.writes import audit_refusal
+from schema import unavailable
 from schema.context import CURRENT_ACTOR
 from schema.enums import UserErrorCode
 
@@ -105,6 +106,12 @@ async def apply_error_policy(execution_context: Any, result: Any) -> None:
                 context.actor, execution_context.operation_name or "query", original
             )
     result.errors = [_process(error, request_id) for error in result.errors]
+    if any((e.extensions or {}).get("code") == unavailable.CODE for e in result.errors):
+        # The database is unavailable: 503 + Retry-After, the client may try again.
+        response = getattr(context, "response", None)
+        if response is not None and hasattr(response, "status_code"):
+            response.status_code = 503
+            response.headers["retry-after"] = str(unavailable.RETRY_AFTER_SECONDS)
 
 
 def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
@@ -126,6 +133,18 @@ def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
             extensions["field"] = original.field
         return GraphQLError(
             localize(original.message), nodes=error.nodes, path=error.path, extensions=extensions
+        )
+    if unavailable.is_unavailable(original):
+        log.warning("database unavailable (request %s): %s", request_id, original)
+        return GraphQLError(
+            unavailable.MESSAGE,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={
+                "code": unavailable.CODE,
+                "retryable": True,
+                "retryAfterSeconds": unavailable.RETRY_AFTER_SECONDS,
+            },
         )
     log.error("unexpected error (request %s)", request_id, exc_info=original)
     return GraphQLError(

@@ -31,6 +31,7 @@ from schema.catalogue import (
     TechniqueType,
 )
 from schema.context import Info
+from schema.cost import BudgetedExecutor
 from schema.decisions import DecisionQuery
 from schema.enums import EnumLabelQuery
 from schema.organisation import (
@@ -160,6 +161,7 @@ def build_schema() -> strawberry.Schema:
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
         extensions=[RequestPolicy],
+        execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
 
 

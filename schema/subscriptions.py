@@ -42,9 +42,14 @@ class Subscription:
     ) -> AsyncGenerator[PrivilegeChangeEvent, None]:
         practitioner_id = ids.decode_optional(practitioner, "Practitioner", "practitioner")
         site_id = ids.decode_optional(site, "Site", "site")
+        guard = getattr(info.context, "socket_guard", None)
         async for change in changes.privilege_changes(
             info.context.actor, practitioner_id, site_id, from_seq
         ):
+            # A socket whose credential ended (logout, revoked key, deactivated user)
+            # gets nothing more: checked again before any event newer than the last check.
+            if guard is not None and not await guard.still_valid(change.seq):
+                return
             yield PrivilegeChangeEvent(
                 seq=change.seq,
                 occurred_at=change.occurred_at,

@@ -281,6 +281,6 @@ async def test_a_lone_surrogate_in_the_query_is_a_clean_error(
     reply = await client.post(
         "/graphql", headers={**scheduler, "content-type": "application/json"}, content=body
     )
-    # The ordinary path refuses it as a syntax error; nothing crashes.
-    assert reply.status_code == 200 and reply.json()["data"] is None
-    assert reply.json()["errors"][0]["message"].startswith("Syntax Error")
+    # Refused before GraphQL sees it, with a typed 400 (issue 13 item 11); nothing crashes.
+    assert reply.status_code == 400
+    assert reply.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
