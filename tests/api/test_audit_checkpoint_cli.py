@@ -36,11 +36,11 @@ def test_r_audit_checkpoint_cli(cli_env: str, tmp_path, capsys: pytest.CaptureFi
     document = json.loads(exported.read_text())
     assert len(document["checkpoints"]) == 1 and document["keys"][0]["kty"] == "OKP"
     assert main(["audit", "verify", "--checkpoints", str(exported)]) == 0
-    assert "2 signed checkpoint(s) match" in capsys.readouterr().out
+    assert "2 个签名检查点一致" in capsys.readouterr().out
     assert main(["keys", "rotate"]) == 0
     assert main(["audit", "checkpoint"]) == 0
     assert main(["audit", "verify"]) == 0
-    assert "2 signed checkpoint(s) match" in capsys.readouterr().out.splitlines()[-1]
+    assert "2 个签名检查点一致" in capsys.readouterr().out.splitlines()[-1]
 
 
 async def test_r_audit_checkpoints_are_exported(client: httpx.AsyncClient) -> None:
