@@ -9,15 +9,15 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from domain import audit, clock, decisions, permissions, validation
+from domain import audit, clock, decision, permissions, validation
 from domain.actors import Actor
 from domain.catalogue import procedure_code
-from domain.decisions import PRIVILEGE_REASONS, CheckInput, Setting
+from domain.decision import PRIVILEGE_REASONS, CheckInput, Setting
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.organisation import practitioner_by, site_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
-from domain.techniques import mark_first_clinical_use
+from domain.techniques import RESTRICTED, mark_first_clinical_use
 from domain.writes import WriteContext, authorize, run_write
 from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
 
@@ -94,11 +94,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 "Procedure", f"{code} (in force on {data.performed_on})", "procedureCode"
             )
         technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
-        grade = (
-            4
-            if technique is not None and technique.category in decisions.RESTRICTED
-            else procedure.grade
-        )
+        grade = 4 if technique is not None and technique.category in RESTRICTED else procedure.grade
         case = await ctx.create(
             CaseRecord,
             "case.record",
@@ -148,9 +144,9 @@ async def _emergency_override(
         site_id=site_id,
         supervisor_id=supervisor.id if supervisor else None,
     )
-    snap = await decisions.load_snapshot([check])
-    decision = decisions.decide(check, snap, 0)
-    uncovered = [r for r in decision.reasons if r.code in PRIVILEGE_REASONS]
+    snap = await decision.load_snapshot([check])
+    answer = decision.decide(check, snap, 0)
+    uncovered = [r for r in answer.reasons if r.code in PRIVILEGE_REASONS]
     if not uncovered:
         return
     performed = case.performed_at or datetime.combine(

@@ -13,6 +13,8 @@ from domain import clock, permissions, validation
 from domain.actors import Actor
 from domain.cases import CaseStats, case_stats
 from domain.committee import CommitteeInput, record_committee_decision
+from domain.decision.facts import effective_grade
+from domain.decision.rules import evaluation_due, needs_yearly_review
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -23,8 +25,6 @@ from domain.privileges import (
     add_months,
     ensure_no_overlap,
 )
-from domain.reevaluation import evaluation_due, needs_yearly_review
-from domain.techniques import RESTRICTED
 from domain.writes import WriteContext, authorize, run_write
 from models import (
     CaseRecord,
@@ -528,6 +528,39 @@ class OverdueEvaluation:
     evaluation: Evaluation | None
 
 
+async def procedure_grades(codes: set[str] | None = None) -> dict[str, int]:
+    """Each catalogue code's effective grade (R25: a restricted technique's counts as 4),
+    the highest over its catalogue versions."""
+    query = Procedure.all() if codes is None else Procedure.filter(code__in=sorted(codes))
+    grades: dict[str, int] = {}
+    for code, grade, category in await query.values_list("code", "grade", "technique__category"):
+        grades[code] = max(grades.get(code, 0), effective_grade(int(grade), category))
+    return grades
+
+
+async def yearly_reviews_due(today: date) -> list[tuple[Privilege, date]]:
+    """R33: ACTIVE grade-4 PROCEDURE and TECHNIQUE privileges whose yearly evaluation is
+    due before `today`, with the date it fell due."""
+    sites = {s.id: s.reevaluation_months for s in await Site.all()}
+    candidates = await Privilege.filter(
+        status=Status.ACTIVE.value, scope__in=[Scope.PROCEDURE.value, Scope.TECHNIQUE.value]
+    ).prefetch_related("practitioner")
+    grades = await procedure_grades({p.procedure_code for p in candidates if p.procedure_code})
+    found = []
+    for privilege in candidates:
+        grade = grades.get(privilege.procedure_code or "")
+        if not needs_yearly_review(privilege.scope, grade):
+            continue
+        due = evaluation_due(
+            privilege.last_evaluated_on,
+            privilege.valid_from,
+            sites.get(privilege.site_id, 12),  # type: ignore[attr-defined]
+        )
+        if due is not None and due < today:
+            found.append((privilege, due))
+    return found
+
+
 async def overdue_evaluations(actor: Actor) -> list[OverdueEvaluation]:
     """Undecided evaluations past their cycle's due date, and grade-4 PROCEDURE or
     TECHNIQUE privileges not evaluated within the site's interval (R33)."""
@@ -541,30 +574,10 @@ async def overdue_evaluations(actor: Actor) -> list[OverdueEvaluation]:
             result.append(
                 OverdueEvaluation(evaluation.privilege, evaluation.cycle.due_on, evaluation)
             )
-    sites = {s.id: s.reevaluation_months for s in await Site.all()}
-    grade_four = set(await Procedure.filter(grade=4).values_list("code", flat=True))
-    restricted_codes = set(
-        await Procedure.filter(technique__category__in=sorted(RESTRICTED)).values_list(
-            "code", flat=True
-        )
-    )
     seen = {item.privilege.id for item in result}
-    candidates = Privilege.filter(
-        status=Status.ACTIVE.value, scope__in=[Scope.PROCEDURE.value, Scope.TECHNIQUE.value]
-    )
-    for privilege in await candidates.prefetch_related("practitioner"):
-        code = privilege.procedure_code
-        grade = 4 if code in grade_four or code in restricted_codes else None
-        row = {
-            "scope": privilege.scope,
-            "last_evaluated_on": privilege.last_evaluated_on,
-            "valid_from": privilege.valid_from,
-        }
-        if privilege.id in seen or not needs_yearly_review(row, grade):
-            continue
-        due = evaluation_due(row, sites.get(privilege.site_id, 12))  # type: ignore[attr-defined]
+    for privilege, due in await yearly_reviews_due(today):
         practitioner = privilege.practitioner
         department_id: int = practitioner.department_id  # type: ignore[attr-defined]
-        if due is not None and due < today and scope.admits(practitioner.id, department_id):
+        if privilege.id not in seen and scope.admits(practitioner.id, department_id):
             result.append(OverdueEvaluation(privilege, due, None))
     return result

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from domain import decisions
-from domain.decisions import CheckInput
+from domain import decision
+from domain.decision import CheckInput
 from schema import ids
 from schema.catalogue import ProcedureType
 from schema.context import Info
@@ -55,7 +55,7 @@ class PrivilegeDecision:
         return [PrivilegeType.from_model(p) for p in found if p is not None]
 
     @classmethod
-    def from_decision(cls, d: decisions.Decision) -> PrivilegeDecision:
+    def from_decision(cls, d: decision.Decision) -> PrivilegeDecision:
         return cls(
             allowed=d.allowed,
             reasons=[
@@ -98,7 +98,7 @@ def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:
     return CheckInput(
         procedure_code=data.procedure_code.strip()[:32],
         on=data.on,
-        setting=decisions.Setting(data.setting.value),
+        setting=decision.Setting(data.setting.value),
         practitioner_id=ids.decode_optional(
             data.practitioner_id, "Practitioner", field("practitionerId")
         ),
@@ -119,10 +119,10 @@ class DecisionQuery:
     async def privilege_check(
         self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
     ) -> PrivilegeDecision:
-        decision = await decisions.check_one(
+        answer = await decision.check_one(
             info.context.actor, to_check(input), known_at, info.context.registry_state
         )
-        return PrivilegeDecision.from_decision(decision)
+        return PrivilegeDecision.from_decision(answer)
 
     @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
     async def privilege_checks(
@@ -134,7 +134,7 @@ class DecisionQuery:
         checks = [to_check(item, index) for index, item in enumerate(inputs)]
         return [
             PrivilegeDecision.from_decision(d)
-            for d in await decisions.check_many(
+            for d in await decision.check_many(
                 info.context.actor, checks, known_at, info.context.registry_state
             )
         ]

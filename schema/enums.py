@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from domain.actors import Role
-from domain.decisions import ReasonCode, Setting, Severity
+from domain.decision import ReasonCode, Setting, Severity
 from domain.errors import ErrorCode
 from domain.organisation import PractitionerStatus, Title
 from domain.privileges import Scope, Status

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from domain import clock, decisions, demo
-from domain.decisions import CheckInput, Setting, Severity
+from domain import clock, demo
+from domain import decision as decisions
+from domain.decision import CheckInput, Setting, Severity
 from tests.factories import SYSTEM
 
 IN, DAY = Setting.INPATIENT, Setting.DAY_SURGERY
@@ -99,6 +100,8 @@ def test_the_table_covers_every_blocking_code() -> None:
         "EMERGENCY_OVERRIDE",
         "EXPIRES_SOON",
         "REEVALUATION_OVERDUE",
+        "TECHNIQUE_LEAD_INACTIVE",
+        "CALENDAR_NOT_PUBLISHED",
     }
     assert blocking <= seen, blocking - seen
     assert len(TABLE) >= 40

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from domain import decisions, organisation, privileges, techniques
-from domain.decisions import CheckInput, ReasonCode, Setting, Severity
+from domain import decision as decisions
+from domain import organisation, privileges, techniques
+from domain.decision import CheckInput, ReasonCode, Setting, Severity
 from domain.errors import DomainError, ErrorCode
 from domain.organisation import PractitionerInput
 from models import Department, Technique

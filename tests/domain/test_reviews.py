@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from domain import cases, decisions, reviews
+from domain import cases, reviews
+from domain import decision as decisions
 from domain.cases import CaseInput
-from domain.decisions import CheckInput
+from domain.decision import CheckInput
 from domain.errors import DomainError, ErrorCode
 from domain.reviews import EvaluationDecision, ManualMetrics, Selection
 from models import CommitteeDecision, Evaluation, Privilege

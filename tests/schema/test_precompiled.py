@@ -12,7 +12,7 @@ import pytest
 from graphql import parse
 
 from domain import auth, clock, demo
-from domain.decisions import Decision, Reason, ReasonCode, Severity
+from domain.decision import Decision, Reason, ReasonCode, Severity
 from schema import precompiled
 from tests.domain.test_decision_table import TABLE
 from tests.factories import SYSTEM
