@@ -13,7 +13,7 @@ from typing import Any
 
 from domain import permissions, sql
 from domain.actors import Actor
-from domain.decision.asof import all_states, moment_of, seq_at
+from domain.decision.asof import all_states, moment_of, seq_at, successor_starts
 from domain.decision.facts import parse_date
 from domain.decision.rules import privilege_in_force
 from domain.pagination import Page, page_size
@@ -26,11 +26,11 @@ async def privileges_at(actor: Actor, moment: datetime) -> list[dict[str, Any]]:
     """Every privilege's state at `moment` (for listings and exports)."""
     permissions.require(actor, Permission.QUERY_AS_OF)
     seq = await seq_at(moment)
+    held = await all_states("Privilege", seq)
+    successors = successor_starts(held)  # R16: where superseded privileges stop answering
     return [
-        {"id": int(pid), **row}
-        for pid, row in sorted(
-            (await all_states("Privilege", seq)).items(), key=lambda kv: int(kv[0])
-        )
+        {"id": int(pid), **row, "successor_from": successors.get(int(pid))}
+        for pid, row in sorted(held.items(), key=lambda kv: int(kv[0]))
     ]
 
 

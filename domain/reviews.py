@@ -19,11 +19,10 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.privileges import (
-    MAX_VALIDITY_YEARS,
     Scope,
     Status,
-    add_months,
     ensure_no_overlap,
+    validity_window,
 )
 from domain.writes import WriteContext, authorize, run_write
 from models import (
@@ -301,13 +300,12 @@ class EvaluationDecision:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _renewed_validity(site: Site, old: Privilege, today: date) -> tuple[date, date]:
-    """The new term runs on from the old validUntil by the site's validity period; it
-    starts today so the holder is never left uncovered, and never exceeds 3 years."""
-    assert old.valid_until is not None
-    until = add_months(old.valid_until, site.default_validity_months)
-    ceiling = add_months(today, 12 * MAX_VALIDITY_YEARS) - timedelta(days=1)
-    return today, min(until, ceiling)
+def renewed_validity(site: Site, old_until: date, today: date) -> tuple[date, date]:
+    """R32: the renewed term starts the day after the old validUntil (or today when the
+    old term has ended) and runs for the site's default validity: no gap, no overlap, and
+    an early renewal does not shorten the new term."""
+    start = max(old_until + timedelta(days=1), today)
+    return validity_window(site, start, None)
 
 
 async def decide_evaluation(
@@ -414,15 +412,14 @@ async def _supersede(
             "Only an ACTIVE privilege can be renewed or downgraded",
             "id",
         )
-    if old.valid_until is None or old.valid_until < today:
+    if old.valid_until is None or (outcome is Outcome.DOWNGRADE and old.valid_until < today):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"The privilege expired on {old.valid_until}: it cannot be renewed or "
-            "downgraded; a new application is needed",
+            f"该授权已于 {old.valid_until} 到期，不能降级；可续期、暂停或撤销",
             "outcome",
         )
     site = await Site.get(id=old.site_id)  # type: ignore[attr-defined]
-    valid_from, valid_until = _renewed_validity(site, old, today)
+    valid_from, valid_until = renewed_validity(site, old.valid_until, today)
     changes: dict[str, Any] = {}
     supervised = old.supervised_only
     if outcome is Outcome.RENEW_WITH_CONDITIONS and choice.supervised_only is not None:

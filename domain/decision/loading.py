@@ -32,8 +32,14 @@ TECHNIQUE_EXTRAS = "".join(
     if name in Technique._meta.fields_map
 )
 
-# Privileges a decision may name: in force, or unusable but worth a reason.
-DECIDING_STATUSES = (Status.ACTIVE.value, Status.SUSPENDED.value, Status.REVOKED.value)
+# Privileges a decision may name: in force, or unusable but worth a reason. SUPERSEDED
+# ones still answer for their own term before their successor starts (R16).
+DECIDING_STATUSES = (
+    Status.ACTIVE.value,
+    Status.SUSPENDED.value,
+    Status.REVOKED.value,
+    Status.SUPERSEDED.value,
+)
 
 
 def in_list(values: Sequence[Any]) -> str:
@@ -111,7 +117,10 @@ async def load_parts(
     if holders:
         rows = await sql.fetch(
             "SELECT id, practitioner_id, site_id, scope, specialty_id, max_grade, procedure_code, "
-            "technique_id, supervised_only, valid_from, valid_until, status, last_evaluated_on "
+            "technique_id, supervised_only, valid_from, valid_until, status, last_evaluated_on, "
+            # R16: where a superseded privilege's answers stop (index on supersedes_id).
+            "CASE WHEN status = 'SUPERSEDED' THEN (SELECT MIN(s.valid_from) FROM privilege s "
+            "WHERE s.supersedes_id = privilege.id) END AS successor_from "
             "FROM privilege "
             f"WHERE practitioner_id IN ({in_list(holders)}) "
             f"AND status IN ({in_list(DECIDING_STATUSES)}) ORDER BY id",
@@ -119,7 +128,7 @@ async def load_parts(
         )
         grouped: dict[int, list[PrivilegeFacts]] = defaultdict(list)
         for row in rows:
-            privilege = privilege_facts(row)
+            privilege = privilege_facts(row, successor_from=row["successor_from"])
             grouped[privilege.practitioner_id].append(privilege)
         snap.privileges_by_practitioner = dict(grouped)
         rows = await sql.fetch(

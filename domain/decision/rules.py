@@ -76,6 +76,12 @@ def usable(privilege: PrivilegeFacts, on: date) -> bool:
     )
 
 
+def answers_for(privilege: PrivilegeFacts, on: date) -> bool:
+    """Whether a privilege has anything to say about `on`: a SUPERSEDED one outside the
+    part of its term it still answers for (R16) has been replaced and stays silent."""
+    return privilege.status != SUPERSEDED or usable(privilege, on)
+
+
 def procedure_in_force(rows: Iterable[ProcedureFacts], on: date) -> ProcedureFacts | None:
     """The catalogue row in force on `on` (rows newest catalogue version first)."""
     for row in rows:
@@ -251,7 +257,9 @@ def privilege_reasons(
 ) -> None:
     on = check.on
     privileges = [
-        p for p in snap.privileges_by_practitioner.get(practitioner.id, []) if p.site_id == site_id
+        p
+        for p in snap.privileges_by_practitioner.get(practitioner.id, [])
+        if p.site_id == site_id and answers_for(p, on)
     ]
     candidates = [p for p in privileges if covers(p, procedure)]
     live = [p for p in candidates if usable(p, on)]
@@ -369,7 +377,7 @@ def day_surgery(
     day = [
         p
         for p in snap.privileges_by_practitioner.get(practitioner.id, [])
-        if p.scope == Scope.DAY_SURGERY.value and p.site_id == site_id
+        if p.scope == Scope.DAY_SURGERY.value and p.site_id == site_id and answers_for(p, check.on)
     ]
     live = [p for p in day if usable(p, check.on)]
     if live:
