@@ -146,7 +146,11 @@ async def _emergency_override(
     )
     snap = await decision.load_snapshot([check])
     answer = decision.decide(check, snap, 0)
-    uncovered = [r for r in answer.reasons if r.code in PRIVILEGE_REASONS]
+    uncovered = [
+        r
+        for r in answer.reasons
+        if r.code in PRIVILEGE_REASONS and r.severity is decision.Severity.BLOCKING
+    ]
     if not uncovered:
         return
     performed = case.performed_at or datetime.combine(

@@ -114,6 +114,29 @@ def covers(privilege: PrivilegeFacts, procedure: ProcedureFacts) -> bool:
     return False
 
 
+def in_term(privilege: PrivilegeFacts, on: date) -> bool:
+    return (
+        privilege.valid_from is not None
+        and privilege.valid_until is not None
+        and privilege.valid_from <= on <= privilege.valid_until
+    )
+
+
+def suspension_stops(privilege: PrivilegeFacts, procedure: ProcedureFacts, on: date) -> bool:
+    """R13: a SUSPENDED privilege covering the procedure (or its technique) on that date
+    stops the right until it is reinstated or revoked, whatever else covers it."""
+    if privilege.status != SUSPENDED or not in_term(privilege, on):
+        return False
+    if covers(privilege, procedure):
+        return True
+    technique = procedure.technique
+    return (
+        privilege.scope == Scope.TECHNIQUE.value
+        and technique is not None
+        and privilege.technique_id == technique.id
+    )
+
+
 def needs_yearly_review(scope: str, grade: int | None) -> bool:
     """R33: grade-4 PROCEDURE and TECHNIQUE privileges are evaluated every N months."""
     if scope == Scope.TECHNIQUE.value:
@@ -265,6 +288,13 @@ def privilege_reasons(
     live = [p for p in candidates if usable(p, on)]
     unsupervised = [p for p in live if not p.supervised_only]
     supervised = [p for p in live if p.supervised_only]
+    stopped = [p for p in privileges if suspension_stops(p, procedure, on)]
+    for privilege in stopped:
+        answer.block(
+            ReasonCode.PRIVILEGE_SUSPENDED,
+            f"授权（编号 {privilege.id}）已暂停，暂停期间不得以其他授权实施该手术",
+            privilege,
+        )
 
     if _needs_technique_privilege(procedure):
         technique = _holds_technique(privileges, procedure.technique.id, on, site_id)  # type: ignore[union-attr]
@@ -276,15 +306,19 @@ def privilege_reasons(
         else:
             answer.basis.append(technique)
 
+    # Reasons are all reported: a covering privilege that cannot be used is named even
+    # when another covers (a warning there; blocking when nothing else covers).
+    unusable = [p for p in candidates if not usable(p, on) and p not in stopped]
+    severity = Severity.WARNING if live else Severity.BLOCKING
+    for privilege in unusable:
+        code, message = _unusable_reason(privilege, on)
+        answer.add(code, severity, message, privilege)
     if unsupervised:
         answer.basis.extend(unsupervised)
         return
     if supervised:
         supervision(answer, supervised, snap, procedure, check, site_id)
         return
-    for privilege in candidates:
-        code, message = _unusable_reason(privilege, on)
-        answer.block(code, message, privilege)
     if procedure.restricted:
         if not candidates:
             answer.block(
@@ -380,14 +414,24 @@ def day_surgery(
         if p.scope == Scope.DAY_SURGERY.value and p.site_id == site_id and answers_for(p, check.on)
     ]
     live = [p for p in day if usable(p, check.on)]
+    for privilege in day:
+        if privilege.status == SUSPENDED and in_term(privilege, check.on):
+            answer.block(  # R13: a suspension stops the right whatever else covers it
+                ReasonCode.PRIVILEGE_SUSPENDED,
+                f"日间手术授权（编号 {privilege.id}）已暂停",
+                privilege,
+            )
+        elif privilege not in live:
+            _code, message = _unusable_reason(privilege, check.on)
+            answer.add(
+                ReasonCode.NO_DAY_SURGERY_PRIVILEGE,
+                Severity.WARNING if live else Severity.BLOCKING,
+                "Day-surgery privilege: " + message,
+                privilege,
+            )
     if live:
         answer.basis.append(live[0])
         return
-    for privilege in day:
-        _code, message = _unusable_reason(privilege, check.on)
-        answer.block(
-            ReasonCode.NO_DAY_SURGERY_PRIVILEGE, "Day-surgery privilege: " + message, privilege
-        )
     if not day:
         answer.block(
             ReasonCode.NO_DAY_SURGERY_PRIVILEGE,

@@ -345,3 +345,39 @@ async def test_batch_uses_a_constant_number_of_queries(world: dict, monkeypatch:
     # Warm (same registry version, same questions): only the version is read.
     await count_for(500)
     assert await count_for(500, cold=False) <= 1  # SQLite reads it without the ORM
+
+
+async def test_r13_a_suspended_privilege_blocks_whatever_else_covers(world: dict) -> None:
+    own = await factories.grant(world["doctor"])  # PROCEDURE 47.0901
+    await factories.grant(
+        world["doctor"],
+        "SURGERY_GRADE",
+        specialty_code="GS",
+        max_grade=3,
+        valid_from=date(2026, 1, 1),
+        valid_until=date(2027, 12, 31),
+    )
+    assert (await check()).allowed
+    await privileges.suspend_privilege(SYSTEM, own.id, own.version, "并发症调查")
+    decision = await check()
+    assert not decision.allowed and decision.basis == []
+    assert blocking(decision) == {"PRIVILEGE_SUSPENDED"}
+    [reason] = [r for r in decision.reasons if r.code is ReasonCode.PRIVILEGE_SUSPENDED]
+    assert reason.privilege_id == own.id
+    # Other procedures the grade privilege covers are untouched.
+    assert (await check(code="51.2301")).allowed
+    # Emergency semantics stay: a suspension does not stop an emergency, it is recorded.
+    urgent = await check(emergency=True)
+    assert urgent.allowed and "EMERGENCY_OVERRIDE" in codes(urgent)
+
+
+async def test_r13_an_unusable_covering_privilege_is_reported_as_a_warning(world: dict) -> None:
+    revoked = await factories.grant(
+        world["doctor"], valid_from=date(2026, 1, 1), valid_until=date(2026, 6, 30)
+    )
+    await privileges.revoke_privilege(SYSTEM, revoked.id, revoked.version, "撤销")
+    await factories.grant(world["doctor"], "SURGERY_GRADE", specialty_code="GS", max_grade=3)
+    decision = await check(on=date(2026, 3, 1))
+    assert decision.allowed
+    [reason] = [r for r in decision.reasons if r.code is ReasonCode.PRIVILEGE_REVOKED]
+    assert reason.severity is Severity.WARNING and reason.privilege_id == revoked.id

@@ -326,7 +326,10 @@ async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock:
     )
     from models import EmergencyOverride
 
-    assert not await EmergencyOverride.filter(case_record_id=case.id).exists()
+    overrides = await EmergencyOverride.filter(case_record_id=case.id).values_list(
+        "reason", flat=True
+    )
+    assert not overrides, overrides
     # privileges.csv?asOf= after the renewal: the old grant was held on that day.
     fixed_clock.at = datetime(2027, 2, 1, 2, 0, tzinfo=UTC)
     text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2026, 12, 31))])
