@@ -13,6 +13,7 @@ from domain import audit, clock, decision, permissions, validation
 from domain.actors import Actor
 from domain.catalogue import procedure_code
 from domain.decision import PRIVILEGE_REASONS, CheckInput, Setting
+from domain.decision.rules import refuse_day_surgery_emergency
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.organisation import practitioner_by, site_by
 from domain.pagination import Page, keyset
@@ -63,6 +64,9 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
     ref = validation.text("externalRef", data.external_ref, max_length=128)
     code = procedure_code("procedureCode", data.procedure_code)
     setting = validation.choice("setting", data.setting, Setting)
+    refusal = refuse_day_surgery_emergency(setting.value, data.emergency)
+    if refusal is not None:
+        raise DomainError(ErrorCode.VALIDATION, refusal, "emergency")
     if data.performed_on > clock.today():
         raise DomainError(
             ErrorCode.VALIDATION, "performedOn cannot be in the future", "performedOn"

@@ -22,7 +22,7 @@ from domain.decision.asof import snapshot_at
 from domain.decision.cache import CACHE, DecisionCache
 from domain.decision.facts import Snapshot
 from domain.decision.loading import load_snapshot
-from domain.decision.rules import decide
+from domain.decision.rules import decide, refuse_day_surgery_emergency
 from domain.decision.vocabulary import (
     MAX_BATCH,
     PRIVILEGE_REASONS,
@@ -73,6 +73,11 @@ async def check_many(
         )
     if not checks:
         return []
+    for index, check in enumerate(checks):
+        refusal = refuse_day_surgery_emergency(check.setting.value, check.emergency)
+        if refusal is not None:
+            where = ["input"] if len(checks) == 1 else ["inputs", str(index)]
+            raise DomainError(ErrorCode.VALIDATION, refusal, [*where, "emergency"])
     if known_at is not None:
         permissions.require(actor, Permission.QUERY_AS_OF)
         past, seq = await snapshot_at(checks, known_at)

@@ -98,11 +98,11 @@ def practitioner_may_practise(practitioner: PractitionerFacts, on: date) -> bool
 
 def covers(privilege: PrivilegeFacts, procedure: ProcedureFacts) -> bool:
     """Does this privilege (whatever its status and dates) cover the procedure? R25: a
-    restricted technique's procedure is covered by neither grade nor procedure privileges
-    of other targets, only within the scopes `privilege_reasons` accepts."""
+    restricted technique's procedure is covered only by a TECHNIQUE privilege for that
+    technique (the hospital's filed-physician list), never by a grade or procedure one."""
     scope = privilege.scope
     if scope == Scope.PROCEDURE.value:
-        return privilege.procedure_code == procedure.code
+        return privilege.procedure_code == procedure.code and not procedure.restricted
     if scope == Scope.TECHNIQUE.value:
         return procedure.restricted and privilege.technique_id == procedure.technique.id  # type: ignore[union-attr]
     if scope == Scope.SURGERY_GRADE.value:
@@ -127,7 +127,7 @@ def suspension_stops(privilege: PrivilegeFacts, procedure: ProcedureFacts, on: d
     stops the right until it is reinstated or revoked, whatever else covers it."""
     if privilege.status != SUSPENDED or not in_term(privilege, on):
         return False
-    if covers(privilege, procedure):
+    if covers(privilege, procedure) or privilege.procedure_code == procedure.code:
         return True
     technique = procedure.technique
     return (
@@ -152,10 +152,28 @@ def evaluation_due(
     return None if start is None else add_months(start, months)
 
 
+def filing_deadline_provisional(technique: TechniqueFacts) -> bool:
+    """R22: an unfiled restricted technique's deadline that runs past the last published
+    holiday calendar is provisional; decisions that depend on it say so."""
+    return (
+        technique.restricted
+        and technique.filed_on is None
+        and technique.filing_due_on is not None
+        and technique.filing_due_on_provisional
+    )
+
+
 def filing_overdue(technique: TechniqueFacts, on: date) -> bool:
     """R22: a restricted technique not filed by its due date."""
     due = technique.filing_due_on
     return technique.restricted and technique.filed_on is None and due is not None and on > due
+
+
+def refuse_day_surgery_emergency(setting: str, emergency: bool) -> str | None:
+    """Day surgery is elective (R41): an emergency in that setting is a validation error."""
+    if emergency and setting == Setting.DAY_SURGERY.value:
+        return "日间手术为择期手术，不能标记为急诊（emergency 与 DAY_SURGERY 不能同时使用）"
+    return None
 
 
 # --- the decision -------------------------------------------------------------------------
@@ -268,6 +286,19 @@ def technique_gate(answer: _Answer, procedure: ProcedureFacts, on: date) -> None
             f"Technique {name} was due to be filed with the health authority by "
             f"{technique.filing_due_on}",
         )
+    if filing_deadline_provisional(technique):
+        answer.add(
+            ReasonCode.CALENDAR_NOT_PUBLISHED,
+            Severity.WARNING,
+            f"技术 {name} 的备案截止日 {technique.filing_due_on} 按尚未公布的节假日安排推算，"
+            "为暂定日期",
+        )
+    if technique.lead_inactive:
+        answer.add(
+            ReasonCode.TECHNIQUE_LEAD_INACTIVE,
+            Severity.WARNING,
+            f"技术 {name} 的技术负责人已不在岗，须指定新的技术负责人",
+        )
 
 
 def privilege_reasons(
@@ -323,9 +354,8 @@ def privilege_reasons(
         if not candidates:
             answer.block(
                 ReasonCode.NO_TECHNIQUE_PRIVILEGE,
-                f"Procedure {procedure.code} applies restricted technique "
-                f"{procedure.technique.code}: it needs a PROCEDURE or TECHNIQUE "  # type: ignore[union-attr]
-                "privilege (managed as grade 4)",
+                f"手术 {procedure.code} 属限制类技术 {procedure.technique.code}（按四级手术管理），"  # type: ignore[union-attr]
+                "须持有该技术的授权（技术备案医师名单）；手术分级或单项手术授权均不能替代",
             )
         return
     grade = procedure.effective_grade
@@ -461,12 +491,17 @@ def reevaluation(
 
 
 def emergency(answer: _Answer) -> None:
-    """SPEC 4: in an emergency, privilege reasons stop blocking and an override is due."""
+    """SPEC 4: in an emergency, privilege reasons stop blocking and an override is due;
+    an overdue filing becomes a requirement (R22). Practitioner, procedure and technique
+    admission, suspension and stop keep blocking."""
     overridden = False
     for reason in answer.reasons:
         if reason.code in PRIVILEGE_REASONS and reason.severity is Severity.BLOCKING:
             reason.severity = Severity.WARNING
             overridden = True
+        elif reason.code is ReasonCode.TECHNIQUE_FILING_OVERDUE:
+            # R22: an administrative breach must not stop an emergency (e.g. ECMO).
+            reason.severity = Severity.REQUIREMENT
     if overridden:
         answer.add(
             ReasonCode.EMERGENCY_OVERRIDE,
