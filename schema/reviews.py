@@ -14,7 +14,12 @@ from schema import ids
 from schema.context import Info
 from schema.enums import PrivilegeScope
 from schema.errors import UserError, attempt, attempt_call
-from schema.privileges import CommitteeDecisionInput, PrivilegeType, _committee
+from schema.privileges import (
+    CommitteeDecisionInput,
+    CommitteeDecisionType,
+    PrivilegeType,
+    _committee,
+)
 from schema.relay import Connection, Node, connection
 
 strawberry.enum(Outcome, name="EvaluationOutcome")
@@ -60,6 +65,17 @@ class EvaluationType(Node):
     privilege_id: strawberry.Private[int]
     cycle_id: strawberry.Private[int]
     resulting_privilege_id: strawberry.Private[int | None]
+    decision_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(
+        description="The committee decision on this evaluation (votes, minutes), for every "
+        "outcome; null until decided."
+    )
+    async def decision(self, info: Info) -> CommitteeDecisionType | None:
+        if self.decision_id is None:
+            return None
+        found = await info.context.loaders.committee_decision.load(self.decision_id)
+        return CommitteeDecisionType.from_model(found) if found else None
 
     @strawberry.field
     async def privilege(self, info: Info) -> PrivilegeType:
@@ -97,6 +113,7 @@ class EvaluationType(Node):
             privilege_id=e.privilege_id,  # type: ignore[attr-defined]
             cycle_id=e.cycle_id,  # type: ignore[attr-defined]
             resulting_privilege_id=e.resulting_privilege_id,  # type: ignore[attr-defined]
+            decision_id=e.decision_id,  # type: ignore[attr-defined]
         )
 
 

@@ -44,7 +44,12 @@ from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
-from schema.techniques import TechniqueMutation, TechniqueQuery
+from schema.techniques import (
+    TechniqueLeadMutation,
+    TechniqueLeadQuery,
+    TechniqueMutation,
+    TechniqueQuery,
+)
 from schema.webhooks import WebhookMutation, WebhookQuery
 
 
@@ -107,6 +112,7 @@ Query = merge_types(
         CaseQuery,
         WebhookQuery,
         AuditQuery,
+        TechniqueLeadQuery,
     ),
 )
 Mutation = merge_types(
@@ -121,6 +127,7 @@ Mutation = merge_types(
         ReviewMutation,
         CaseMutation,
         WebhookMutation,
+        TechniqueLeadMutation,
     ),
 )
 

@@ -190,6 +190,12 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'workdays: [{date: "2026-10-10"}]}) { userErrors { code } } }',
         ADMIN,
     ),
+    "techniquesWithInactiveLead": ("{ techniquesWithInactiveLead { nodes { code } } }", ALL),
+    "setTechniqueLead": (
+        'mutation { setTechniqueLead(input: {id: "{t_approved}", expectedVersion: 2, '
+        'leadStaffNo: "D0001"}) { userErrors { code } } }',
+        ADMIN,
+    ),
     "catalogueVersions": ("{ catalogueVersions { number } }", ALL),
     "catalogueDiff": ("{ catalogueDiff(from: 1, to: 1) { added { code } } }", ALL),
     "importProcedureCatalogue": (
