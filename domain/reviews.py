@@ -24,6 +24,7 @@ from domain.privileges import (
     ensure_no_overlap,
     validity_window,
 )
+from domain.techniques import TechniqueCategory
 from domain.writes import WriteContext, authorize, run_write
 from models import (
     CaseRecord,
@@ -33,6 +34,7 @@ from models import (
     Procedure,
     ReviewCycle,
     Site,
+    Technique,
 )
 
 
@@ -52,6 +54,13 @@ class Selection:
     department_code: str | None = None
     expiring_before: date | None = None
     site_code: str | None = None
+    # R30: PROCEDURE privileges by their procedure's effective grade (R25: 4 for a
+    # restricted technique's procedure).
+    procedure_grade: int | None = None
+    # R30: TECHNIQUE privileges for, and PROCEDURE privileges of, techniques of a category.
+    technique_category: str | None = None
+    # R30/R33: exactly the privileges listed as due for their yearly re-evaluation.
+    due_for_reevaluation: bool = False
 
     def empty(self) -> bool:
         return not any(vars(self).values())
@@ -80,6 +89,12 @@ async def open_review_cycle(
         validation.choice("selection.scope", selection.scope, Scope)
     if selection.max_grade is not None:
         validation.int_range("selection.maxGrade", selection.max_grade, 1, 3)
+    if selection.procedure_grade is not None:
+        validation.int_range("selection.procedureGrade", selection.procedure_grade, 1, 4)
+    if selection.technique_category:
+        validation.choice(
+            "selection.techniqueCategory", selection.technique_category, TechniqueCategory
+        )
 
     async def apply(ctx: WriteContext) -> ReviewCycle:
         same = await ReviewCycle.get_or_none(
@@ -110,6 +125,7 @@ async def open_review_cycle(
         busy = Evaluation.filter(status__in=["PENDING", "SUBMITTED"], cycle__status="OPEN")
         busy_ids = set(await busy.values_list("privilege_id", flat=True))
         chosen = [p for p in await query.order_by("id") if p.id not in busy_ids]
+        chosen = await _by_grade_category_and_due(chosen, selection)
         if not chosen:
             raise DomainError(
                 ErrorCode.VALIDATION,
@@ -128,7 +144,7 @@ async def open_review_cycle(
             selection={
                 k: (v.isoformat() if isinstance(v, date) else v)
                 for k, v in vars(selection).items()
-                if v is not None
+                if v is not None and v is not False
             },
         )
         moment = clock.now()
@@ -523,6 +539,42 @@ class OverdueEvaluation:
     privilege: Privilege
     due_on: date
     evaluation: Evaluation | None
+
+
+async def _by_grade_category_and_due(
+    chosen: list[Privilege], selection: Selection
+) -> list[Privilege]:
+    """R30's selections that need the catalogue or R33: a procedure's effective grade, a
+    technique category, due for re-evaluation. Combined with the others (AND)."""
+    if selection.procedure_grade is not None:
+        grades = await procedure_grades({p.procedure_code for p in chosen if p.procedure_code})
+        chosen = [
+            p
+            for p in chosen
+            if p.scope == Scope.PROCEDURE.value
+            and grades.get(p.procedure_code or "") == selection.procedure_grade
+        ]
+    if selection.technique_category:
+        techniques = set(
+            await Technique.filter(category=selection.technique_category).values_list(
+                "id", flat=True
+            )
+        )
+        codes = set(
+            await Procedure.filter(technique_id__in=sorted(techniques)).values_list(
+                "code", flat=True
+            )
+        )
+        chosen = [
+            p
+            for p in chosen
+            if (p.scope == Scope.TECHNIQUE.value and p.technique_id in techniques)  # type: ignore[attr-defined]
+            or (p.scope == Scope.PROCEDURE.value and p.procedure_code in codes)
+        ]
+    if selection.due_for_reevaluation:
+        due = {privilege.id for privilege, _due in await yearly_reviews_due(clock.today())}
+        chosen = [p for p in chosen if p.id in due]
+    return chosen
 
 
 async def procedure_grades(codes: set[str] | None = None) -> dict[str, int]:

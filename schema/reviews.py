@@ -9,6 +9,7 @@ import strawberry
 
 from domain import reviews
 from domain.reviews import EvaluationDecision, ManualMetrics, Outcome, Selection
+from domain.techniques import TechniqueCategory
 from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
@@ -132,6 +133,21 @@ class SelectionInput:
     department_code: str | None = None
     expiring_before: date | None = None
     site_code: str | None = None
+    procedure_grade: int | None = strawberry.field(
+        default=None,
+        description="PROCEDURE privileges whose procedure's effective grade is this (1-4; a "
+        "restricted technique's procedure counts as 4).",
+    )
+    technique_category: TechniqueCategory | None = strawberry.field(
+        default=None,
+        description="TECHNIQUE privileges for, and PROCEDURE privileges of, techniques of "
+        "this category.",
+    )
+    due_for_reevaluation: bool = strawberry.field(
+        default=False,
+        description="Exactly the privileges listed as due for their yearly re-evaluation "
+        "(grade-4 PROCEDURE and TECHNIQUE privileges).",
+    )
 
 
 @strawberry.input
@@ -256,6 +272,11 @@ class ReviewMutation:
                     department_code=s.department_code,
                     expiring_before=s.expiring_before,
                     site_code=s.site_code,
+                    procedure_grade=s.procedure_grade,
+                    technique_category=(
+                        s.technique_category.value if s.technique_category else None
+                    ),
+                    due_for_reevaluation=s.due_for_reevaluation,
                 ),
                 idempotency_key=input.idempotency_key,
             )

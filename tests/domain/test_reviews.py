@@ -337,3 +337,69 @@ async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock:
     assert held == [str(old.id)]
     text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2027, 1, 1))])
     assert [line.split(",")[0] for line in text.splitlines()[1:]] == [str(new.id)]
+
+
+async def test_r30_r33_cycles_select_grade_four_and_technique_privileges(
+    world: dict, fixed_clock: Any
+) -> None:
+    from domain import techniques
+
+    technique = await techniques.create_technique(
+        SYSTEM, code="XZ-05", name="肿瘤消融治疗技术", category="RESTRICTED_NATIONAL"
+    )
+    await factories.procedure("50.2301", grade=2, name="肝肿瘤射频消融术", technique_code="XZ-05")
+    grade_four = await factories.grant(
+        world["doctor"], procedure_code="52.7001", valid_from=date(2025, 6, 1)
+    )
+    restricted = await factories.grant(world["other"], procedure_code="50.2301")
+    grade_two = await factories.grant(world["doctor"], procedure_code="47.0901")
+    held = await factories.grant(
+        world["other"], "TECHNIQUE", technique_code="XZ-05", valid_from=date(2025, 6, 1)
+    )
+    await factories.grant(world["doctor"], "SURGERY_GRADE", specialty_code="GS", max_grade=3)
+
+    async def chosen(name: str, **selection: Any) -> list[int]:
+        cycle = await _open(name, **selection)
+        return sorted(e.privilege_id for e in await Evaluation.filter(cycle_id=cycle.id))
+
+    # Bad input is a typed error and opens nothing.
+    for bad in ({"procedure_grade": 5}, {"procedure_grade": 0}, {"technique_category": "X"}):
+        with pytest.raises(DomainError) as error:
+            await _open("bad", **bad)
+        assert error.value.code is ErrorCode.VALIDATION
+    assert await Evaluation.all().count() == 0
+    # R25: the restricted technique's grade-2 procedure counts as grade 4.
+    assert await chosen("四级", procedure_grade=4) == sorted([grade_four.id, restricted.id])
+    assert await chosen("二级", procedure_grade=2) == [grade_two.id]
+    assert technique.id
+    assert await chosen("限制类", technique_category="RESTRICTED_NATIONAL", scope="TECHNIQUE") == [
+        held.id
+    ]
+
+
+async def test_r33_due_for_reevaluation_selects_exactly_the_overdue_list(
+    world: dict, fixed_clock: Any
+) -> None:
+    from domain import techniques
+
+    await techniques.create_technique(
+        SYSTEM, code="XZ-05", name="肿瘤消融治疗技术", category="RESTRICTED_NATIONAL"
+    )
+    overdue = await factories.grant(
+        world["doctor"], procedure_code="52.7001", valid_from=date(2025, 6, 1)
+    )
+    held = await factories.grant(
+        world["other"], "TECHNIQUE", technique_code="XZ-05", valid_from=date(2025, 9, 1)
+    )
+    await factories.grant(world["other"], procedure_code="52.7001", valid_from=date(2026, 6, 1))
+    await factories.grant(
+        world["doctor"],
+        procedure_code="47.0901",
+        valid_from=date(2024, 1, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    listed = sorted(o.privilege.id for o in await reviews.overdue_evaluations(SYSTEM))
+    assert listed == sorted([overdue.id, held.id])
+    cycle = await _open("年度复评", due_for_reevaluation=True)
+    chosen = sorted(e.privilege_id for e in await Evaluation.filter(cycle_id=cycle.id))
+    assert chosen == listed
