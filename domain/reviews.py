@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 
 from domain import clock, permissions, validation
 from domain.actors import Actor
-from domain.cases import CaseStats, case_stats
+from domain.cases import CaseStats, case_stats, out_of_privilege_count
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.decision.facts import effective_grade
 from domain.decision.rules import evaluation_due, needs_yearly_review
@@ -222,6 +222,19 @@ async def computed_metrics(evaluation: Evaluation) -> CaseStats:
     return await case_stats(query)
 
 
+async def _out_of_privilege_in_period(evaluation: Evaluation) -> int:
+    """R41: the holder's out-of-privilege cases and UNJUSTIFIED overrides in the period,
+    whatever the metrics source."""
+    privilege = await Privilege.get(id=evaluation.privilege_id)  # type: ignore[attr-defined]
+    cycle = await ReviewCycle.get(id=evaluation.cycle_id)  # type: ignore[attr-defined]
+    return await out_of_privilege_count(
+        privilege.practitioner_id,  # type: ignore[attr-defined]
+        privilege.site_id,  # type: ignore[attr-defined]
+        cycle.period_start,
+        cycle.period_end,
+    )
+
+
 @dataclass
 class ManualMetrics:
     case_count: int
@@ -292,6 +305,7 @@ async def submit_evaluation(
             raise DomainError(
                 ErrorCode.VALIDATION, "No case records in the period: enter the metrics", "metrics"
             )
+        values["out_of_privilege_count"] = await _out_of_privilege_in_period(evaluation)
         return await ctx.update(
             evaluation,
             "evaluation.submit",

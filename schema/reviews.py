@@ -58,6 +58,10 @@ class EvaluationType(Node):
     death_count: int | None
     unplanned_reoperation_count: int | None
     adverse_event_count: int | None
+    out_of_privilege_count: int | None = strawberry.field(
+        description="Out-of-privilege cases and emergency overrides reviewed UNJUSTIFIED of "
+        "the holder in the cycle's period (counted at submission)."
+    )
     metrics_source: str | None
     recommendation: str | None
     outcome: Outcome | None
@@ -106,6 +110,7 @@ class EvaluationType(Node):
             death_count=e.death_count,
             unplanned_reoperation_count=e.unplanned_reoperation_count,
             adverse_event_count=e.adverse_event_count,
+            out_of_privilege_count=e.out_of_privilege_count,
             metrics_source=e.metrics_source,
             recommendation=e.recommendation,
             outcome=Outcome(e.outcome) if e.outcome else None,

@@ -6,7 +6,8 @@
 - R16/R32: an index on `privilege.supersedes_id`, read by every decision to find where a
   superseded privilege stops answering.
 - R23: `technique.lead_inactive`, set while the technique lead is not ACTIVE.
-- R41: `case_record.out_of_privilege` and its blocking reason codes.
+- R41: `case_record.out_of_privilege` and its blocking reason codes;
+  `evaluation.out_of_privilege_count`.
 """
 
 from tortoise import BaseDBAsyncClient
@@ -49,6 +50,7 @@ ALTER TABLE "technique" ADD "lead_inactive" INT NOT NULL DEFAULT 0;
 ALTER TABLE "case_record" ADD "out_of_privilege" INT NOT NULL DEFAULT 0;
 ALTER TABLE "case_record" ADD "out_of_privilege_reasons" VARCHAR(500) NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS "idx_case_record_out_of_5e7a10" ON "case_record" ("out_of_privilege", "performed_on");
+ALTER TABLE "evaluation" ADD "out_of_privilege_count" INT;
 """
 )
 
@@ -60,6 +62,7 @@ DROP INDEX IF EXISTS "idx_case_record_out_of_5e7a10";
 ALTER TABLE "technique" DROP COLUMN "lead_inactive";
 ALTER TABLE "case_record" DROP COLUMN "out_of_privilege";
 ALTER TABLE "case_record" DROP COLUMN "out_of_privilege_reasons";
+ALTER TABLE "evaluation" DROP COLUMN "out_of_privilege_count";
 """
 )
 
@@ -74,6 +77,7 @@ ALTER TABLE "technique" ADD "lead_inactive" BOOL NOT NULL DEFAULT FALSE;
 ALTER TABLE "case_record" ADD "out_of_privilege" BOOL NOT NULL DEFAULT FALSE;
 ALTER TABLE "case_record" ADD "out_of_privilege_reasons" VARCHAR(500) NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS "idx_case_record_out_of_5e7a10" ON "case_record" ("out_of_privilege", "performed_on");
+ALTER TABLE "evaluation" ADD "out_of_privilege_count" INT;
 """
 
 POSTGRES_DOWNGRADE = """
@@ -87,6 +91,7 @@ DROP INDEX IF EXISTS "idx_case_record_out_of_5e7a10";
 ALTER TABLE "technique" DROP COLUMN "lead_inactive";
 ALTER TABLE "case_record" DROP COLUMN "out_of_privilege";
 ALTER TABLE "case_record" DROP COLUMN "out_of_privilege_reasons";
+ALTER TABLE "evaluation" DROP COLUMN "out_of_privilege_count";
 """
 
 

@@ -190,6 +190,10 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'workdays: [{date: "2026-10-10"}]}) { userErrors { code } } }',
         ADMIN,
     ),
+    "outOfPrivilegeCases": (
+        "{ outOfPrivilegeCases { nodes { id outOfPrivilege } } }",
+        frozenset(Role) - {Role.SCHEDULER},
+    ),
     "techniquesWithInactiveLead": ("{ techniquesWithInactiveLead { nodes { code } } }", ALL),
     "setTechniqueLead": (
         'mutation { setTechniqueLead(input: {id: "{t_approved}", expectedVersion: 2, '
