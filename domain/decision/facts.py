@@ -56,10 +56,7 @@ class TechniqueFacts:
     lead_inactive: bool = False
     # Set by the filing-clock rules when the deadline runs past the published calendar.
     filing_due_on_provisional: bool = False
-
-    @property
-    def restricted(self) -> bool:
-        return self.category in RESTRICTED
+    restricted: bool = False  # R25, computed once at parse time
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +70,7 @@ class ProcedureFacts:
     effective_to: date | None
     technique: TechniqueFacts | None
     effective_grade: int  # R25, computed once at parse time
-
-    @property
-    def restricted(self) -> bool:
-        return self.technique is not None and self.technique.restricted
+    restricted: bool  # a restricted technique's procedure (R25)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +162,7 @@ def technique_facts(row: Mapping[str, Any], technique_id: int) -> TechniqueFacts
         filed_on=parse_date(row.get("filed_on")),
         lead_inactive=bool(row.get("lead_inactive") or False),
         filing_due_on_provisional=bool(row.get("filing_due_on_provisional") or False),
+        restricted=str(row["category"]) in RESTRICTED,
     )
 
 
@@ -190,6 +185,7 @@ def procedure_facts(
         ),
         technique=technique,
         effective_grade=effective_grade(grade, technique.category if technique else None),
+        restricted=technique is not None and technique.restricted,
     )
 
 

@@ -45,6 +45,18 @@ ACTIVE = Status.ACTIVE.value
 SUPERSEDED = Status.SUPERSEDED.value
 SUSPENDED = Status.SUSPENDED.value
 REVOKED = Status.REVOKED.value
+# Plain strings: the hot path compares facts against these thousands of times a second,
+# and an enum's `.value` is a descriptor call each time.
+PROCEDURE = Scope.PROCEDURE.value
+TECHNIQUE = Scope.TECHNIQUE.value
+SURGERY_GRADE = Scope.SURGERY_GRADE.value
+DAY_SURGERY = Scope.DAY_SURGERY.value
+NEW_TECHNIQUE = TechniqueCategory.NEW.value
+PROHIBITED = TechniqueCategory.PROHIBITED.value
+T_PROPOSED = TechniqueStatus.PROPOSED.value
+T_SUSPENDED = TechniqueStatus.SUSPENDED.value
+T_STOPPED = TechniqueStatus.STOPPED.value
+DAY_SURGERY_SETTING = Setting.DAY_SURGERY.value
 
 
 # --- predicates, one per rule ------------------------------------------------------------
@@ -101,11 +113,11 @@ def covers(privilege: PrivilegeFacts, procedure: ProcedureFacts) -> bool:
     restricted technique's procedure is covered only by a TECHNIQUE privilege for that
     technique (the hospital's filed-physician list), never by a grade or procedure one."""
     scope = privilege.scope
-    if scope == Scope.PROCEDURE.value:
+    if scope == PROCEDURE:
         return privilege.procedure_code == procedure.code and not procedure.restricted
-    if scope == Scope.TECHNIQUE.value:
+    if scope == TECHNIQUE:
         return procedure.restricted and privilege.technique_id == procedure.technique.id  # type: ignore[union-attr]
-    if scope == Scope.SURGERY_GRADE.value:
+    if scope == SURGERY_GRADE:
         return (
             procedure.effective_grade <= 3
             and privilege.specialty_id == procedure.specialty_id
@@ -131,7 +143,7 @@ def suspension_stops(privilege: PrivilegeFacts, procedure: ProcedureFacts, on: d
         return True
     technique = procedure.technique
     return (
-        privilege.scope == Scope.TECHNIQUE.value
+        privilege.scope == TECHNIQUE
         and technique is not None
         and privilege.technique_id == technique.id
     )
@@ -139,9 +151,9 @@ def suspension_stops(privilege: PrivilegeFacts, procedure: ProcedureFacts, on: d
 
 def needs_yearly_review(scope: str, grade: int | None) -> bool:
     """R33: grade-4 PROCEDURE and TECHNIQUE privileges are evaluated every N months."""
-    if scope == Scope.TECHNIQUE.value:
+    if scope == TECHNIQUE:
         return True
-    return scope == Scope.PROCEDURE.value and grade == 4
+    return scope == PROCEDURE and grade == 4
 
 
 def evaluation_due(
@@ -171,7 +183,7 @@ def filing_overdue(technique: TechniqueFacts, on: date) -> bool:
 
 def refuse_day_surgery_emergency(setting: str, emergency: bool) -> str | None:
     """Day surgery is elective (R41): an emergency in that setting is a validation error."""
-    if emergency and setting == Setting.DAY_SURGERY.value:
+    if emergency and setting == DAY_SURGERY_SETTING:
         return "日间手术为择期手术，不能标记为急诊（emergency 与 DAY_SURGERY 不能同时使用）"
     return None
 
@@ -227,7 +239,7 @@ def _holds_technique(
 ) -> PrivilegeFacts | None:
     for privilege in privileges:
         if (
-            privilege.scope == Scope.TECHNIQUE.value
+            privilege.scope == TECHNIQUE
             and privilege.technique_id == technique_id
             and privilege.site_id == site_id
             and usable(privilege, on)
@@ -238,7 +250,7 @@ def _holds_technique(
 
 def _needs_technique_privilege(procedure: ProcedureFacts) -> bool:
     technique = procedure.technique
-    return technique is not None and technique.category == TechniqueCategory.NEW.value
+    return technique is not None and technique.category == NEW_TECHNIQUE
 
 
 def unsupervised_cover(
@@ -269,16 +281,16 @@ def technique_gate(answer: _Answer, procedure: ProcedureFacts, on: date) -> None
     if technique is None:
         return
     status, name = technique.status, technique.code
-    if technique.category == TechniqueCategory.PROHIBITED.value:
+    if technique.category == PROHIBITED:
         answer.block(ReasonCode.TECHNIQUE_NOT_ADMITTED, f"Technique {name} is prohibited")
-    elif status == TechniqueStatus.PROPOSED.value:
+    elif status == T_PROPOSED:
         answer.block(
             ReasonCode.TECHNIQUE_NOT_ADMITTED,
             f"Technique {name} has not been admitted by the committee",
         )
-    elif status == TechniqueStatus.SUSPENDED.value:
+    elif status == T_SUSPENDED:
         answer.block(ReasonCode.TECHNIQUE_SUSPENDED, f"Technique {name} is suspended")
-    elif status == TechniqueStatus.STOPPED.value:
+    elif status == T_STOPPED:
         answer.block(ReasonCode.TECHNIQUE_STOPPED, f"Technique {name} has been stopped")
     if filing_overdue(technique, on):
         answer.block(
@@ -362,7 +374,7 @@ def privilege_reasons(
     too_low = [
         p
         for p in privileges
-        if p.scope == Scope.SURGERY_GRADE.value
+        if p.scope == SURGERY_GRADE
         and p.specialty_id == procedure.specialty_id
         and usable(p, on)
         and (p.max_grade or 0) < grade
@@ -441,7 +453,7 @@ def day_surgery(
     day = [
         p
         for p in snap.privileges_by_practitioner.get(practitioner.id, [])
-        if p.scope == Scope.DAY_SURGERY.value and p.site_id == site_id and answers_for(p, check.on)
+        if p.scope == DAY_SURGERY and p.site_id == site_id and answers_for(p, check.on)
     ]
     live = [p for p in day if usable(p, check.on)]
     for privilege in day:
