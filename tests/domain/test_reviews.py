@@ -313,6 +313,15 @@ async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock:
         assert answer.allowed and answer.basis_ids == [basis], (on, answer.reasons)
     later = await may(date(2027, 1, 1))
     assert later.allowed and later.basis_ids == [new.id]
+    # knownAt (rebuilt from the audit log) reads the past the same way.
+    from domain import clock
+
+    past = await decisions.check_one(
+        SYSTEM,
+        CheckInput(practitioner_staff_no="D0001", procedure_code="51.2301", on=date(2026, 6, 1)),
+        known_at=clock.now(),
+    )
+    assert past.allowed and past.basis_ids == [old.id]
     # An emergency case from the old term, reported late: no false override.
     case = await cases.record_case(
         SYSTEM,
