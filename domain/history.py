@@ -1,9 +1,8 @@
-"""The registry as it stood at a moment, rebuilt from the audit log (SPEC 4 `knownAt`).
+"""Privilege listings and exports as the registry stood at a moment (`knownAt`, `asOf`).
 
-Every audited change stores the full row after it (`after_json`), so an entity's state at
-time T is the `after` of its last event at or before T. Catalogue rows are versioned and
-never deleted: a row was known at T when its catalogue version existed, and retired at T
-only when the retiring version existed by then.
+The audit-log reading itself (an entity's state at T is the `after` of its last event at
+or before T) lives in `domain.decision.asof`, which the decisions use too; this module
+reads through it, so a listing and a decision agree on which privilege was in force (R16).
 """
 
 from __future__ import annotations
