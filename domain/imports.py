@@ -26,6 +26,7 @@ from domain.organisation import (
     PractitionerInput,
     PractitionerStatus,
     Title,
+    after_status_change,
     practitioner_values,
 )
 from domain.permissions import Permission
@@ -508,7 +509,9 @@ async def import_practitioners(
                 continue
             report.changed += 1
             if not dry_run:
-                await ctx.update(current, "practitioner.import", changes)
+                before = current.status
+                updated = await ctx.update(current, "practitioner.import", changes)
+                await after_status_change(ctx, updated, before)  # R14, R23
         return report
 
     try:

@@ -419,14 +419,21 @@ async def update_practitioner(
             expected_version=expected_version,
             reason=reason,
         )
-        after = updated.status
-        if before == "ACTIVE" and after != "ACTIVE":
-            await flag_techniques_led_by(ctx, updated)
-        if before == "LEFT" and after == "ACTIVE":
-            await end_privileges_of_rehired(ctx, updated)
+        await after_status_change(ctx, updated, before)
         return updated
 
     return await run_write(actor, Permission.MANAGE_PRACTITIONERS, "updatePractitioner", apply)
+
+
+async def after_status_change(ctx: WriteContext, practitioner: Practitioner, before: str) -> None:
+    """What a status change sets off, whichever write made it (update or import):
+    R23 flags the techniques a lead no longer ACTIVE leads; R14 ends a rehire's old
+    privileges."""
+    after = practitioner.status
+    if before == "ACTIVE" and after != "ACTIVE":
+        await flag_techniques_led_by(ctx, practitioner)
+    if before == "LEFT" and after == "ACTIVE":
+        await end_privileges_of_rehired(ctx, practitioner)
 
 
 async def flag_techniques_led_by(ctx: WriteContext, practitioner: Practitioner) -> None:

@@ -142,3 +142,23 @@ async def test_r14_a_rehired_practitioner_holds_none_of_the_earlier_privileges(
         doctor, "PROCEDURE", valid_from=date(2027, 6, 1), valid_until=date(2028, 5, 31)
     )
     assert again.status == "ACTIVE" and (await may("47.0901", date(2027, 6, 2))).allowed
+
+
+async def test_r23_r14_a_practitioner_import_sets_off_the_same_rules(
+    world: dict, fixed_clock: Any
+) -> None:
+    from domain import imports
+
+    header = "staff_no,name,department_code,title,status\n"
+    report = await imports.import_practitioners(
+        SYSTEM, (header + "D0001,张伟,GS1,CHIEF,LEFT\nD0002,张伟,GS1,ATTENDING,LEFT\n").encode()
+    )
+    assert report.ok and report.changed == 2
+    assert (await Technique.get(id=world["technique"].id)).lead_inactive
+    fixed_clock.at = datetime(2027, 3, 1, 2, 0, tzinfo=UTC)
+    report = await imports.import_practitioners(
+        SYSTEM, (header + "D0002,张伟,GS1,ATTENDING,ACTIVE\n").encode()
+    )
+    assert report.ok and report.changed == 1
+    held = await Privilege.filter(practitioner_id=world["doctor"].id)
+    assert [p.valid_until for p in held] == [date(2026, 11, 24)]
