@@ -200,11 +200,16 @@ async def list_privileges(
     if filter.department_code:
         query = query.filter(practitioner__department__code=filter.department_code)
     if filter.valid_on is not None:
+        # R16: in force on that date, a SUPERSEDED privilege too before its successor.
         query = query.filter(
-            status=Status.ACTIVE.value,
+            Q(status=Status.ACTIVE.value)
+            | Q(
+                status=Status.SUPERSEDED.value,
+                superseded_by__valid_from__gt=filter.valid_on,
+            ),
             valid_from__lte=filter.valid_on,
             valid_until__gte=filter.valid_on,
-        )
+        ).distinct()
     if filter.expiring_before is not None:
         query = query.filter(status=Status.ACTIVE.value, valid_until__lt=filter.expiring_before)
     return await keyset(query, first, after)

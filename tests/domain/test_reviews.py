@@ -412,3 +412,29 @@ async def test_r33_due_for_reevaluation_selects_exactly_the_overdue_list(
     cycle = await _open("年度复评", due_for_reevaluation=True)
     chosen = sorted(e.privilege_id for e in await Evaluation.filter(cycle_id=cycle.id))
     assert chosen == listed
+
+
+async def test_r16_the_live_listing_on_a_date_agrees_with_the_decision(world: dict) -> None:
+    from domain import privileges
+    from domain.privileges import PrivilegeFilter
+
+    old = await factories.grant(
+        world["doctor"],
+        "SURGERY_GRADE",
+        specialty_code="GS",
+        max_grade=3,
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    cycle = await _open(scope="SURGERY_GRADE")
+    [evaluation] = await Evaluation.filter(cycle_id=cycle.id)
+    await reviews.submit_evaluation(
+        SYSTEM, evaluation.id, 1, metrics=ManualMetrics(40), recommendation="续期"
+    )
+    decided = await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide("RENEW"))
+    for on, expected in (
+        (date(2026, 12, 31), old.id),
+        (date(2027, 1, 1), decided.resulting_privilege_id),
+    ):
+        page = await privileges.list_privileges(SYSTEM, PrivilegeFilter(valid_on=on), None, None)
+        assert [p.id for p in page.items] == [expected]
