@@ -67,6 +67,22 @@ ALTER TABLE "evaluation" DROP COLUMN "out_of_privilege_count";
 )
 
 POSTGRES_UPGRADE = """
+DO $$
+DECLARE clashes TEXT;
+BEGIN
+    -- A registry that already holds a SUSPENDED privilege and an overlapping identical
+    -- ACTIVE one (the bypass this migration closes) must be resolved by medical affairs
+    -- (revoke one of them); say which instead of failing on the constraint.
+    SELECT string_agg(a.id || '/' || b.id, ', ') INTO clashes
+    FROM "privilege" a JOIN "privilege" b
+      ON a."practitioner_id" = b."practitioner_id" AND a."site_id" = b."site_id"
+     AND a."scope_key" = b."scope_key" AND a.id < b.id
+     AND a."status" IN ('ACTIVE', 'SUSPENDED') AND b."status" IN ('ACTIVE', 'SUSPENDED')
+     AND a."valid_from" <= b."valid_until" AND b."valid_from" <= a."valid_until";
+    IF clashes IS NOT NULL THEN
+        RAISE EXCEPTION 'privileges overlapping a SUSPENDED one (revoke one of each pair): %', clashes;
+    END IF;
+END $$;
 ALTER TABLE "privilege" DROP CONSTRAINT IF EXISTS "privilege_no_overlap";
 ALTER TABLE "privilege" ADD CONSTRAINT "privilege_no_overlap" EXCLUDE USING gist (
     "practitioner_id" WITH =, "site_id" WITH =, "scope_key" WITH =,
