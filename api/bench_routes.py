@@ -15,8 +15,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
-from domain import audit, auth, decisions
-from domain.decisions import CheckInput, Setting
+from domain import audit, auth, decision
+from domain.decision import CheckInput, Setting
 from domain.errors import DomainError
 
 
@@ -36,20 +36,20 @@ async def plain_check(request: Request) -> Response:
             supervisor_staff_no=body.get("supervisorStaffNo"),
             emergency=bool(body.get("emergency", False)),
         )
-        decision = await decisions.check_one(actor, check, state_hint=state)
+        answer = await decision.check_one(actor, check, state_hint=state)
     except DomainError as error:
         return JSONResponse({"error": error.code.value, "message": error.message}, 403)
     except (ValueError, KeyError, TypeError):
         return JSONResponse({"error": "VALIDATION"}, 400)
     return JSONResponse(
         {
-            "allowed": decision.allowed,
-            "requiresMdt": decision.requires_mdt,
-            "validUntil": decision.valid_until.isoformat() if decision.valid_until else None,
-            "registryVersion": str(decision.registry_version),
+            "allowed": answer.allowed,
+            "requiresMdt": answer.requires_mdt,
+            "validUntil": answer.valid_until.isoformat() if answer.valid_until else None,
+            "registryVersion": str(answer.registry_version),
             "reasons": [
                 {"code": r.code.value, "severity": r.severity.value, "message": r.message}
-                for r in decision.reasons
+                for r in answer.reasons
             ],
         }
     )

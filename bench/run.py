@@ -69,9 +69,9 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
     from tortoise import Tortoise, connections
 
     from api.db import tortoise_config
-    from domain import auth, decisions
+    from domain import auth, decision
     from domain.actors import system_actor
-    from domain.decisions import CheckInput, Setting
+    from domain.decision import CheckInput, Setting
 
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:
@@ -91,7 +91,7 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
         type(conn).execute_query_dict = counting  # type: ignore[method-assign]
         per_batch: dict[str, int] = {}
         for size in (1, 500):
-            decisions.CACHE.reset((-1, ""))
+            decision.CACHE.reset((-1, ""))
             calls = 0
             checks = [
                 CheckInput(
@@ -103,7 +103,7 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
                 )
                 for q in questions[:size]
             ]
-            await decisions.check_many(actor, checks)
+            await decision.check_many(actor, checks)
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
         figures: dict[str, Any] = {

@@ -289,7 +289,7 @@ async def check_questions(url: str, questions: list[Question]) -> None:
 
     from api.db import tortoise_config
     from domain.actors import system_actor
-    from domain.decisions import CheckInput, Setting, check_many
+    from domain.decision import CheckInput, Setting, check_many
 
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:

@@ -22,10 +22,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from domain import audit, clock, decisions, permissions, sql, validation
+from domain import audit, clock, permissions, sql, validation
+from domain import decision as decisions
 from domain.actors import Actor, Role
 from domain.catalogue import procedure_code
-from domain.decisions import CheckInput, Decision, Setting
+from domain.decision import CheckInput, Decision, Setting
+from domain.decision.cache import CATALOGUE_TYPES, NO_DECISION_EFFECT
 from domain.errors import DomainError, DomainErrors, ErrorCode, not_found
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
@@ -57,11 +59,11 @@ async def decide_checks(checks: list[CheckInput]) -> list[Decision]:
 
 def decision_blind_types() -> frozenset[str]:
     """Audit entity types whose changes no decision reads."""
-    return decisions.NO_DECISION_EFFECT | BOOKING_TYPES
+    return NO_DECISION_EFFECT | BOOKING_TYPES
 
 
 def catalogue_types() -> frozenset[str]:
-    return decisions.CATALOGUE_TYPES
+    return CATALOGUE_TYPES
 
 
 async def lock_head() -> int:

@@ -9,11 +9,13 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from domain import audit, clock, decisions, permissions, validation
+from domain import audit, clock, decision, permissions, validation
 from domain.actors import Actor
 from domain.case_dates import check_performed_on
 from domain.catalogue import procedure_code
-from domain.decisions import PRIVILEGE_REASONS, CheckInput, Setting
+from domain.decision import PRIVILEGE_REASONS, CheckInput, Decision, Setting
+from domain.decision.facts import effective_grade
+from domain.decision.rules import refuse_day_surgery_emergency
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by
@@ -64,11 +66,15 @@ def _in_force(rows: list[Procedure], on: date) -> Procedure | None:
 @write_operation(Permission.RECORD_CASE, "recordCase")
 async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
     """R40: idempotent by externalRef per reporting client. R21: the first case of an
-    APPROVED technique puts it IN_USE. R41: an emergency case no privilege covered opens
-    an EmergencyOverride due for review."""
+    APPROVED technique puts it IN_USE. R41: every case is decided at its performedOn; an
+    emergency case no privilege covered opens an EmergencyOverride due for review, any
+    other case that was not allowed is stored as out of privilege (越级) and announced."""
     ref = validation.text("externalRef", data.external_ref, max_length=128)
     code = procedure_code("procedureCode", data.procedure_code)
     setting = validation.choice("setting", data.setting, Setting)
+    refusal = refuse_day_surgery_emergency(setting.value, data.emergency)
+    if refusal is not None:
+        raise DomainError(ErrorCode.VALIDATION, refusal, "emergency")
     check_performed_on(actor, data.performed_on)  # not in the future, not backdated
     if data.performed_at is not None and data.performed_at.tzinfo is None:
         raise DomainError(ErrorCode.VALIDATION, "performedAt needs a time zone", "performedAt")
@@ -97,11 +103,11 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 "Procedure", f"{code} (in force on {data.performed_on})", "procedureCode"
             )
         technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
-        grade = (
-            4
-            if technique is not None and technique.category in decisions.RESTRICTED
-            else procedure.grade
+        grade = effective_grade(procedure.grade, technique.category if technique else None)
+        answer = await _decide_case(
+            code, data.performed_on, setting, practitioner, supervisor, site.id
         )
+        out_of_privilege = not answer.allowed and not data.emergency
         case = await ctx.create(
             CaseRecord,
             "case.record",
@@ -122,7 +128,19 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             death=data.death,
             unplanned_reoperation=data.unplanned_reoperation,
             adverse_event=data.adverse_event,
+            out_of_privilege=out_of_privilege,
+            out_of_privilege_reasons=",".join(dict.fromkeys(answer.blocking_codes))[:500]
+            if out_of_privilege
+            else "",
         )
+        if out_of_privilege:
+            ctx.record(
+                "case.out_of_privilege",
+                "CaseRecord",
+                case.pk,
+                after=audit.snapshot(case),
+                reason=case.out_of_privilege_reasons,
+            )
         if technique is not None:
             await mark_first_clinical_use(ctx, technique, data.performed_on)
         if data.booking_ref:
@@ -130,34 +148,42 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
 
             await bookings.link_case(ctx, actor, data.booking_ref, case)
         if data.emergency:
-            await _emergency_override(
-                ctx, case, practitioner, supervisor, site.id, site.emergency_report_hours, setting
-            )
+            await _emergency_override(ctx, case, answer, site.emergency_report_hours)
         return case
 
     return await run_write(actor, apply)
 
 
-async def _emergency_override(
-    ctx: WriteContext,
-    case: CaseRecord,
+async def _decide_case(
+    code: str,
+    on: date,
+    setting: Setting,
     practitioner: Practitioner,
     supervisor: Practitioner | None,
     site_id: int,
-    hours: int,
-    setting: Setting,
-) -> None:
+) -> Decision:
+    """R41: the decision for a recorded case, made at its performedOn from the
+    privileges in force then (R16), as an elective case would have been decided."""
     check = CheckInput(
-        procedure_code=case.procedure_code,
-        on=case.performed_on,
+        procedure_code=code,
+        on=on,
         setting=setting,
         practitioner_id=practitioner.id,
         site_id=site_id,
         supervisor_id=supervisor.id if supervisor else None,
     )
-    snap = await decisions.load_snapshot([check])
-    decision = decisions.decide(check, snap, 0)
-    uncovered = [r for r in decision.reasons if r.code in PRIVILEGE_REASONS]
+    snap = await decision.load_snapshot([check])
+    return decision.decide(check, snap, 0)
+
+
+async def _emergency_override(
+    ctx: WriteContext, case: CaseRecord, answer: Decision, hours: int
+) -> None:
+    uncovered = [
+        r
+        for r in answer.reasons
+        if r.code in PRIVILEGE_REASONS and r.severity is decision.Severity.BLOCKING
+    ]
     if not uncovered:
         return
     performed = case.performed_at or datetime.combine(
@@ -301,3 +327,53 @@ async def practitioner_case_stats(
     if end:
         query = query.filter(performed_on__lte=end)
     return await case_stats(query)
+
+
+async def list_out_of_privilege_cases(
+    actor: Actor,
+    start: date | None,
+    end: date | None,
+    department_code: str | None,
+    first: int | None,
+    after: int | None,
+) -> Page[CaseRecord]:
+    """R41: cases that were not allowed at their performedOn and were not emergencies."""
+    if start is not None and end is not None:
+        validation.date_order("from", start, "to", end)
+    scope = permissions.practitioner_scope(actor, Permission.READ_CASES)
+    query = CaseRecord.filter(out_of_privilege=True)
+    if not scope.everyone:
+        query = query.filter(
+            Q(practitioner__department_id__in=list(scope.department_ids))
+            | Q(practitioner_id__in=list(scope.practitioner_ids))
+        )
+    if department_code:
+        department = await Department.get_or_none(code=department_code)
+        if department is None:
+            raise not_found("Department", department_code, "department")
+        query = query.filter(practitioner__department_id=department.id)
+    if start is not None:
+        query = query.filter(performed_on__gte=start)
+    if end is not None:
+        query = query.filter(performed_on__lte=end)
+    return await keyset(query, first, after)
+
+
+async def out_of_privilege_count(practitioner_id: int, site_id: int, start: date, end: date) -> int:
+    """R41: a holder's out-of-privilege cases in a period, plus emergency overrides of
+    theirs reviewed UNJUSTIFIED (both are practice beyond the privileges held)."""
+    cases = await CaseRecord.filter(
+        practitioner_id=practitioner_id,
+        site_id=site_id,
+        out_of_privilege=True,
+        performed_on__gte=start,
+        performed_on__lte=end,
+    ).count()
+    unjustified = await EmergencyOverride.filter(
+        status="UNJUSTIFIED",
+        case_record__practitioner_id=practitioner_id,
+        case_record__site_id=site_id,
+        case_record__performed_on__gte=start,
+        case_record__performed_on__lte=end,
+    ).count()
+    return cases + unjustified

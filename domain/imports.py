@@ -22,7 +22,7 @@ from domain.actors import Actor
 from domain.catalogue import in_version
 from domain.errors import DomainError, ErrorCode
 from domain.operations import write_operation
-from domain.organisation import PractitionerInput, practitioner_values
+from domain.organisation import PractitionerInput, after_status_change, practitioner_values
 from domain.permissions import Permission
 from domain.spreadsheets import CellError, Column, Table
 from domain.writes import WriteContext, dataclass_replay, run_write
@@ -518,7 +518,9 @@ async def import_practitioners(
                 continue
             report.changed += 1
             if not dry_run:
-                await ctx.update(current, "practitioner.import", changes)
+                before = current.status
+                updated = await ctx.update(current, "practitioner.import", changes)
+                await after_status_change(ctx, updated, before)  # R14, R23
         return report
 
     try:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from tortoise.expressions import Q
 from tortoise.models import Model
 
-from domain import permissions, validation
+from domain import clock, permissions, sql, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.i18n import kind_label, msg
@@ -18,7 +19,7 @@ from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, run_write
-from models import Department, Practitioner, Site, Specialty
+from models import Department, Practitioner, Privilege, Site, Specialty, Technique
 
 
 class Title(StrEnum):
@@ -411,15 +412,79 @@ async def update_practitioner(
         changes = {**values, **{f"{k}_id": v.id for k, v in links.items()}}
         if not changes:
             raise DomainError(ErrorCode.VALIDATION, msg("Nothing to change"))
-        return await ctx.update(
+        before = practitioner.status
+        updated = await ctx.update(
             practitioner,
             "practitioner.update",
             changes,
             expected_version=expected_version,
             reason=reason,
         )
+        await after_status_change(ctx, updated, before)
+        return updated
 
     return await run_write(actor, apply)
+
+
+async def after_status_change(ctx: WriteContext, practitioner: Practitioner, before: str) -> None:
+    """What a status change sets off, whichever write made it (update or import):
+    R23 flags the techniques a lead no longer ACTIVE leads; R14 ends a rehire's old
+    privileges."""
+    after = practitioner.status
+    if before == "ACTIVE" and after != "ACTIVE":
+        await flag_techniques_led_by(ctx, practitioner)
+    if before == "LEFT" and after == "ACTIVE":
+        await end_privileges_of_rehired(ctx, practitioner)
+
+
+async def flag_techniques_led_by(ctx: WriteContext, practitioner: Practitioner) -> None:
+    """R23: a lead who leaves or is suspended flags the techniques they lead until a new
+    lead is set."""
+    led = await Technique.filter(lead_id=practitioner.id, lead_inactive=False).exclude(
+        status="STOPPED"
+    )
+    for technique in led:
+        await ctx.update(
+            technique,
+            "technique.lead_inactive",
+            {"lead_inactive": True},
+            reason=f"技术负责人 {practitioner.staff_no} 状态变为 {practitioner.status}",
+        )
+
+
+async def leaving_date(practitioner_id: int) -> date | None:
+    """The date (hospital time) the practitioner was last set to LEFT, from the audit log."""
+    rows = await sql.fetch(
+        "SELECT occurred_at, before_json, after_json FROM audit_event "
+        "WHERE entity_type = 'Practitioner' AND entity_id = ? ORDER BY seq DESC",
+        [str(practitioner_id)],
+    )
+    for row in rows:
+        after = json.loads(row["after_json"] or "{}")
+        before = json.loads(row["before_json"] or "{}")
+        if after.get("status") == "LEFT" and before.get("status") != "LEFT":
+            moment = datetime.fromisoformat(str(row["occurred_at"]).replace("Z", "+00:00"))
+            return moment.astimezone(clock.get_clock().zone).date()
+    return None
+
+
+async def end_privileges_of_rehired(ctx: WriteContext, practitioner: Practitioner) -> None:
+    """R14: a practitioner set back from LEFT to ACTIVE holds none of the earlier
+    privileges: they end on the leaving date (a grant that had not started by then is
+    revoked); new privileges need the normal approval."""
+    left_on = await leaving_date(practitioner.id) or clock.today()
+    held = await Privilege.filter(
+        practitioner_id=practitioner.id, status__in=["ACTIVE", "SUSPENDED"]
+    ).order_by("id")
+    note = f"重新入职：离职日 {left_on} 之前的授权于离职日终止，新授权须重新审批"
+    for privilege in held:
+        if privilege.valid_until is not None and privilege.valid_until <= left_on:
+            continue
+        if privilege.valid_from is not None and privilege.valid_from <= left_on:
+            changes: dict[str, Any] = {"valid_until": left_on, "status_reason": note}
+        else:
+            changes = {"status": "REVOKED", "status_reason": note}
+        await ctx.update(privilege, "privilege.end_on_leaving", changes, reason=note)
 
 
 async def department_codes(department_ids: list[int]) -> list[str]:

@@ -79,6 +79,10 @@ REASON_REQUIRED = frozenset(
 )
 
 
+# R12: the statuses that hold a right, for the no-overlap rule.
+HELD_STATUSES = [Status.ACTIVE.value, Status.SUSPENDED.value]
+
+
 def next_status(current: str, action: Action) -> Status:
     target = TRANSITIONS.get((Status(current), action))
     if target is None:
@@ -197,11 +201,16 @@ async def list_privileges(
     if filter.department_code:
         query = query.filter(practitioner__department__code=filter.department_code)
     if filter.valid_on is not None:
+        # R16: in force on that date, a SUPERSEDED privilege too before its successor.
         query = query.filter(
-            status=Status.ACTIVE.value,
+            Q(status=Status.ACTIVE.value)
+            | Q(
+                status=Status.SUPERSEDED.value,
+                superseded_by__valid_from__gt=filter.valid_on,
+            ),
             valid_from__lte=filter.valid_on,
             valid_until__gte=filter.valid_on,
-        )
+        ).distinct()
     if filter.expiring_before is not None:
         query = query.filter(status=Status.ACTIVE.value, valid_until__lt=filter.expiring_before)
     return await keyset(query, first, after)
@@ -420,26 +429,34 @@ async def _approval_changes(
 
 
 async def ensure_no_overlap(privilege: Privilege, valid_from: date, valid_until: date) -> None:
-    """R12, checked for a clear message; the database constraint is the guarantee."""
+    """R12, checked for a clear message; the database constraint is the guarantee. A
+    SUSPENDED privilege counts: a suspension cannot be side-stepped by a second grant."""
     clash = (
         await Privilege.filter(
             practitioner_id=privilege.practitioner_id,  # type: ignore[attr-defined]
             site_id=privilege.site_id,  # type: ignore[attr-defined]
             scope_key=privilege.scope_key,
-            status=Status.ACTIVE.value,
+            status__in=HELD_STATUSES,
             valid_from__lte=valid_until,
             valid_until__gte=valid_from,
         )
         .exclude(id=privilege.id)
+        .order_by("-status")
         .first()
     )
-    if clash is not None:
-        raise DomainError(
-            ErrorCode.CONFLICT,
-            f"An ACTIVE privilege with the same scope and target overlaps "
-            f"({clash.valid_from} to {clash.valid_until}) (R12)",
-            "id",
+    if clash is None:
+        return
+    if clash.status == Status.SUSPENDED.value:
+        message = (
+            f"同一范围和对象的授权（编号 {clash.id}，{clash.valid_from} 至 {clash.valid_until}）"
+            "已被暂停，期限重叠：须先恢复或撤销该授权，不能另行授予"
         )
+    else:
+        message = (
+            f"同一范围和对象的有效授权（编号 {clash.id}，{clash.valid_from} 至 "
+            f"{clash.valid_until}）期限重叠"
+        )
+    raise DomainError(ErrorCode.CONFLICT, message, "id")
 
 
 @write_operation(Permission.ENDORSE_PRIVILEGE, "endorsePrivilege")

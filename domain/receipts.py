@@ -16,7 +16,7 @@ from typing import Any
 
 from domain import audit, clock, permissions, signing, sql
 from domain.actors import Actor
-from domain.decisions import CheckInput, Decision
+from domain.decision import CheckInput, Decision
 from domain.errors import DomainError
 from domain.permissions import Permission
 

@@ -11,21 +11,21 @@ from tortoise.expressions import Q
 
 from domain import clock, permissions, validation
 from domain.actors import Actor
-from domain.cases import CaseStats, case_stats
+from domain.cases import CaseStats, case_stats, out_of_privilege_count
 from domain.committee import CommitteeInput, record_committee_decision
+from domain.decision.facts import effective_grade
+from domain.decision.rules import evaluation_due, needs_yearly_review
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.privileges import (
-    MAX_VALIDITY_YEARS,
     Scope,
     Status,
-    add_months,
     ensure_no_overlap,
+    validity_window,
 )
-from domain.reevaluation import evaluation_due, needs_yearly_review
-from domain.techniques import RESTRICTED
+from domain.techniques import TechniqueCategory
 from domain.writes import WriteContext, run_write
 from models import (
     CaseRecord,
@@ -35,6 +35,7 @@ from models import (
     Procedure,
     ReviewCycle,
     Site,
+    Technique,
 )
 
 
@@ -54,6 +55,13 @@ class Selection:
     department_code: str | None = None
     expiring_before: date | None = None
     site_code: str | None = None
+    # R30: PROCEDURE privileges by their procedure's effective grade (R25: 4 for a
+    # restricted technique's procedure).
+    procedure_grade: int | None = None
+    # R30: TECHNIQUE privileges for, and PROCEDURE privileges of, techniques of a category.
+    technique_category: str | None = None
+    # R30/R33: exactly the privileges listed as due for their yearly re-evaluation.
+    due_for_reevaluation: bool = False
 
     def empty(self) -> bool:
         return not any(vars(self).values())
@@ -82,6 +90,12 @@ async def open_review_cycle(
         validation.choice("selection.scope", selection.scope, Scope)
     if selection.max_grade is not None:
         validation.int_range("selection.maxGrade", selection.max_grade, 1, 3)
+    if selection.procedure_grade is not None:
+        validation.int_range("selection.procedureGrade", selection.procedure_grade, 1, 4)
+    if selection.technique_category:
+        validation.choice(
+            "selection.techniqueCategory", selection.technique_category, TechniqueCategory
+        )
 
     async def apply(ctx: WriteContext) -> ReviewCycle:
         same = await ReviewCycle.get_or_none(
@@ -112,6 +126,7 @@ async def open_review_cycle(
         busy = Evaluation.filter(status__in=["PENDING", "SUBMITTED"], cycle__status="OPEN")
         busy_ids = set(await busy.values_list("privilege_id", flat=True))
         chosen = [p for p in await query.order_by("id") if p.id not in busy_ids]
+        chosen = await _by_grade_category_and_due(chosen, selection)
         if not chosen:
             raise DomainError(
                 ErrorCode.VALIDATION,
@@ -130,7 +145,7 @@ async def open_review_cycle(
             selection={
                 k: (v.isoformat() if isinstance(v, date) else v)
                 for k, v in vars(selection).items()
-                if v is not None
+                if v is not None and v is not False
             },
         )
         moment = clock.now()
@@ -206,6 +221,19 @@ async def computed_metrics(evaluation: Evaluation) -> CaseStats:
     return await case_stats(query)
 
 
+async def _out_of_privilege_in_period(evaluation: Evaluation) -> int:
+    """R41: the holder's out-of-privilege cases and UNJUSTIFIED overrides in the period,
+    whatever the metrics source."""
+    privilege = await Privilege.get(id=evaluation.privilege_id)  # type: ignore[attr-defined]
+    cycle = await ReviewCycle.get(id=evaluation.cycle_id)  # type: ignore[attr-defined]
+    return await out_of_privilege_count(
+        privilege.practitioner_id,  # type: ignore[attr-defined]
+        privilege.site_id,  # type: ignore[attr-defined]
+        cycle.period_start,
+        cycle.period_end,
+    )
+
+
 @dataclass
 class ManualMetrics:
     case_count: int
@@ -276,6 +304,7 @@ async def submit_evaluation(
             raise DomainError(
                 ErrorCode.VALIDATION, "No case records in the period: enter the metrics", "metrics"
             )
+        values["out_of_privilege_count"] = await _out_of_privilege_in_period(evaluation)
         return await ctx.update(
             evaluation,
             "evaluation.submit",
@@ -300,13 +329,12 @@ class EvaluationDecision:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _renewed_validity(site: Site, old: Privilege, today: date) -> tuple[date, date]:
-    """The new term runs on from the old validUntil by the site's validity period; it
-    starts today so the holder is never left uncovered, and never exceeds 3 years."""
-    assert old.valid_until is not None
-    until = add_months(old.valid_until, site.default_validity_months)
-    ceiling = add_months(today, 12 * MAX_VALIDITY_YEARS) - timedelta(days=1)
-    return today, min(until, ceiling)
+def renewed_validity(site: Site, old_until: date, today: date) -> tuple[date, date]:
+    """R32: the renewed term starts the day after the old validUntil (or today when the
+    old term has ended) and runs for the site's default validity: no gap, no overlap, and
+    an early renewal does not shorten the new term."""
+    start = max(old_until + timedelta(days=1), today)
+    return validity_window(site, start, None)
 
 
 @write_operation(Permission.DECIDE_EVALUATION, "decideEvaluation")
@@ -413,15 +441,14 @@ async def _supersede(
             "Only an ACTIVE privilege can be renewed or downgraded",
             "id",
         )
-    if old.valid_until is None or old.valid_until < today:
+    if old.valid_until is None or (outcome is Outcome.DOWNGRADE and old.valid_until < today):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"The privilege expired on {old.valid_until}: it cannot be renewed or "
-            "downgraded; a new application is needed",
+            f"该授权已于 {old.valid_until} 到期，不能降级；可续期、暂停或撤销",
             "outcome",
         )
     site = await Site.get(id=old.site_id)  # type: ignore[attr-defined]
-    valid_from, valid_until = _renewed_validity(site, old, today)
+    valid_from, valid_until = renewed_validity(site, old.valid_until, today)
     changes: dict[str, Any] = {}
     supervised = old.supervised_only
     if outcome is Outcome.RENEW_WITH_CONDITIONS and choice.supervised_only is not None:
@@ -527,6 +554,75 @@ class OverdueEvaluation:
     evaluation: Evaluation | None
 
 
+async def _by_grade_category_and_due(
+    chosen: list[Privilege], selection: Selection
+) -> list[Privilege]:
+    """R30's selections that need the catalogue or R33: a procedure's effective grade, a
+    technique category, due for re-evaluation. Combined with the others (AND)."""
+    if selection.procedure_grade is not None:
+        grades = await procedure_grades({p.procedure_code for p in chosen if p.procedure_code})
+        chosen = [
+            p
+            for p in chosen
+            if p.scope == Scope.PROCEDURE.value
+            and grades.get(p.procedure_code or "") == selection.procedure_grade
+        ]
+    if selection.technique_category:
+        techniques = set(
+            await Technique.filter(category=selection.technique_category).values_list(
+                "id", flat=True
+            )
+        )
+        codes = set(
+            await Procedure.filter(technique_id__in=sorted(techniques)).values_list(
+                "code", flat=True
+            )
+        )
+        chosen = [
+            p
+            for p in chosen
+            if (p.scope == Scope.TECHNIQUE.value and p.technique_id in techniques)  # type: ignore[attr-defined]
+            or (p.scope == Scope.PROCEDURE.value and p.procedure_code in codes)
+        ]
+    if selection.due_for_reevaluation:
+        due = {privilege.id for privilege, _due in await yearly_reviews_due(clock.today())}
+        chosen = [p for p in chosen if p.id in due]
+    return chosen
+
+
+async def procedure_grades(codes: set[str] | None = None) -> dict[str, int]:
+    """Each catalogue code's effective grade (R25: a restricted technique's counts as 4),
+    the highest over its catalogue versions."""
+    query = Procedure.all() if codes is None else Procedure.filter(code__in=sorted(codes))
+    grades: dict[str, int] = {}
+    for code, grade, category in await query.values_list("code", "grade", "technique__category"):
+        grades[code] = max(grades.get(code, 0), effective_grade(int(grade), category))
+    return grades
+
+
+async def yearly_reviews_due(today: date) -> list[tuple[Privilege, date]]:
+    """R33: ACTIVE grade-4 PROCEDURE and TECHNIQUE privileges whose yearly evaluation is
+    due before `today`, with the date it fell due."""
+    sites = {s.id: s.reevaluation_months for s in await Site.all()}
+    candidates = await Privilege.filter(
+        status=Status.ACTIVE.value, scope__in=[Scope.PROCEDURE.value, Scope.TECHNIQUE.value]
+    ).prefetch_related("practitioner")
+    grades = await procedure_grades({p.procedure_code for p in candidates if p.procedure_code})
+    found = []
+    for privilege in candidates:
+        grade = grades.get(privilege.procedure_code or "")
+        if not needs_yearly_review(privilege.scope, grade):
+            continue
+        due = evaluation_due(
+            privilege.last_evaluated_on,
+            privilege.valid_from,
+            sites.get(privilege.site_id, 12),  # type: ignore[attr-defined]
+        )
+        if due is not None and due < today:
+            found.append((privilege, due))
+    return found
+
+
 async def overdue_evaluations(actor: Actor) -> list[OverdueEvaluation]:
     """Undecided evaluations past their cycle's due date, and grade-4 PROCEDURE or
     TECHNIQUE privileges not evaluated within the site's interval (R33)."""
@@ -540,30 +636,10 @@ async def overdue_evaluations(actor: Actor) -> list[OverdueEvaluation]:
             result.append(
                 OverdueEvaluation(evaluation.privilege, evaluation.cycle.due_on, evaluation)
             )
-    sites = {s.id: s.reevaluation_months for s in await Site.all()}
-    grade_four = set(await Procedure.filter(grade=4).values_list("code", flat=True))
-    restricted_codes = set(
-        await Procedure.filter(technique__category__in=sorted(RESTRICTED)).values_list(
-            "code", flat=True
-        )
-    )
     seen = {item.privilege.id for item in result}
-    candidates = Privilege.filter(
-        status=Status.ACTIVE.value, scope__in=[Scope.PROCEDURE.value, Scope.TECHNIQUE.value]
-    )
-    for privilege in await candidates.prefetch_related("practitioner"):
-        code = privilege.procedure_code
-        grade = 4 if code in grade_four or code in restricted_codes else None
-        row = {
-            "scope": privilege.scope,
-            "last_evaluated_on": privilege.last_evaluated_on,
-            "valid_from": privilege.valid_from,
-        }
-        if privilege.id in seen or not needs_yearly_review(row, grade):
-            continue
-        due = evaluation_due(row, sites.get(privilege.site_id, 12))  # type: ignore[attr-defined]
+    for privilege, due in await yearly_reviews_due(today):
         practitioner = privilege.practitioner
         department_id: int = practitioner.department_id  # type: ignore[attr-defined]
-        if due is not None and due < today and scope.admits(practitioner.id, department_id):
+        if privilege.id not in seen and scope.admits(practitioner.id, department_id):
             result.append(OverdueEvaluation(privilege, due, None))
     return result

@@ -4,7 +4,7 @@ it runs join the next one, which begins after every one of them arrived.
 So a caller never takes the result of a run that began before it asked: it sees every
 change acknowledged before it arrived, while sixteen concurrent requests cost a few
 runs instead of sixteen. Used for the registry head reads (domain/audit.py) and the
-decision cache's loads of missing keys (domain/decisions.py).
+decision cache's loads of missing keys (domain/decision/cache.py).
 """
 
 from __future__ import annotations

@@ -550,3 +550,48 @@ async def set_holidays(
         return len(entries)
 
     return await run_write(actor, apply)
+
+
+# --- R23: the technique lead stays an ACTIVE practitioner ------------------------------
+
+
+@write_operation(Permission.MANAGE_TECHNIQUES, "setTechniqueLead")
+async def set_technique_lead(
+    actor: Actor,
+    technique_id: int,
+    expected_version: int,
+    lead_staff_no: str | None = None,
+    lead_id: int | None = None,
+    reason: str | None = None,
+) -> Technique:
+    """R23: name a new lead (an ACTIVE practitioner); clears the lead-inactive flag."""
+    note = validation.text("reason", reason, max_length=1000, required=False) or None
+
+    async def apply(ctx: WriteContext) -> Technique:
+        technique = await _load(technique_id)
+        if technique.status == TechniqueStatus.STOPPED.value:
+            raise _refuse(technique, "set the lead of")
+        lead = await practitioner_by(lead_staff_no, lead_id, "leadStaffNo")
+        if lead.status != "ACTIVE":
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                f"技术负责人须为在岗（ACTIVE）医师：{lead.staff_no} 当前状态为 {lead.status}",
+                "leadStaffNo",
+            )
+        return await ctx.update(
+            technique,
+            "technique.set_lead",
+            {"lead_id": lead.id, "lead_inactive": False},
+            expected_version=expected_version,
+            reason=note,
+        )
+
+    return await run_write(actor, apply)
+
+
+async def techniques_with_inactive_lead(
+    actor: Actor, first: int | None, after: int | None
+) -> Page[Technique]:
+    """R23: techniques flagged because their lead left or was suspended."""
+    permissions.require(actor, Permission.READ_REFERENCE)
+    return await keyset(Technique.filter(lead_inactive=True), first, after)

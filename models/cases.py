@@ -31,11 +31,19 @@ class CaseRecord(Entity):
     death = fields.BooleanField(default=False)
     unplanned_reoperation = fields.BooleanField(default=False)
     adverse_event = fields.BooleanField(default=False)
+    # R41: decided at performedOn, not allowed and not an emergency (越级), with the
+    # blocking reason codes, comma-separated.
+    out_of_privilege = fields.BooleanField(default=False)
+    out_of_privilege_reasons = fields.CharField(max_length=500, default="")
 
     class Meta:
         table = "case_record"
         unique_together = (("client_key", "external_ref"),)
-        indexes = (("practitioner_id", "performed_on"), ("procedure_code", "performed_on"))
+        indexes = (
+            ("practitioner_id", "performed_on"),
+            ("procedure_code", "performed_on"),
+            ("out_of_privilege", "performed_on"),
+        )
 
 
 class EmergencyOverride(Entity):

@@ -39,6 +39,8 @@ class Technique(Entity):
     filing_number = fields.CharField(max_length=100, null=True)
     ethics_approval_ref = fields.CharField(max_length=100, null=True)
     stopped_reason = fields.CharField(max_length=1000, null=True)
+    # R23: set while the lead is not an ACTIVE practitioner, until a new lead is set.
+    lead_inactive = fields.BooleanField(default=False)
 
     class Meta:
         table = "technique"

@@ -67,4 +67,5 @@ class Privilege(Entity):
             ("practitioner_id", "status"),
             ("scope_key", "status"),
             ("status", "valid_until"),
+            ("supersedes_id",),
         )

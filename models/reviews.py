@@ -35,6 +35,8 @@ class Evaluation(Entity):
     death_count = fields.IntField(null=True)
     unplanned_reoperation_count = fields.IntField(null=True)
     adverse_event_count = fields.IntField(null=True)
+    # R41: out-of-privilege cases and UNJUSTIFIED emergency overrides in the period.
+    out_of_privilege_count = fields.IntField(null=True)
     metrics_source = fields.CharField(max_length=16, null=True)
     recommendation = fields.CharField(max_length=2000, null=True)
     outcome = fields.CharField(max_length=32, null=True)

@@ -34,6 +34,14 @@ class CaseRecordType(Node):
     adverse_event: bool
     created_at: datetime
     practitioner_id: strawberry.Private[int]
+    out_of_privilege: bool = strawberry.field(
+        default=False,
+        description="Not allowed at performedOn and not an emergency (越级手术).",
+    )
+    out_of_privilege_reasons: list[str] = strawberry.field(
+        default_factory=list,
+        description="The blocking reason codes of the decision at performedOn.",
+    )
 
     @strawberry.field
     async def practitioner(self, info: Info) -> PractitionerType:
@@ -59,6 +67,10 @@ class CaseRecordType(Node):
             adverse_event=c.adverse_event,
             created_at=c.created_at,
             practitioner_id=c.practitioner_id,  # type: ignore[attr-defined]
+            out_of_privilege=c.out_of_privilege,
+            out_of_privilege_reasons=[
+                code for code in c.out_of_privilege_reasons.split(",") if code
+            ],
         )
 
 
@@ -170,6 +182,24 @@ class CaseQuery:
             info.context.actor, status, overdue, first, ids.decode_cursor(after)
         )
         return connection(page, EmergencyOverrideType.from_model)
+
+    @strawberry.field(
+        description="Recorded cases that were not allowed at their performedOn and were not "
+        "emergencies (越级手术), newest last."
+    )
+    async def out_of_privilege_cases(
+        self,
+        info: Info,
+        from_date: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to_date: Annotated[date | None, strawberry.argument(name="to")] = None,
+        department: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[CaseRecordType]:
+        page = await cases.list_out_of_privilege_cases(
+            info.context.actor, from_date, to_date, department, first, ids.decode_cursor(after)
+        )
+        return connection(page, CaseRecordType.from_model)
 
     @strawberry.field(description="R42: preoperative MDT completion of grade-4 cases.")
     async def mdt_completion(

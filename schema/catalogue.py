@@ -47,6 +47,10 @@ class TechniqueType(Node):
     updated_at: datetime
     version: int
     lead_id: strawberry.Private[int | None]
+    lead_inactive: bool = strawberry.field(
+        default=False,
+        description="The lead left or was suspended; decisions warn until a new lead is set.",
+    )
 
     @strawberry.field
     async def lead(self, info: Info) -> PractitionerType | None:
@@ -72,6 +76,7 @@ class TechniqueType(Node):
             filing_number=t.filing_number,
             ethics_approval_ref=t.ethics_approval_ref,
             stopped_reason=t.stopped_reason,
+            lead_inactive=bool(getattr(t, "lead_inactive", False)),
             created_at=t.created_at,
             updated_at=t.updated_at,
             version=t.version,

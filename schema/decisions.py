@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from domain import decisions, receipts
-from domain.decisions import CheckInput
+from domain import decision, receipts
+from domain.decision import CheckInput
 from domain.i18n import current_locale, localize
 from schema import ids
 from schema.catalogue import ProcedureType
@@ -43,7 +43,7 @@ class PrivilegeDecision:
     procedure_id: strawberry.Private[int | None]
     basis_ids: strawberry.Private[list[int]]
     check: strawberry.Private[CheckInput | None] = None  # for the receipt (issue 18)
-    source: strawberry.Private[decisions.Decision | None] = None
+    source: strawberry.Private[decision.Decision | None] = None
 
     @strawberry.field
     async def procedure(self, info: Info) -> ProcedureType | None:
@@ -68,7 +68,7 @@ class PrivilegeDecision:
 
     @classmethod
     def from_decision(
-        cls, d: decisions.Decision, check: CheckInput | None = None
+        cls, d: decision.Decision, check: CheckInput | None = None
     ) -> PrivilegeDecision:
         """Reason messages in the reader's language (codes never change with it)."""
         locale = current_locale()
@@ -116,7 +116,7 @@ def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:
     return CheckInput(
         procedure_code=data.procedure_code.strip()[:32],
         on=data.on,
-        setting=decisions.Setting(data.setting.value),
+        setting=decision.Setting(data.setting.value),
         practitioner_id=ids.decode_optional(
             data.practitioner_id, "Practitioner", field("practitionerId")
         ),
@@ -138,10 +138,10 @@ class DecisionQuery:
         self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
     ) -> PrivilegeDecision:
         check = to_check(input)
-        decision = await decisions.check_one(
+        answer = await decision.check_one(
             info.context.actor, check, known_at, info.context.registry_state
         )
-        return PrivilegeDecision.from_decision(decision, check)
+        return PrivilegeDecision.from_decision(answer, check)
 
     @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
     async def privilege_checks(
@@ -154,7 +154,7 @@ class DecisionQuery:
         return [
             PrivilegeDecision.from_decision(d, check)
             for d, check in zip(
-                await decisions.check_many(
+                await decision.check_many(
                     info.context.actor, checks, known_at, info.context.registry_state
                 ),
                 checks,

@@ -7,7 +7,7 @@ from graphql import GraphQLEnumType
 
 from domain import permissions
 from domain.actors import Role
-from domain.decisions import ReasonCode, Setting, Severity
+from domain.decision import ReasonCode, Setting, Severity
 from domain.errors import ErrorCode
 from domain.i18n import current_locale, supported
 from domain.i18n.core import gettext

@@ -41,8 +41,8 @@ from graphql import (
     VariableNode,
 )
 
-from domain import decisions
-from domain.decisions import Decision
+from domain import decision
+from domain.decision import Decision
 from domain.i18n import current_locale, localize
 from schema import ids
 from schema.decisions import PrivilegeCheckInput, to_check
@@ -283,12 +283,12 @@ async def answer(
             if len(valid) != len(inputs):
                 return None
             checks = [to_check(item, index) for index, item in enumerate(valid)]
-            found = await decisions.check_many(actor, checks, None, registry_state)
+            found = await decision.check_many(actor, checks, None, registry_state)
             return {plan.response_key: [plan.serialise(d) for d in found]}
         single = coerce_input(given)
         if single is None:
             return None
-        one = await decisions.check_one(actor, to_check(single), None, registry_state)
+        one = await decision.check_one(actor, to_check(single), None, registry_state)
         return {plan.response_key: plan.serialise(one)}
     except Exception:  # the executor answers instead, and reports what went wrong
         return None

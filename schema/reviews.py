@@ -9,12 +9,18 @@ import strawberry
 
 from domain import reviews
 from domain.reviews import EvaluationDecision, ManualMetrics, Outcome, Selection
+from domain.techniques import TechniqueCategory
 from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
 from schema.enums import PrivilegeScope
 from schema.errors import UserError, attempt, attempt_call
-from schema.privileges import CommitteeDecisionInput, PrivilegeType, _committee
+from schema.privileges import (
+    CommitteeDecisionInput,
+    CommitteeDecisionType,
+    PrivilegeType,
+    _committee,
+)
 from schema.relay import Connection, Node, connection
 
 strawberry.enum(Outcome, name="EvaluationOutcome")
@@ -52,6 +58,10 @@ class EvaluationType(Node):
     death_count: int | None
     unplanned_reoperation_count: int | None
     adverse_event_count: int | None
+    out_of_privilege_count: int | None = strawberry.field(
+        description="Out-of-privilege cases and emergency overrides reviewed UNJUSTIFIED of "
+        "the holder in the cycle's period (counted at submission)."
+    )
     metrics_source: str | None
     recommendation: str | None
     outcome: Outcome | None
@@ -60,6 +70,17 @@ class EvaluationType(Node):
     privilege_id: strawberry.Private[int]
     cycle_id: strawberry.Private[int]
     resulting_privilege_id: strawberry.Private[int | None]
+    decision_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(
+        description="The committee decision on this evaluation (votes, minutes), for every "
+        "outcome; null until decided."
+    )
+    async def decision(self, info: Info) -> CommitteeDecisionType | None:
+        if self.decision_id is None:
+            return None
+        found = await info.context.loaders.committee_decision.load(self.decision_id)
+        return CommitteeDecisionType.from_model(found) if found else None
 
     @strawberry.field
     async def privilege(self, info: Info) -> PrivilegeType:
@@ -89,6 +110,7 @@ class EvaluationType(Node):
             death_count=e.death_count,
             unplanned_reoperation_count=e.unplanned_reoperation_count,
             adverse_event_count=e.adverse_event_count,
+            out_of_privilege_count=e.out_of_privilege_count,
             metrics_source=e.metrics_source,
             recommendation=e.recommendation,
             outcome=Outcome(e.outcome) if e.outcome else None,
@@ -97,6 +119,7 @@ class EvaluationType(Node):
             privilege_id=e.privilege_id,  # type: ignore[attr-defined]
             cycle_id=e.cycle_id,  # type: ignore[attr-defined]
             resulting_privilege_id=e.resulting_privilege_id,  # type: ignore[attr-defined]
+            decision_id=e.decision_id,  # type: ignore[attr-defined]
         )
 
 
@@ -115,6 +138,21 @@ class SelectionInput:
     department_code: str | None = None
     expiring_before: date | None = None
     site_code: str | None = None
+    procedure_grade: int | None = strawberry.field(
+        default=None,
+        description="PROCEDURE privileges whose procedure's effective grade is this (1-4; a "
+        "restricted technique's procedure counts as 4).",
+    )
+    technique_category: TechniqueCategory | None = strawberry.field(
+        default=None,
+        description="TECHNIQUE privileges for, and PROCEDURE privileges of, techniques of "
+        "this category.",
+    )
+    due_for_reevaluation: bool = strawberry.field(
+        default=False,
+        description="Exactly the privileges listed as due for their yearly re-evaluation "
+        "(grade-4 PROCEDURE and TECHNIQUE privileges).",
+    )
 
 
 @strawberry.input
@@ -239,6 +277,11 @@ class ReviewMutation:
                     department_code=s.department_code,
                     expiring_before=s.expiring_before,
                     site_code=s.site_code,
+                    procedure_grade=s.procedure_grade,
+                    technique_category=(
+                        s.technique_category.value if s.technique_category else None
+                    ),
+                    due_for_reevaluation=s.due_for_reevaluation,
                 ),
                 idempotency_key=input.idempotency_key,
             )

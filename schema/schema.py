@@ -48,7 +48,12 @@ from schema.receipts import ReceiptQuery
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
 from schema.subscriptions import Subscription
-from schema.techniques import TechniqueMutation, TechniqueQuery
+from schema.techniques import (
+    TechniqueLeadMutation,
+    TechniqueLeadQuery,
+    TechniqueMutation,
+    TechniqueQuery,
+)
 from schema.webhooks import WebhookMutation, WebhookQuery
 
 
@@ -114,6 +119,7 @@ Query = merge_types(
         EnumLabelQuery,
         BookingQuery,
         ReceiptQuery,
+        TechniqueLeadQuery,
     ),
 )
 Mutation = merge_types(
@@ -129,6 +135,7 @@ Mutation = merge_types(
         CaseMutation,
         WebhookMutation,
         BookingMutation,
+        TechniqueLeadMutation,
     ),
 )
 AllSubscriptions = merge_types("Subscription", (Subscription, BookingSubscription))

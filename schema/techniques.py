@@ -358,3 +358,46 @@ class TechniqueMutation:
             )
         )
         return SetHolidaysPayload(days_stored=stored, user_errors=errors)
+
+
+@strawberry.input
+class SetTechniqueLeadInput:
+    id: strawberry.ID
+    expected_version: int
+    lead_staff_no: str | None = None
+    lead_id: strawberry.ID | None = None
+    reason: str | None = None
+
+
+@strawberry.type
+class TechniqueLeadQuery:
+    @strawberry.field(
+        description="Techniques whose lead is no longer an ACTIVE practitioner (flagged "
+        "until a new lead is set)."
+    )
+    async def techniques_with_inactive_lead(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[TechniqueType]:
+        page = await techniques.techniques_with_inactive_lead(
+            info.context.actor, first, ids.decode_cursor(after)
+        )
+        return connection(page, TechniqueType.from_model)
+
+
+@strawberry.type
+class TechniqueLeadMutation:
+    @strawberry.mutation(description="Name a new technique lead (an ACTIVE practitioner).")
+    async def set_technique_lead(
+        self, info: Info, input: SetTechniqueLeadInput
+    ) -> TechniquePayload:
+        async def run() -> Technique:
+            return await techniques.set_technique_lead(
+                info.context.actor,
+                ids.decode(input.id, "Technique"),
+                input.expected_version,
+                lead_staff_no=input.lead_staff_no,
+                lead_id=ids.decode_optional(input.lead_id, "Practitioner", "leadId"),
+                reason=input.reason,
+            )
+
+        return await _payload(run)

@@ -114,7 +114,8 @@ async def test_r18_rescheduling_into_the_new_privileges_term_clears_the_impact(d
     world = await _world()
     booking = await _register()
     privilege = world["privilege"]
-    await privileges.suspend_privilege(factories.SYSTEM, privilege.id, privilege.version, "调查")
+    # R12/R13: no new privilege while the old one is suspended; revoked, a new one may start.
+    await privileges.revoke_privilege(factories.SYSTEM, privilege.id, privilege.version, "吊销")
     await booking_impacts.process_pending()
     await factories.grant(
         world["surgeon"], valid_from=date(2026, 12, 10), valid_until=date(2027, 12, 31)

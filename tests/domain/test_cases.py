@@ -161,3 +161,64 @@ async def test_case_stats_per_practitioner(world: dict) -> None:
         stats.death_count,
         stats.unplanned_reoperation_count,
     ) == (2, 2, 0, 1)
+
+
+async def test_r41_an_uncovered_elective_case_is_out_of_privilege(world: dict) -> None:
+    from domain import reviews, webhooks
+    from domain.reviews import ManualMetrics, Selection
+    from models import Evaluation, WebhookDelivery
+
+    await webhooks.register_webhook(
+        SYSTEM, url="https://or.example.org/hook", event_types=["case.out_of_privilege"]
+    )
+    held = await factories.grant(world["doctor"])  # 47.0901 only
+    covered = await cases.record_case(SYSTEM, case("HIS-1"))
+    assert not covered.out_of_privilege and covered.out_of_privilege_reasons == ""
+    beyond = await cases.record_case(SYSTEM, case("HIS-2", procedure_code="52.7001"))
+    assert beyond.out_of_privilege and beyond.out_of_privilege_reasons == "NO_PRIVILEGE"
+    assert not await EmergencyOverride.filter(case_record_id=beyond.id).exists()
+    urgent = await cases.record_case(
+        SYSTEM, case("HIS-3", procedure_code="52.7001", emergency=True)
+    )
+    assert not urgent.out_of_privilege  # an emergency: an override instead
+    override = await EmergencyOverride.get(case_record_id=urgent.id)
+    [event] = await AuditEvent.filter(action="case.out_of_privilege")
+    assert event.entity_id == str(beyond.id) and event.reason == "NO_PRIVILEGE"
+    assert await WebhookDelivery.filter(event_type="case.out_of_privilege").count() == 1
+    # Listed, by period and department.
+    listed = await cases.list_out_of_privilege_cases(
+        SYSTEM, date(2026, 11, 1), date(2026, 11, 30), "GS1", None, None
+    )
+    assert [c.id for c in listed.items] == [beyond.id]
+    other = await cases.list_out_of_privilege_cases(SYSTEM, None, None, "GS2", None, None)
+    assert other.items == []
+    with pytest.raises(DomainError) as error:
+        await cases.list_out_of_privilege_cases(SYSTEM, None, None, "NOPE", None, None)
+    assert error.value.code is ErrorCode.NOT_FOUND
+    # Counted in the holder's evaluation, with the override once reviewed UNJUSTIFIED.
+    await cases.review_emergency_override(
+        SYSTEM, override.id, override.version, "UNJUSTIFIED", "非急诊指征"
+    )
+    cycle = await reviews.open_review_cycle(
+        SYSTEM,
+        name="2026 评价",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 11, 30),
+        due_on=date(2026, 12, 15),
+        selection=Selection(scope="PROCEDURE"),
+    )
+    [evaluation] = await Evaluation.filter(cycle_id=cycle.id)
+    assert evaluation.privilege_id == held.id  # type: ignore[attr-defined]
+    submitted = await reviews.submit_evaluation(
+        SYSTEM, evaluation.id, 1, metrics=ManualMetrics(3), recommendation="越级两例"
+    )
+    assert submitted.out_of_privilege_count == 2
+
+
+async def test_r41_an_emergency_in_day_surgery_is_refused_and_changes_nothing(
+    world: dict,
+) -> None:
+    with pytest.raises(DomainError) as error:
+        await cases.record_case(SYSTEM, case(setting="DAY_SURGERY", emergency=True))
+    assert error.value.code is ErrorCode.VALIDATION and error.value.field == ["emergency"]
+    assert await CaseRecord.all().count() == 0

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from domain import audit, auth, decisions, privileges, techniques
-from domain.decisions import CACHE, CheckInput, Severity
+from domain import audit, auth, privileges, techniques
+from domain import decision as decisions
+from domain.decision import CACHE, CheckInput, Severity
+from domain.decision import cache as decision_cache
 from models import Technique
 from tests import factories
 from tests.factories import SYSTEM
@@ -59,9 +61,7 @@ async def test_a_privilege_change_forgets_only_its_holder(db: None) -> None:
         "PRIVILEGE_SUSPENDED"
     }
     # D0001 was loaded again for that answer; D0002 was never forgotten.
-    assert (
-        cached("D0002") and CACHE.snap.practitioners_by_staff_no["D0002"]["id"] == world["two"].id
-    )
+    assert cached("D0002") and CACHE.snap.practitioners_by_staff_no["D0002"].id == world["two"].id
     assert (await check("D0002")).allowed
 
 
@@ -104,12 +104,14 @@ async def test_staleness_is_sifted_from_the_audit_events(db: None) -> None:
     start = await audit.registry_state()
     p2 = world["p2"]
     await privileges.suspend_privilege(SYSTEM, p2.id, p2.version, "review")
-    found = await decisions.staleness_between(start, await audit.registry_state())
+    found = await decision_cache.staleness_between(start, await audit.registry_state())
     assert not found.everything and found.privilege_ids == {p2.id}
-    assert await decisions.holders_of(found) == {world["two"].id}
-    gone = await decisions.staleness_between((start[0], "0" * 64), await audit.registry_state())
+    assert await decision_cache.holders_of(found) == {world["two"].id}
+    gone = await decision_cache.staleness_between(
+        (start[0], "0" * 64), await audit.registry_state()
+    )
     assert gone.everything
-    backwards = await decisions.staleness_between(await audit.registry_state(), start)
+    backwards = await decision_cache.staleness_between(await audit.registry_state(), start)
     assert backwards.everything
 
 
@@ -139,13 +141,13 @@ async def test_concurrent_misses_share_their_loads(db: None, monkeypatch: Any) -
     for number in staff[1::2]:
         await factories.practitioner(number)
     loads = []
-    original = decisions.load_parts
+    original = decision_cache.load_parts
 
     async def counting(*args: Any, **kwargs: Any) -> Any:
         loads.append(args)
         return await original(*args, **kwargs)
 
-    monkeypatch.setattr(decisions, "load_parts", counting)
+    monkeypatch.setattr(decision_cache, "load_parts", counting)
     CACHE.reset((-1, ""))
     answers = await asyncio.gather(*(check(number) for number in staff))
     assert [a.allowed for a in answers] == [True, False] * 8
@@ -159,16 +161,16 @@ async def test_a_failed_shared_load_fails_its_waiters_and_the_next_one_loads(
     import asyncio
 
     await _world(db)
-    original = decisions.load_parts
+    original = decision_cache.load_parts
 
     async def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(decisions, "load_parts", broken)
+    monkeypatch.setattr(decision_cache, "load_parts", broken)
     CACHE.reset((-1, ""))
     results = await asyncio.gather(check("D0001"), check("D0002"), return_exceptions=True)
     assert all(isinstance(r, RuntimeError) for r in results)
-    monkeypatch.setattr(decisions, "load_parts", original)
+    monkeypatch.setattr(decision_cache, "load_parts", original)
     assert (await check("D0001")).allowed and cached("D0001")
 
 

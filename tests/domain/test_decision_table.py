@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from domain import clock, decisions, demo
-from domain.decisions import CheckInput, Setting, Severity
+from domain import clock, demo
+from domain import decision as decisions
+from domain.decision import CheckInput, Setting, Severity
 from tests.factories import SYSTEM
 
 IN, DAY = Setting.INPATIENT, Setting.DAY_SURGERY
@@ -74,6 +75,8 @@ TABLE: list[tuple[str, str, Setting, dict[str, Any], bool, set[str]]] = [
     ("D0008", "01.5901", IN, {"emergency": True}, False, {"PRACTITIONER_INACTIVE", MDT}),
     ("D0010", "13.4101", DAY, {}, True, set()),
     ("D0010", "11.6001", IN, {}, False, {"TECHNIQUE_FILING_OVERDUE", MDT}),
+    # R22: in an emergency an overdue filing is a REQUIREMENT, not a stop.
+    ("D0010", "11.6001", IN, {"emergency": True}, True, {"TECHNIQUE_FILING_OVERDUE", MDT}),
     ("D0010", "14.7401", IN, {}, False, {"GRADE_TOO_LOW"}),
     ("D0012", "41.0501", IN, {}, True, {MDT}),
     ("D0013", "92.2701", IN, {}, True, {MDT}),
@@ -99,6 +102,8 @@ def test_the_table_covers_every_blocking_code() -> None:
         "EMERGENCY_OVERRIDE",
         "EXPIRES_SOON",
         "REEVALUATION_OVERDUE",
+        "TECHNIQUE_LEAD_INACTIVE",
+        "CALENDAR_NOT_PUBLISHED",
     }
     assert blocking <= seen, blocking - seen
     assert len(TABLE) >= 40
@@ -135,3 +140,44 @@ async def test_decision_table_on_the_demo_hospital(demo_hospital: None) -> None:
             )
         assert answer.allowed == (not any(r.severity is Severity.BLOCKING for r in answer.reasons))
     assert failures == [], "\n".join(map(str, failures))
+
+
+async def test_decision_table_after_a_suspension_and_a_lead_suspended(
+    demo_hospital: None,
+) -> None:
+    """The new reasons on the demo hospital: a suspended privilege blocks whatever else
+    covers (R13), a lead who is suspended warns on the technique's decisions (R23), an
+    overdue filing in an emergency is a requirement (R22)."""
+    from domain import organisation, privileges
+    from domain.organisation import PractitionerInput
+    from models import Practitioner, Privilege
+
+    today = clock.today()
+
+    async def answer(staff_no: str, code: str, **extra: Any) -> decisions.Decision:
+        return await decisions.check_one(
+            SYSTEM,
+            CheckInput(practitioner_staff_no=staff_no, procedure_code=code, on=today, **extra),
+        )
+
+    before = await answer("D0004", "81.5101")
+    assert before.allowed and before.basis_ids
+    held = await Privilege.get(id=before.basis_ids[0])
+    await privileges.suspend_privilege(SYSTEM, held.id, held.version, "不良事件调查")
+    after = await answer("D0004", "81.5101")
+    blocking = {r.code.value for r in after.reasons if r.severity is Severity.BLOCKING}
+    assert not after.allowed and blocking == {"PRIVILEGE_SUSPENDED"}
+
+    lead = await Practitioner.get(staff_no="D0001")
+    await organisation.update_practitioner(
+        SYSTEM, lead.id, lead.version, PractitionerInput(status="SUSPENDED"), reason="停职"
+    )
+    flagged = await answer("D0013", "92.2701")
+    assert flagged.allowed
+    assert {r.code.value: r.severity for r in flagged.reasons} == {
+        MDT: Severity.REQUIREMENT,
+        "TECHNIQUE_LEAD_INACTIVE": Severity.WARNING,
+    }
+    urgent = await answer("D0010", "11.6001", emergency=True)
+    severities = {r.code.value: r.severity for r in urgent.reasons}
+    assert urgent.allowed and severities["TECHNIQUE_FILING_OVERDUE"] is Severity.REQUIREMENT

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from domain import decisions, history, imports, organisation, privileges
+from domain import decision as decisions
+from domain import history, imports, organisation, privileges
 from domain.actors import Actor, Role
-from domain.decisions import CheckInput
+from domain.decision import CheckInput
 from domain.errors import DomainError, ErrorCode
 from domain.organisation import PractitionerInput
 from tests import factories

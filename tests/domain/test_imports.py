@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from domain import catalogue, decisions, imports
-from domain.decisions import CheckInput
+from domain import catalogue, imports
+from domain import decision as decisions
+from domain.decision import CheckInput
 from models import AuditEvent, CatalogueVersion, Practitioner, Procedure
 from tests import factories
 from tests.factories import SYSTEM

@@ -268,3 +268,29 @@ async def test_unknown_procedure_or_practitioner_is_not_found(world: dict) -> No
             ),
         )
     assert error.value.code is ErrorCode.NOT_FOUND and error.value.field == ["procedureCode"]
+
+
+async def test_r12_a_suspended_privilege_cannot_be_side_stepped_by_a_second_grant(
+    world: dict,
+) -> None:
+    held = await factories.grant(world["doctor"])
+    suspended = await privileges.suspend_privilege(SYSTEM, held.id, held.version, "并发症调查")
+    with pytest.raises(DomainError) as error:
+        await factories.grant(world["doctor"])
+    assert error.value.code is ErrorCode.CONFLICT
+    assert str(suspended.id) in error.value.message and "暂停" in error.value.message
+    assert await Privilege.filter(status="ACTIVE").count() == 0
+    # The database refuses it too, behind the domain's back (SQLite trigger, PostgreSQL
+    # exclusion constraint).
+    twin = await _requested(world["doctor"].id)
+    with pytest.raises(Exception, match=r"privilege_no_overlap|exclusion|conflicting key"):
+        await Privilege.filter(id=twin.id).update(
+            status="ACTIVE", valid_from=held.valid_from, valid_until=held.valid_until
+        )
+    # Reinstated, it is the one ACTIVE privilege again; revoked, a new grant is possible.
+    reinstated = await privileges.reinstate_privilege(
+        SYSTEM, suspended.id, suspended.version, "调查结束"
+    )
+    assert reinstated.status == "ACTIVE"
+    await privileges.revoke_privilege(SYSTEM, reinstated.id, reinstated.version, "撤销")
+    assert (await factories.grant(world["doctor"])).status == "ACTIVE"

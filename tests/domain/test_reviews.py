@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from domain import cases, decisions, reviews
+from domain import cases, reviews
+from domain import decision as decisions
 from domain.cases import CaseInput
-from domain.decisions import CheckInput
+from domain.decision import CheckInput
 from domain.errors import DomainError, ErrorCode
 from domain.reviews import EvaluationDecision, ManualMetrics, Selection
 from models import CommitteeDecision, Evaluation, Privilege
@@ -134,8 +135,9 @@ async def test_r32_renew_supersedes_and_records_the_decision(world: dict) -> Non
     assert (await Privilege.get(id=old.id)).status == "SUPERSEDED"
     new = await Privilege.get(id=decided.resulting_privilege_id)
     assert new.status == "ACTIVE" and new.supersedes_id == old.id and new.max_grade == 3
-    assert new.valid_from == date(2026, 11, 24)  # today: no gap in cover
-    assert new.valid_until == date(2028, 12, 31)  # the old validUntil plus two years
+    # R32: the day after the old term, for the site's two years: no gap, no overlap.
+    assert new.valid_from == date(2027, 1, 1)
+    assert new.valid_until == date(2028, 12, 31)
     with pytest.raises(DomainError) as error:
         await reviews.decide_evaluation(SYSTEM, evaluation.id, 3, _decide("RENEW"))
     assert error.value.code is ErrorCode.INVALID_TRANSITION
@@ -244,12 +246,17 @@ async def test_one_year_of_a_surgeons_record(world: dict, fixed_clock: Any) -> N
     after = await may(date(2026, 12, 1))
     assert not after.allowed
     assert {r.code.value for r in after.reasons} == {"GRADE_TOO_LOW"}
-    before = await may(date(2026, 3, 1))  # history: the old grant is superseded now
-    assert not before.allowed
+    # R16/R32: the downgrade does not rewrite the past: the old grant answers for March.
+    before = await may(date(2026, 3, 1))
+    assert before.allowed and before.basis_ids == [granted.id]
+    assert (await may(date(2026, 11, 19))).allowed  # the day before the narrower one starts
+    assert not (await may(date(2026, 11, 20))).allowed
 
 
-async def test_an_expired_privilege_cannot_be_renewed_or_downgraded(world: dict) -> None:
-    await factories.grant(
+async def test_r32_an_expired_privilege_renews_from_the_decision_date_but_cannot_be_downgraded(
+    world: dict,
+) -> None:
+    old = await factories.grant(
         world["doctor"],
         "SURGERY_GRADE",
         specialty_code="GS",
@@ -262,8 +269,172 @@ async def test_an_expired_privilege_cannot_be_renewed_or_downgraded(world: dict)
     await reviews.submit_evaluation(
         SYSTEM, evaluation.id, 1, metrics=ManualMetrics(5), recommendation="续期"
     )
-    for outcome, extra in (("RENEW", {}), ("DOWNGRADE", {"reason": "降级", "new_max_grade": 2})):
-        with pytest.raises(DomainError) as error:
-            await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide(outcome, **extra))
-        assert error.value.code is ErrorCode.VALIDATION and "expired" in error.value.message
+    with pytest.raises(DomainError) as error:
+        await reviews.decide_evaluation(
+            SYSTEM, evaluation.id, 2, _decide("DOWNGRADE", reason="降级", new_max_grade=2)
+        )
+    assert error.value.code is ErrorCode.VALIDATION and "2026-06-30" in error.value.message
     assert await Privilege.filter(status="ACTIVE").count() == 1
+    decided = await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide("RENEW"))
+    new = await Privilege.get(id=decided.resulting_privilege_id)
+    assert (new.valid_from, new.valid_until) == (date(2026, 11, 24), date(2028, 11, 23))
+    assert (await Privilege.get(id=old.id)).status == "SUPERSEDED"
+
+
+async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock: Any) -> None:
+    """After an early renewal, the old term still answers (decision, late emergency case,
+    privileges.csv asOf) and the new term starts the day after it, for two full years."""
+    from domain import exports
+
+    old = await factories.grant(
+        world["doctor"],
+        "SURGERY_GRADE",
+        specialty_code="GS",
+        max_grade=3,
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    cycle = await _open(scope="SURGERY_GRADE")
+    [evaluation] = await Evaluation.filter(cycle_id=cycle.id)
+    await reviews.submit_evaluation(
+        SYSTEM, evaluation.id, 1, metrics=ManualMetrics(40), recommendation="续期"
+    )
+    decided = await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide("RENEW"))
+    new = await Privilege.get(id=decided.resulting_privilege_id)
+    assert (new.valid_from, new.valid_until) == (date(2027, 1, 1), date(2028, 12, 31))
+
+    async def may(on: date) -> decisions.Decision:
+        return await decisions.check_one(
+            SYSTEM, CheckInput(practitioner_staff_no="D0001", procedure_code="51.2301", on=on)
+        )
+
+    for on, basis in ((date(2025, 6, 1), old.id), (date(2026, 12, 31), old.id)):
+        answer = await may(on)
+        assert answer.allowed and answer.basis_ids == [basis], (on, answer.reasons)
+    later = await may(date(2027, 1, 1))
+    assert later.allowed and later.basis_ids == [new.id]
+    # knownAt (rebuilt from the audit log) reads the past the same way.
+    from domain import clock
+
+    past = await decisions.check_one(
+        SYSTEM,
+        CheckInput(practitioner_staff_no="D0001", procedure_code="51.2301", on=date(2026, 6, 1)),
+        known_at=clock.now(),
+    )
+    assert past.allowed and past.basis_ids == [old.id]
+    # An emergency case from the old term, reported late: no false override.
+    case = await cases.record_case(
+        SYSTEM,
+        CaseInput(
+            external_ref="late-1",
+            practitioner_staff_no="D0001",
+            procedure_code="51.2301",
+            performed_on=date(2026, 3, 2),
+            emergency=True,
+        ),
+    )
+    from models import EmergencyOverride
+
+    overrides = await EmergencyOverride.filter(case_record_id=case.id).values_list(
+        "reason", flat=True
+    )
+    assert not overrides, overrides
+    # privileges.csv?asOf= after the renewal: the old grant was held on that day.
+    fixed_clock.at = datetime(2027, 2, 1, 2, 0, tzinfo=UTC)
+    text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2026, 12, 31))])
+    held = [line.split(",")[0] for line in text.splitlines()[1:]]
+    assert held == [str(old.id)]
+    text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2027, 1, 1))])
+    assert [line.split(",")[0] for line in text.splitlines()[1:]] == [str(new.id)]
+
+
+async def test_r30_r33_cycles_select_grade_four_and_technique_privileges(
+    world: dict, fixed_clock: Any
+) -> None:
+    from domain import techniques
+
+    technique = await techniques.create_technique(
+        SYSTEM, code="XZ-05", name="肿瘤消融治疗技术", category="RESTRICTED_NATIONAL"
+    )
+    await factories.procedure("50.2301", grade=2, name="肝肿瘤射频消融术", technique_code="XZ-05")
+    grade_four = await factories.grant(
+        world["doctor"], procedure_code="52.7001", valid_from=date(2025, 6, 1)
+    )
+    restricted = await factories.grant(world["other"], procedure_code="50.2301")
+    grade_two = await factories.grant(world["doctor"], procedure_code="47.0901")
+    held = await factories.grant(
+        world["other"], "TECHNIQUE", technique_code="XZ-05", valid_from=date(2025, 6, 1)
+    )
+    await factories.grant(world["doctor"], "SURGERY_GRADE", specialty_code="GS", max_grade=3)
+
+    async def chosen(name: str, **selection: Any) -> list[int]:
+        cycle = await _open(name, **selection)
+        return sorted(e.privilege_id for e in await Evaluation.filter(cycle_id=cycle.id))
+
+    # Bad input is a typed error and opens nothing.
+    for bad in ({"procedure_grade": 5}, {"procedure_grade": 0}, {"technique_category": "X"}):
+        with pytest.raises(DomainError) as error:
+            await _open("bad", **bad)
+        assert error.value.code is ErrorCode.VALIDATION
+    assert await Evaluation.all().count() == 0
+    # R25: the restricted technique's grade-2 procedure counts as grade 4.
+    assert await chosen("四级", procedure_grade=4) == sorted([grade_four.id, restricted.id])
+    assert await chosen("二级", procedure_grade=2) == [grade_two.id]
+    assert technique.id
+    assert await chosen("限制类", technique_category="RESTRICTED_NATIONAL", scope="TECHNIQUE") == [
+        held.id
+    ]
+
+
+async def test_r33_due_for_reevaluation_selects_exactly_the_overdue_list(
+    world: dict, fixed_clock: Any
+) -> None:
+    from domain import techniques
+
+    await techniques.create_technique(
+        SYSTEM, code="XZ-05", name="肿瘤消融治疗技术", category="RESTRICTED_NATIONAL"
+    )
+    overdue = await factories.grant(
+        world["doctor"], procedure_code="52.7001", valid_from=date(2025, 6, 1)
+    )
+    held = await factories.grant(
+        world["other"], "TECHNIQUE", technique_code="XZ-05", valid_from=date(2025, 9, 1)
+    )
+    await factories.grant(world["other"], procedure_code="52.7001", valid_from=date(2026, 6, 1))
+    await factories.grant(
+        world["doctor"],
+        procedure_code="47.0901",
+        valid_from=date(2024, 1, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    listed = sorted(o.privilege.id for o in await reviews.overdue_evaluations(SYSTEM))
+    assert listed == sorted([overdue.id, held.id])
+    cycle = await _open("年度复评", due_for_reevaluation=True)
+    chosen = sorted(e.privilege_id for e in await Evaluation.filter(cycle_id=cycle.id))
+    assert chosen == listed
+
+
+async def test_r16_the_live_listing_on_a_date_agrees_with_the_decision(world: dict) -> None:
+    from domain import privileges
+    from domain.privileges import PrivilegeFilter
+
+    old = await factories.grant(
+        world["doctor"],
+        "SURGERY_GRADE",
+        specialty_code="GS",
+        max_grade=3,
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2026, 12, 31),
+    )
+    cycle = await _open(scope="SURGERY_GRADE")
+    [evaluation] = await Evaluation.filter(cycle_id=cycle.id)
+    await reviews.submit_evaluation(
+        SYSTEM, evaluation.id, 1, metrics=ManualMetrics(40), recommendation="续期"
+    )
+    decided = await reviews.decide_evaluation(SYSTEM, evaluation.id, 2, _decide("RENEW"))
+    for on, expected in (
+        (date(2026, 12, 31), old.id),
+        (date(2027, 1, 1), decided.resulting_privilege_id),
+    ):
+        page = await privileges.list_privileges(SYSTEM, PrivilegeFilter(valid_on=on), None, None)
+        assert [p.id for p in page.items] == [expected]

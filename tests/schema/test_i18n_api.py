@@ -12,8 +12,8 @@ import httpx
 import pytest
 from graphql import GraphQLEnumType, parse
 
-from domain import decisions
-from domain.decisions import Decision, Reason, ReasonCode, Severity
+from domain import decision as decisions
+from domain.decision import Decision, Reason, ReasonCode, Severity
 from domain.i18n import EN, ZH_CN, grade_label, reason_message, use_locale
 from domain.i18n.core import gettext
 from domain.i18n.reasons import REASON_MESSAGES

@@ -12,7 +12,7 @@ import pytest
 from graphql import parse
 
 from domain import auth, clock, demo
-from domain.decisions import Decision, Reason, ReasonCode, Severity
+from domain.decision import Decision, Reason, ReasonCode, Severity
 from schema import precompiled
 from tests.domain.test_decision_table import TABLE
 from tests.factories import SYSTEM
@@ -184,6 +184,24 @@ async def test_a_batch_over_the_limit_is_refused_by_the_executor(
     )
     assert answered == [False]
     assert trusted.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
+
+
+async def test_r41_a_day_surgery_emergency_is_refused_on_the_trusted_path(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    item = {
+        "practitionerStaffNo": "D0001",
+        "procedureCode": "47.0901",
+        "on": "2026-12-01",
+        "setting": "DAY_SURGERY",
+        "emergency": True,
+    }
+    trusted, ordinary = await _both(
+        client, scheduler, _document("privilegeChecks.graphql"), {"inputs": [item]}
+    )
+    assert trusted.status_code == ordinary.status_code == 200
+    assert trusted.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert ordinary.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
 
 
 async def test_an_operation_name_that_does_not_match_is_left_to_the_executor(

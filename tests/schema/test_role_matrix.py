@@ -200,6 +200,16 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'performedOn: "2026-11-03", reason: "录入错误"}) { userErrors { code } } }',
         ADMIN,
     ),
+    "outOfPrivilegeCases": (
+        "{ outOfPrivilegeCases { nodes { id outOfPrivilege } } }",
+        frozenset(Role) - {Role.SCHEDULER},
+    ),
+    "techniquesWithInactiveLead": ("{ techniquesWithInactiveLead { nodes { code } } }", ALL),
+    "setTechniqueLead": (
+        'mutation { setTechniqueLead(input: {id: "{t_approved}", expectedVersion: 2, '
+        'leadStaffNo: "D0001"}) { userErrors { code } } }',
+        ADMIN,
+    ),
     "catalogueVersions": ("{ catalogueVersions { number } }", ALL),
     "catalogueDiff": ("{ catalogueDiff(from: 1, to: 1) { added { code } } }", ALL),
     "importProcedureCatalogue": (

@@ -1,0 +1,213 @@
+"""What a decision reads, as frozen slotted records parsed once when loaded (from SQL rows
+or from audited states) and then shared by every answer of that registry version."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from domain.decision.vocabulary import CheckInput
+from domain.techniques import RESTRICTED
+
+
+def parse_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def managed_as_grade_four(grade: int, technique_category: str | None) -> bool:
+    """R25: a procedure of a restricted technique is managed as grade 4."""
+    return grade == 4 or technique_category in RESTRICTED
+
+
+def effective_grade(grade: int, technique_category: str | None) -> int:
+    """R25: the grade a procedure is managed at (4 for a restricted technique's)."""
+    return 4 if managed_as_grade_four(grade, technique_category) else grade
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFacts:
+    id: int
+    code: str
+    reevaluation_months: int
+
+
+@dataclass(frozen=True, slots=True)
+class PractitionerFacts:
+    id: int
+    staff_no: str
+    status: str
+    licence_valid_until: date | None
+    department_id: int
+    day_surgery_approved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueFacts:
+    id: int
+    code: str
+    category: str
+    status: str
+    filing_due_on: date | None
+    filed_on: date | None
+    lead_inactive: bool = False
+    # Set by the filing-clock rules when the deadline runs past the published calendar.
+    filing_due_on_provisional: bool = False
+    restricted: bool = False  # R25, computed once at parse time
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureFacts:
+    id: int
+    code: str
+    grade: int
+    specialty_id: int
+    day_surgery: bool
+    effective_from: date
+    effective_to: date | None
+    technique: TechniqueFacts | None
+    effective_grade: int  # R25, computed once at parse time
+    restricted: bool  # a restricted technique's procedure (R25)
+
+
+@dataclass(frozen=True, slots=True)
+class PrivilegeFacts:
+    id: int
+    practitioner_id: int
+    site_id: int
+    scope: str
+    specialty_id: int | None
+    max_grade: int | None
+    procedure_code: str | None
+    technique_id: int | None
+    supervised_only: bool
+    valid_from: date | None
+    valid_until: date | None
+    status: str
+    last_evaluated_on: date | None
+    # R16: for a SUPERSEDED privilege, the day its successor starts.
+    successor_from: date | None = None
+
+
+@dataclass
+class Snapshot:
+    sites_by_id: dict[int, SiteFacts] = field(default_factory=dict)
+    sites_by_code: dict[str, SiteFacts] = field(default_factory=dict)
+    default_site: SiteFacts | None = None
+    practitioners_by_id: dict[int, PractitionerFacts] = field(default_factory=dict)
+    practitioners_by_staff_no: dict[str, PractitionerFacts] = field(default_factory=dict)
+    procedures_by_code: dict[str, list[ProcedureFacts]] = field(default_factory=dict)
+    privileges_by_practitioner: dict[int, list[PrivilegeFacts]] = field(default_factory=dict)
+    evaluation_due: dict[int, date] = field(default_factory=dict)  # undecided, by privilege
+
+    def site(self, check: CheckInput) -> SiteFacts | None:
+        if check.site_id is not None:
+            return self.sites_by_id.get(check.site_id)
+        if check.site_code:
+            return self.sites_by_code.get(check.site_code)
+        return self.default_site
+
+    def practitioner(self, pid: int | None, staff_no: str | None) -> PractitionerFacts | None:
+        if pid is not None:
+            return self.practitioners_by_id.get(pid)
+        if staff_no:
+            return self.practitioners_by_staff_no.get(staff_no)
+        return None
+
+    def add_site(self, site: SiteFacts, is_default: bool) -> None:
+        self.sites_by_id[site.id] = site
+        self.sites_by_code[site.code] = site
+        if is_default:
+            self.default_site = site
+
+    def add_practitioner(self, practitioner: PractitionerFacts) -> None:
+        self.practitioners_by_id[practitioner.id] = practitioner
+        self.practitioners_by_staff_no[practitioner.staff_no] = practitioner
+
+
+# --- parsing, once per load -----------------------------------------------------------
+
+
+def site_facts(row: Mapping[str, Any], site_id: int | None = None) -> SiteFacts:
+    return SiteFacts(
+        id=int(row["id"] if site_id is None else site_id),
+        code=str(row["code"]),
+        reevaluation_months=int(row.get("reevaluation_months") or 12),
+    )
+
+
+def practitioner_facts(
+    row: Mapping[str, Any], day_surgery_approved: bool, practitioner_id: int | None = None
+) -> PractitionerFacts:
+    return PractitionerFacts(
+        id=int(row["id"] if practitioner_id is None else practitioner_id),
+        staff_no=str(row["staff_no"]),
+        status=str(row["status"]),
+        licence_valid_until=parse_date(row.get("licence_valid_until")),
+        department_id=int(row["department_id"]),
+        day_surgery_approved=bool(day_surgery_approved),
+    )
+
+
+def technique_facts(row: Mapping[str, Any], technique_id: int) -> TechniqueFacts:
+    return TechniqueFacts(
+        id=int(technique_id),
+        code=str(row["code"]),
+        category=str(row["category"]),
+        status=str(row["status"]),
+        filing_due_on=parse_date(row.get("filing_due_on")),
+        filed_on=parse_date(row.get("filed_on")),
+        lead_inactive=bool(row.get("lead_inactive") or False),
+        filing_due_on_provisional=bool(row.get("filing_due_on_provisional") or False),
+        restricted=str(row["category"]) in RESTRICTED,
+    )
+
+
+def procedure_facts(
+    row: Mapping[str, Any],
+    technique: TechniqueFacts | None,
+    effective_to: date | bool | None = True,
+) -> ProcedureFacts:
+    """`effective_to`: True to read it from the row, else the value to use."""
+    grade = int(row["grade"])
+    return ProcedureFacts(
+        id=int(row["id"]),
+        code=str(row["code"]),
+        grade=grade,
+        specialty_id=int(row["specialty_id"]),
+        day_surgery=bool(row["day_surgery"]),
+        effective_from=parse_date(row["effective_from"]),  # type: ignore[arg-type]
+        effective_to=(
+            parse_date(row["effective_to"]) if effective_to is True else effective_to or None
+        ),
+        technique=technique,
+        effective_grade=effective_grade(grade, technique.category if technique else None),
+        restricted=technique is not None and technique.restricted,
+    )
+
+
+def privilege_facts(
+    row: Mapping[str, Any], privilege_id: int | None = None, successor_from: Any = None
+) -> PrivilegeFacts:
+    max_grade = row.get("max_grade")
+    specialty = row.get("specialty_id")
+    technique = row.get("technique_id")
+    return PrivilegeFacts(
+        id=int(row["id"] if privilege_id is None else privilege_id),
+        practitioner_id=int(row["practitioner_id"]),
+        site_id=int(row["site_id"]),
+        scope=str(row["scope"]),
+        specialty_id=int(specialty) if specialty is not None else None,
+        max_grade=int(max_grade) if max_grade is not None else None,
+        procedure_code=row.get("procedure_code"),
+        technique_id=int(technique) if technique is not None else None,
+        supervised_only=bool(row.get("supervised_only")),
+        valid_from=parse_date(row.get("valid_from")),
+        valid_until=parse_date(row.get("valid_until")),
+        status=str(row["status"]),
+        last_evaluated_on=parse_date(row.get("last_evaluated_on")),
+        successor_from=parse_date(successor_from),
+    )
