@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import time
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,6 +31,7 @@ LOCKOUT = timedelta(minutes=15)
 SESSION_PREFIX = "crs_"
 API_KEY_PREFIX = "crk_"
 LOGIN_FAILED_MESSAGE = "Invalid username or password, or the account is temporarily locked"
+LOGIN_THROTTLED_MESSAGE = "登录尝试过于频繁，请一分钟后再试"
 API_KEY_ROLES = frozenset({Role.SCHEDULER, Role.AUDITOR})
 MAX_API_KEY_DAYS = 3 * 366
 
@@ -49,28 +53,112 @@ def _roles(raw: list[str]) -> frozenset[Role]:
     return frozenset(Role(role) for role in raw if role in Role.__members__)
 
 
-async def login(username: str, password: str, request_id: str | None = None) -> LoginResult:
-    """Same message and the same work for unknown users, wrong passwords and locked accounts."""
+class LoginLimits:
+    """Login attempts per client address and per username in a sliding minute, counted
+    before any lookup or hashing (unknown usernames are counted alike, so the limit says
+    nothing about which accounts exist). A successful login gives its attempt back.
+    """
+
+    def __init__(self, per_client: int | None = None, per_username: int | None = None) -> None:
+        self.per_client = per_client or _env_int("CREDREG_LOGIN_ATTEMPTS_PER_IP", 100)
+        self.per_username = per_username or _env_int("CREDREG_LOGIN_ATTEMPTS_PER_USERNAME", 10)
+        self.window = 60.0
+        self._attempts: dict[str, deque[float]] = {}
+
+    def _hit(self, key: str, limit: int, now: float) -> bool:
+        stamps = self._attempts.setdefault(key, deque())
+        while stamps and stamps[0] <= now - self.window:
+            stamps.popleft()
+        if len(stamps) >= limit:
+            return False
+        stamps.append(now)
+        return True
+
+    def admit(self, client: str | None, username: str) -> None:
+        now = time.monotonic()
+        if len(self._attempts) > 50_000:  # forget idle keys under a flood of names
+            self._attempts = {k: v for k, v in self._attempts.items() if v and v[-1] > now - 60}
+        if not self._hit(f"ip:{client or '?'}", self.per_client, now):
+            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+        if not self._hit(f"user:{username.lower()}", self.per_username, now):
+            self.give_back(client, None)
+            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+
+    def give_back(self, client: str | None, username: str | None) -> None:
+        for key in (f"ip:{client or '?'}", f"user:{username.lower()}" if username else None):
+            stamps = self._attempts.get(key) if key else None
+            if stamps:
+                stamps.pop()
+
+    def reset(self) -> None:
+        self._attempts.clear()
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+
+LIMITS = LoginLimits()
+
+
+async def _count_attempt(user: User, moment: datetime) -> bool:
+    """Count this attempt BEFORE the slow hash, atomically: each statement is one
+    conditional UPDATE, so parallel guesses cannot all read "not locked yet". False when
+    the account is locked (this attempt is refused whatever the password)."""
+    # A lock that has run out: start counting afresh.
+    await User.filter(id=user.id, locked_until__lte=moment).update(
+        failed_logins=0, locked_until=None
+    )
+    counted = await User.filter(
+        id=user.id, failed_logins__lt=MAX_FAILED_LOGINS, locked_until=None
+    ).update(failed_logins=F("failed_logins") + 1)
+    if counted != 1:
+        return False
+    # The fifth attempt in flight locks the account at once; a right password among
+    # these five still logs in (and clears the lock), every later guess is refused.
+    await User.filter(id=user.id, failed_logins__gte=MAX_FAILED_LOGINS, locked_until=None).update(
+        locked_until=moment + LOCKOUT
+    )
+    return True
+
+
+async def login(
+    username: str, password: str, request_id: str | None = None, client: str | None = None
+) -> LoginResult:
+    """Same message and the same work for unknown users, wrong passwords and locked
+    accounts. Attempts are rate-limited per client and username, counted before hashing,
+    and hashing waits in a bounded queue (THROTTLED when full)."""
     if not isinstance(username, str) or not isinstance(password, str):
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
     username = username.strip()[:64]
     password = password[: passwords.MAX_LENGTH + 1]
-    user = await User.get_or_none(username=username) if username else None
+    LIMITS.admit(client, username)
+    service = passwords.service()
     moment = clock.now()
-    locked = bool(user and user.locked_until and user.locked_until > moment)
+    try:
+        async with service.slot(client):
+            user = await User.get_or_none(username=username) if username else None
+            locked = user is not None and not await _count_attempt(user, moment)
+            # A locked account still costs one verification: the same timing as any
+            # other refusal, and the result is thrown away.
+            ok = await service.verify_in_slot(user.password_hash if user else None, password)
+    except DomainError:
+        LIMITS.give_back(client, username)  # refused by the queue: not an attempt
+        raise
     usable = bool(user and user.active and not locked)
-    ok = await passwords.service().verify(user.password_hash if user else None, password)
     actor = Actor(
         kind="user", id=user.id if user else None, name=username or "?", request_id=request_id
     )
     if not (ok and usable and user is not None):
         await _record_failure(user, actor, locked, moment)
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+    LIMITS.give_back(client, username)
     token = SESSION_PREFIX + secrets.token_urlsafe(32)
     expires_at = moment + session_lifetime
     new_hash = None
-    if passwords.service().needs_rehash(user.password_hash):
-        new_hash = await passwords.service().hash(password)
+    if service.needs_rehash(user.password_hash):
+        new_hash = await service.hash(password)
     async with in_transaction():
         session = await Session.create(
             token_hash=digest(token),
@@ -108,21 +196,14 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
 
 
 async def _record_failure(user: User | None, actor: Actor, locked: bool, moment: datetime) -> None:
-    """Count the failure atomically (parallel guesses must not get lost) and lock the
-    account on the fifth."""
+    """Audit the failure (it was already counted before hashing)."""
+    after: dict[str, object] = {"username": actor.name, "locked": locked}
+    if user is not None:
+        current = await User.get_or_none(id=user.id)
+        if current is not None and current.locked_until and current.locked_until > moment:
+            after["lockedUntil"] = clock.utc_iso(current.locked_until)
+    reason = "unknown user" if user is None else ("account locked" if locked else "bad password")
     async with in_transaction():
-        after: dict[str, object] = {"username": actor.name, "locked": locked}
-        if user is not None and not locked:
-            await User.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
-            current = await User.get(id=user.id)
-            if current.failed_logins >= MAX_FAILED_LOGINS and not (
-                current.locked_until and current.locked_until > moment
-            ):
-                await User.filter(id=user.id).update(locked_until=moment + LOCKOUT, failed_logins=0)
-                after["lockedUntil"] = clock.utc_iso(moment + LOCKOUT)
-        reason = (
-            "unknown user" if user is None else ("account locked" if locked else "bad password")
-        )
         await audit.append(
             actor,
             [

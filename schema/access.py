@@ -169,6 +169,12 @@ class ApiKeyPayload:
     user_errors: list[UserError]
 
 
+def _client_address(info: Info) -> str | None:
+    request = info.context.request
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None)
+
+
 def _roles(values: Sequence[Enum]) -> list[str]:
     return [str(v.value) for v in values]
 
@@ -194,7 +200,12 @@ class AccessMutation:
     @strawberry.mutation
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         result, errors = await attempt(
-            auth.login(input.username, input.password, info.context.request_id),
+            auth.login(
+                input.username,
+                input.password,
+                info.context.request_id,
+                client=_client_address(info),
+            ),
             allow_anonymous=True,
         )
         if result is None:

@@ -106,3 +106,11 @@ async def client(
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_limits() -> None:
+    """Login rate limits are per process; every test starts with none used."""
+    from domain import auth
+
+    auth.LIMITS.reset()
