@@ -169,3 +169,22 @@ def require_practitioner_access(
         raise DomainError(
             ErrorCode.FORBIDDEN, "This practitioner is outside your departments or your own record"
         )
+
+
+# --- reads: the one layer every loader and nested resolver goes through ------------
+
+NOT_VISIBLE_MESSAGE = "记录不存在或不在您的权限范围内"
+
+
+def read_scope(actor: Actor, permission: Permission) -> PractitionerScope:
+    """`practitioner_scope` for reads that must return nothing rather than refuse: an
+    actor without the permission sees nobody (no exception, nothing revealed)."""
+    if not actor.authenticated or not allowed(actor, permission):
+        return PractitionerScope(False, frozenset(), frozenset())
+    return practitioner_scope(actor, permission)
+
+
+def not_visible(field: str | list[str] | None = None) -> DomainError:
+    """The one answer for "does not exist" and "not in your scope": both look the same,
+    so an error never tells which staff numbers or records exist in other departments."""
+    return DomainError(ErrorCode.NOT_FOUND, NOT_VISIBLE_MESSAGE, field)
