@@ -166,9 +166,44 @@ def require_practitioner_access(
     returns nothing of the object).
     """
     if not practitioner_scope(actor, permission).admits(practitioner_id, department_id):
-        raise DomainError(
-            ErrorCode.FORBIDDEN, "This practitioner is outside your departments or your own record"
-        )
+        raise out_of_scope()
+    if permission in SEPARATION_OF_DUTIES and actor.practitioner_id == practitioner_id:
+        raise DomainError(ErrorCode.FORBIDDEN, OWN_RECORD_MESSAGE)
+
+
+# Decisions nobody takes on their own privilege, whatever roles they hold (a department
+# head who is also a practitioner, a committee member who operates): endorsing,
+# approving or rejecting, and entering or deciding their own re-evaluation.
+SEPARATION_OF_DUTIES = frozenset(
+    {
+        Permission.ENDORSE_PRIVILEGE,
+        Permission.DECIDE_PRIVILEGE,
+        Permission.SUBMIT_EVALUATION,
+        Permission.DECIDE_EVALUATION,
+    }
+)
+OWN_RECORD_MESSAGE = "不能推荐、审批或评价本人的授权申请或授权"
+
+
+OUT_OF_SCOPE_MESSAGE = "该医师不存在，或不在您所在科室及本人记录的范围内"
+
+
+def out_of_scope(field: str | list[str] | None = None) -> DomainError:
+    """Out of scope, and for a scoped actor also "no such practitioner": one answer for
+    both, so a department head cannot learn which staff numbers exist elsewhere."""
+    return DomainError(ErrorCode.FORBIDDEN, OUT_OF_SCOPE_MESSAGE, field)
+
+
+def sees_everyone(actor: Actor, permission: Permission) -> bool:
+    return actor.authenticated and _unscoped(actor, permission)
+
+
+def hide_missing(actor: Actor, permission: Permission, error: DomainError) -> DomainError:
+    """A NOT_FOUND about a practitioner, as a scoped actor must see it: the out-of-scope
+    answer. Actors who see everyone get the plain NOT_FOUND (they could list them all)."""
+    if error.code is ErrorCode.NOT_FOUND and not sees_everyone(actor, permission):
+        return out_of_scope()
+    return error
 
 
 # --- reads: the one layer every loader and nested resolver goes through ------------
