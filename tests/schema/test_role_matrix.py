@@ -257,6 +257,11 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         "expectedVersion: 1}) { userErrors { code } } }",
         ADMIN,
     ),
+    "rotateWebhookSecret": (
+        'mutation { rotateWebhookSecret(input: {id: "V2ViaG9vazow", '
+        "expectedVersion: 1}) { userErrors { code } } }",
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
