@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from domain import audit, clock, passwords, validation
+from domain import audit, clock, passwords, permissions, validation
 from domain.actors import ANONYMOUS, Actor, Role
 from domain.errors import DomainError, ErrorCode
+from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, authorize, run_write
 from models import ApiKey, Department, Practitioner, Session, User
@@ -463,3 +464,142 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
         return await ctx.update(key, "api_key.revoke", {"revoked_at": clock.now()}, reason=reason)
 
     return await run_write(actor, Permission.MANAGE_API_KEYS, "revokeApiKey", apply)
+
+
+# --- user management: deactivation and role changes (ADMIN, audited) ----------------
+
+
+async def _user_for_change(user_id: int) -> User:
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "该用户不存在", "id")
+    return user
+
+
+async def _end_credentials(ctx: WriteContext, user: User, moment: datetime) -> dict[str, int]:
+    """End every open session of the user and revoke the API keys they created, at once
+    (authentication reads both on every request), each ending audited."""
+    sessions = await Session.filter(user_id=user.id, revoked_at=None).update(
+        revoked_at=moment, updated_at=moment
+    )
+    keys = 0
+    for key in await ApiKey.filter(created_by=user.username, revoked_at=None):
+        await ctx.update(
+            key, "api_key.revoke", {"revoked_at": moment}, reason=f"用户 {user.username} 已停用"
+        )
+        keys += 1
+    return {"sessionsEnded": sessions, "apiKeysRevoked": keys}
+
+
+async def deactivate_user(
+    actor: Actor, user_id: int, expected_version: int, reason: str | None = None
+) -> User:
+    """Deactivate a user: no login from now on, open sessions and their API keys end."""
+    await authorize(actor, Permission.MANAGE_USERS, "deactivateUser")
+    note = validation.text("reason", reason, max_length=1000, required=False) or None
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if actor.kind == "user" and actor.id == user.id:
+            raise DomainError(ErrorCode.VALIDATION, "不能停用自己的账号", "id")
+        if not user.active:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是停用状态", "id"
+            )
+        moment = clock.now()
+        updated = await ctx.update(
+            user,
+            "user.deactivate",
+            {"active": False},
+            expected_version=expected_version,
+            reason=note,
+        )
+        ended = await _end_credentials(ctx, user, moment)
+        ctx.record("user.credentials_ended", "User", user.id, after=ended, reason=note)
+        return updated
+
+    return await run_write(actor, Permission.MANAGE_USERS, "deactivateUser", apply)
+
+
+async def reactivate_user(actor: Actor, user_id: int, expected_version: int) -> User:
+    await authorize(actor, Permission.MANAGE_USERS, "reactivateUser")
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if user.active:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是启用状态", "id"
+            )
+        return await ctx.update(
+            user,
+            "user.reactivate",
+            {"active": True, "failed_logins": 0, "locked_until": None},
+            expected_version=expected_version,
+        )
+
+    return await run_write(actor, Permission.MANAGE_USERS, "reactivateUser", apply)
+
+
+async def set_user_roles(
+    actor: Actor,
+    user_id: int,
+    expected_version: int,
+    *,
+    roles: list[str],
+    department_codes: list[str] | None = None,
+    practitioner_staff_no: str | None = None,
+    reason: str | None = None,
+) -> User:
+    """Replace a user's roles (and their departments / practitioner link); the change
+    applies from the user's next request, open sessions included."""
+    await authorize(actor, Permission.MANAGE_USERS, "setUserRoles")
+    role_values = _parse_roles(roles)
+    note = validation.text("reason", reason, max_length=1000, required=False) or None
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if actor.kind == "user" and actor.id == user.id and Role.ADMIN.value not in role_values:
+            raise DomainError(ErrorCode.VALIDATION, "不能取消自己的 ADMIN 角色", "roles")
+        department_ids: list[int] = []
+        for index, code in enumerate(department_codes or []):
+            department = await Department.get_or_none(code=code)
+            if department is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND, f"科室 {code} 不存在", ["departmentCodes", str(index)]
+                )
+            department_ids.append(department.id)
+        if Role.DEPARTMENT_HEAD.value in role_values and not department_ids:
+            raise DomainError(
+                ErrorCode.VALIDATION, "DEPARTMENT_HEAD 用户至少需要一个科室", "departmentCodes"
+            )
+        practitioner = None
+        if practitioner_staff_no:
+            practitioner = await Practitioner.get_or_none(staff_no=practitioner_staff_no)
+            if practitioner is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND,
+                    f"工号 {practitioner_staff_no} 的医师不存在",
+                    "practitionerStaffNo",
+                )
+        if Role.PRACTITIONER.value in role_values and practitioner is None:
+            raise DomainError(
+                ErrorCode.VALIDATION, "PRACTITIONER 用户必须关联一名医师", "practitionerStaffNo"
+            )
+        return await ctx.update(
+            user,
+            "user.set_roles",
+            {
+                "roles": role_values,
+                "department_ids": sorted(set(department_ids)),
+                "practitioner_id": practitioner.id if practitioner else None,
+            },
+            expected_version=expected_version,
+            reason=note,
+        )
+
+    return await run_write(actor, Permission.MANAGE_USERS, "setUserRoles", apply)
+
+
+async def list_users(actor: Actor, first: int | None, after: int | None) -> Page[User]:
+    permissions.require(actor, Permission.READ_USERS)
+    return await keyset(User.all(), first, after)

@@ -8,6 +8,7 @@ lists and `require_practitioner_access` into a check for one object.
 
 from __future__ import annotations
 
+import time
 from enum import StrEnum
 
 from domain.actors import Actor, Role
@@ -223,3 +224,43 @@ def not_visible(field: str | list[str] | None = None) -> DomainError:
     """The one answer for "does not exist" and "not in your scope": both look the same,
     so an error never tells which staff numbers or records exist in other departments."""
     return DomainError(ErrorCode.NOT_FOUND, NOT_VISIBLE_MESSAGE, field)
+
+
+# --- refusal auditing, rate-limited ---------------------------------------------------
+
+
+class RefusalLimiter:
+    """At most one audited refusal per client (actor) and kind (operation) per window.
+
+    A client probing other departments 69 times a second must not flood the audit log:
+    the first refusal of a window is audited, the rest are counted, and the next audited
+    refusal of that client and kind carries how many were left out (`suppressed`).
+    """
+
+    def __init__(self, window_seconds: float = 60.0, max_keys: int = 20_000) -> None:
+        self.window = window_seconds
+        self.max_keys = max_keys
+        self._last: dict[tuple[str, str], float] = {}
+        self._suppressed: dict[tuple[str, str], int] = {}
+
+    def admit(self, actor: Actor, kind: str, now: float | None = None) -> tuple[bool, int]:
+        """(audit this one?, refusals left out since the last audited one)."""
+        moment = time.monotonic() if now is None else now
+        key = (actor.key, kind[:100])
+        last = self._last.get(key)
+        if last is not None and moment - last < self.window:
+            self._suppressed[key] = self._suppressed.get(key, 0) + 1
+            return False, 0
+        if len(self._last) >= self.max_keys:  # forget the oldest windows
+            cutoff = moment - self.window
+            self._last = {k: v for k, v in self._last.items() if v > cutoff}
+            self._suppressed = {k: v for k, v in self._suppressed.items() if k in self._last}
+        self._last[key] = moment
+        return True, self._suppressed.pop(key, 0)
+
+    def reset(self) -> None:
+        self._last.clear()
+        self._suppressed.clear()
+
+
+REFUSALS = RefusalLimiter()

@@ -151,6 +151,10 @@ async def audit_refusal(actor: Actor, operation: str, error: DomainError) -> Non
     """Refused authorisations are audited too (SPEC section 7)."""
     if error.code is not ErrorCode.FORBIDDEN:
         return
+    # Rate-limited per client and operation; the next event counts those left out.
+    admitted, suppressed = permissions.REFUSALS.admit(actor, f"{operation}:{error.message}")
+    if not admitted:
+        return
     try:
         async with in_transaction():
             await audit.append(
@@ -161,7 +165,7 @@ async def audit_refusal(actor: Actor, operation: str, error: DomainError) -> Non
                         entity_type="Operation",
                         entity_id=operation,
                         before=None,
-                        after=None,
+                        after={"suppressed": suppressed} if suppressed else None,
                         reason=error.message,
                     )
                 ],

@@ -18,7 +18,7 @@ from schema.enums import PrivilegeStatus, Role
 from schema.errors import UserError, attempt
 from schema.organisation import PractitionerType
 from schema.privileges import PrivilegeType
-from schema.relay import Node
+from schema.relay import Connection, Node, connection
 
 
 @strawberry.type(name="User")
@@ -141,6 +141,29 @@ class UserPayload:
 
 
 @strawberry.input
+class DeactivateUserInput:
+    id: strawberry.ID
+    expected_version: int
+    reason: str | None = None
+
+
+@strawberry.input
+class ReactivateUserInput:
+    id: strawberry.ID
+    expected_version: int
+
+
+@strawberry.input
+class SetUserRolesInput:
+    id: strawberry.ID
+    expected_version: int
+    roles: list[Role]
+    department_codes: list[str] | None = None
+    practitioner_staff_no: str | None = None
+    reason: str | None = None
+
+
+@strawberry.input
 class CreateApiKeyInput:
     name: str
     roles: list[Role]
@@ -181,6 +204,13 @@ def _roles(values: Sequence[Enum]) -> list[str]:
 
 @strawberry.type
 class AccessQuery:
+    @strawberry.field(description="User accounts (ADMIN, AUDITOR).")
+    async def users(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[UserType]:
+        page = await auth.list_users(info.context.actor, first, ids.decode_cursor(after))
+        return connection(page, UserType.from_model)
+
     @strawberry.field
     async def viewer(self, info: Info) -> Viewer | None:
         actor = info.context.actor
@@ -265,3 +295,48 @@ class AccessMutation:
         return ApiKeyPayload(
             api_key=ApiKeyType.from_model(key) if key else None, user_errors=errors
         )
+
+    @strawberry.mutation(
+        description="Deactivate a user (ADMIN): no more logins; open sessions and the API "
+        "keys they created end at once. Audited."
+    )
+    async def deactivate_user(self, info: Info, input: DeactivateUserInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.deactivate_user(
+                info.context.actor,
+                ids.decode(input.id, "User"),
+                input.expected_version,
+                input.reason,
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation(description="Let a deactivated user log in again (ADMIN). Audited.")
+    async def reactivate_user(self, info: Info, input: ReactivateUserInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.reactivate_user(
+                info.context.actor, ids.decode(input.id, "User"), input.expected_version
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation(
+        description="Replace a user's roles, departments and practitioner link (ADMIN); "
+        "applies from their next request. Audited."
+    )
+    async def set_user_roles(self, info: Info, input: SetUserRolesInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.set_user_roles(
+                info.context.actor,
+                ids.decode(input.id, "User"),
+                input.expected_version,
+                roles=_roles(input.roles),
+                department_codes=input.department_codes,
+                practitioner_staff_no=input.practitioner_staff_no,
+                reason=input.reason,
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)

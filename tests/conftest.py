@@ -110,7 +110,8 @@ async def client(
 
 @pytest.fixture(autouse=True)
 def _fresh_login_limits() -> None:
-    """Login rate limits are per process; every test starts with none used."""
-    from domain import auth
+    """Login and refusal-audit rate limits are per process; every test starts afresh."""
+    from domain import auth, permissions
 
     auth.LIMITS.reset()
+    permissions.REFUSALS.reset()
