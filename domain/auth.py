@@ -103,6 +103,23 @@ def _env_int(name: str, default: int) -> int:
 LIMITS = LoginLimits()
 
 
+def _storable(text: str) -> bool:
+    """Text a database column and argon2 can take: no NUL (PostgreSQL refuses it) and
+    no lone surrogates (not encodable as UTF-8). Anything else is nobody's name."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(text: str) -> str:
+    """A name as the audit log can keep it."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
+
+
 async def _count_attempt(user: User, moment: datetime) -> bool:
     """Count this attempt BEFORE the slow hash, atomically: each statement is one
     conditional UPDATE, so parallel guesses cannot all read "not locked yet". False when
@@ -139,7 +156,10 @@ async def login(
     moment = clock.now()
     try:
         async with service.slot(client):
-            user = await User.get_or_none(username=username) if username else None
+            findable = bool(username) and _storable(username)
+            user = await User.get_or_none(username=username) if findable else None
+            if not _storable(password):  # cannot be anybody's password: verify a stand-in
+                password = password.encode("utf-8", "replace").decode("utf-8") + "\ufffd"
             locked = user is not None and not await _count_attempt(user, moment)
             # A locked account still costs one verification: the same timing as any
             # other refusal, and the result is thrown away.
@@ -149,7 +169,10 @@ async def login(
         raise
     usable = bool(user and user.active and not locked)
     actor = Actor(
-        kind="user", id=user.id if user else None, name=username or "?", request_id=request_id
+        kind="user",
+        id=user.id if user else None,
+        name=_printable(username) or "?",
+        request_id=request_id,
     )
     if not (ok and usable and user is not None):
         await _record_failure(user, actor, locked, moment)

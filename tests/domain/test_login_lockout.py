@@ -125,3 +125,16 @@ async def test_sec13_2_a_full_hashing_queue_answers_throttled(db: None) -> None:
     except DomainError as error:
         assert error.code is ErrorCode.INVALID_CREDENTIALS
     assert "稍后" in passwords.THROTTLED_MESSAGE
+
+
+async def test_sec13_2_unstorable_names_and_passwords_are_plain_refusals(db: None) -> None:
+    """NUL (PostgreSQL refuses it) and lone surrogates (not UTF-8): wrong credentials,
+    never a database error."""
+    await factories.user("alice", ["AUDITOR"])
+    for username, password in [
+        ("ali\x00ce", PASSWORD),
+        ("alice\ud800", PASSWORD),
+        ("alice", "correct horse\x00 battery"),
+        ("alice", "correct horse \udfff battery"),
+    ]:
+        assert await _try(username, password) == "INVALID_CREDENTIALS"
