@@ -97,10 +97,30 @@ def _sqlite_check(path: str) -> None:
         raise BackupError(f"{path} fails its integrity check: {result}")
 
 
+BACKUP_MODE = 0o600
+
+
 async def backup(database_url: str, target: str) -> int:
     """Write a backup; returns its size in bytes."""
-    if Path(target).exists():
-        raise BackupError(f"{target} exists; choose a new file")
+    # Created here, owner-only (0600) before a byte is written, and never over an
+    # existing file: a backup holds every record and must not be world-readable.
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, BACKUP_MODE))
+    except FileExistsError:
+        raise BackupError(f"{target} exists; choose a new file") from None
+    except OSError as exc:
+        raise BackupError(f"cannot create {target}: {exc.strerror}") from None
+    os.chmod(target, BACKUP_MODE)  # whatever the umask
+    try:
+        await _write_backup(database_url, target)
+    except BaseException:
+        Path(target).unlink(missing_ok=True)
+        raise
+    os.chmod(target, BACKUP_MODE)
+    return Path(target).stat().st_size
+
+
+async def _write_backup(database_url: str, target: str) -> None:
     if database_url.startswith("sqlite://"):
         await asyncio.to_thread(_sqlite_backup, _sqlite_path(database_url), target)
     else:
@@ -110,7 +130,6 @@ async def backup(database_url: str, target: str) -> int:
             ["--format=custom", "--no-owner", f"--file={target}"],
             _pg_env(database_url),
         )
-    return Path(target).stat().st_size
 
 
 async def _has_data(database_url: str) -> bool:

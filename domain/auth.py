@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import time
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.expressions import F
 
-from domain import audit, clock, passwords, validation
+from domain import audit, clock, passwords, permissions, validation
 from domain.actors import ANONYMOUS, Actor, Role
 from domain.errors import DomainError, ErrorCode
 from domain.operations import write_operation
+from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, run_write, write_block
 from models import ApiKey, Department, Practitioner, Session, User
@@ -28,6 +32,7 @@ LOCKOUT = timedelta(minutes=15)
 SESSION_PREFIX = "crs_"
 API_KEY_PREFIX = "crk_"
 LOGIN_FAILED_MESSAGE = "Invalid username or password, or the account is temporarily locked"
+LOGIN_THROTTLED_MESSAGE = "登录尝试过于频繁，请一分钟后再试"
 API_KEY_ROLES = frozenset({Role.SCHEDULER, Role.AUDITOR})
 MAX_API_KEY_DAYS = 3 * 366
 
@@ -49,28 +54,135 @@ def _roles(raw: list[str]) -> frozenset[Role]:
     return frozenset(Role(role) for role in raw if role in Role.__members__)
 
 
-async def login(username: str, password: str, request_id: str | None = None) -> LoginResult:
-    """Same message and the same work for unknown users, wrong passwords and locked accounts."""
+class LoginLimits:
+    """Login attempts per client address and per username in a sliding minute, counted
+    before any lookup or hashing (unknown usernames are counted alike, so the limit says
+    nothing about which accounts exist). A successful login gives its attempt back.
+    """
+
+    def __init__(self, per_client: int | None = None, per_username: int | None = None) -> None:
+        self.per_client = per_client or _env_int("CREDREG_LOGIN_ATTEMPTS_PER_IP", 100)
+        self.per_username = per_username or _env_int("CREDREG_LOGIN_ATTEMPTS_PER_USERNAME", 10)
+        self.window = 60.0
+        self._attempts: dict[str, deque[float]] = {}
+
+    def _hit(self, key: str, limit: int, now: float) -> bool:
+        stamps = self._attempts.setdefault(key, deque())
+        while stamps and stamps[0] <= now - self.window:
+            stamps.popleft()
+        if len(stamps) >= limit:
+            return False
+        stamps.append(now)
+        return True
+
+    def admit(self, client: str | None, username: str) -> None:
+        now = time.monotonic()
+        if len(self._attempts) > 50_000:  # forget idle keys under a flood of names
+            self._attempts = {k: v for k, v in self._attempts.items() if v and v[-1] > now - 60}
+        if not self._hit(f"ip:{client or '?'}", self.per_client, now):
+            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+        if not self._hit(f"user:{username.lower()}", self.per_username, now):
+            self.give_back(client, None)
+            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+
+    def give_back(self, client: str | None, username: str | None) -> None:
+        for key in (f"ip:{client or '?'}", f"user:{username.lower()}" if username else None):
+            stamps = self._attempts.get(key) if key else None
+            if stamps:
+                stamps.pop()
+
+    def reset(self) -> None:
+        self._attempts.clear()
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+
+LIMITS = LoginLimits()
+
+
+def _storable(text: str) -> bool:
+    """Text a database column and argon2 can take: no NUL (PostgreSQL refuses it) and
+    no lone surrogates (not encodable as UTF-8). Anything else is nobody's name."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(text: str) -> str:
+    """A name as the audit log can keep it."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
+
+
+async def _count_attempt(user: User, moment: datetime) -> bool:
+    """Count this attempt BEFORE the slow hash, atomically: each statement is one
+    conditional UPDATE, so parallel guesses cannot all read "not locked yet". False when
+    the account is locked (this attempt is refused whatever the password)."""
+    # A lock that has run out: start counting afresh.
+    await User.filter(id=user.id, locked_until__lte=moment).update(
+        failed_logins=0, locked_until=None
+    )
+    counted = await User.filter(
+        id=user.id, failed_logins__lt=MAX_FAILED_LOGINS, locked_until=None
+    ).update(failed_logins=F("failed_logins") + 1)
+    if counted != 1:
+        return False
+    # The fifth attempt in flight locks the account at once; a right password among
+    # these five still logs in (and clears the lock), every later guess is refused.
+    await User.filter(id=user.id, failed_logins__gte=MAX_FAILED_LOGINS, locked_until=None).update(
+        locked_until=moment + LOCKOUT
+    )
+    return True
+
+
+async def login(
+    username: str, password: str, request_id: str | None = None, client: str | None = None
+) -> LoginResult:
+    """Same message and the same work for unknown users, wrong passwords and locked
+    accounts. Attempts are rate-limited per client and username, counted before hashing,
+    and hashing waits in a bounded queue (THROTTLED when full)."""
     if not isinstance(username, str) or not isinstance(password, str):
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
     username = username.strip()[:64]
     password = password[: passwords.MAX_LENGTH + 1]
-    user = await User.get_or_none(username=username) if username else None
+    LIMITS.admit(client, username)
+    service = passwords.service()
     moment = clock.now()
-    locked = bool(user and user.locked_until and user.locked_until > moment)
+    try:
+        async with service.slot(client):
+            findable = bool(username) and _storable(username)
+            user = await User.get_or_none(username=username) if findable else None
+            if not _storable(password):  # cannot be anybody's password: verify a stand-in
+                password = password.encode("utf-8", "replace").decode("utf-8") + "\ufffd"
+            locked = user is not None and not await _count_attempt(user, moment)
+            # A locked account still costs one verification: the same timing as any
+            # other refusal, and the result is thrown away.
+            ok = await service.verify_in_slot(user.password_hash if user else None, password)
+    except DomainError:
+        LIMITS.give_back(client, username)  # refused by the queue: not an attempt
+        raise
     usable = bool(user and user.active and not locked)
-    ok = await passwords.service().verify(user.password_hash if user else None, password)
     actor = Actor(
-        kind="user", id=user.id if user else None, name=username or "?", request_id=request_id
+        kind="user",
+        id=user.id if user else None,
+        name=_printable(username) or "?",
+        request_id=request_id,
     )
     if not (ok and usable and user is not None):
         await _record_failure(user, actor, locked, moment)
         raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+    LIMITS.give_back(client, username)
     token = SESSION_PREFIX + secrets.token_urlsafe(32)
     expires_at = moment + session_lifetime
     new_hash = None
-    if passwords.service().needs_rehash(user.password_hash):
-        new_hash = await passwords.service().hash(password)
+    if service.needs_rehash(user.password_hash):
+        new_hash = await service.hash(password)
     async with write_block(actor, "login") as ctx:
         session = await Session.create(
             token_hash=digest(token),
@@ -107,21 +219,14 @@ async def login(username: str, password: str, request_id: str | None = None) -> 
 
 
 async def _record_failure(user: User | None, actor: Actor, locked: bool, moment: datetime) -> None:
-    """Count the failure atomically (parallel guesses must not get lost) and lock the
-    account on the fifth."""
+    """Audit the failure (it was already counted before hashing)."""
+    after: dict[str, object] = {"username": actor.name, "locked": locked}
+    if user is not None:
+        current = await User.get_or_none(id=user.id)
+        if current is not None and current.locked_until and current.locked_until > moment:
+            after["lockedUntil"] = clock.utc_iso(current.locked_until)
+    reason = "unknown user" if user is None else ("account locked" if locked else "bad password")
     async with write_block(actor, "login") as ctx:
-        after: dict[str, object] = {"username": actor.name, "locked": locked}
-        if user is not None and not locked:
-            await User.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
-            current = await User.get(id=user.id)
-            if current.failed_logins >= MAX_FAILED_LOGINS and not (
-                current.locked_until and current.locked_until > moment
-            ):
-                await User.filter(id=user.id).update(locked_until=moment + LOCKOUT, failed_logins=0)
-                after["lockedUntil"] = clock.utc_iso(moment + LOCKOUT)
-        reason = (
-            "unknown user" if user is None else ("account locked" if locked else "bad password")
-        )
         ctx.events.extend(
             [
                 audit.PendingEvent(
@@ -375,3 +480,142 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
         return await ctx.update(key, "api_key.revoke", {"revoked_at": clock.now()}, reason=reason)
 
     return await run_write(actor, apply)
+
+
+# --- user management: deactivation and role changes (ADMIN, audited) ----------------
+
+
+async def _user_for_change(user_id: int) -> User:
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "该用户不存在", "id")
+    return user
+
+
+async def _end_credentials(ctx: WriteContext, user: User, moment: datetime) -> dict[str, int]:
+    """End every open session of the user and revoke the API keys they created, at once
+    (authentication reads both on every request), each ending audited."""
+    sessions = await Session.filter(user_id=user.id, revoked_at=None).update(
+        revoked_at=moment, updated_at=moment
+    )
+    keys = 0
+    for key in await ApiKey.filter(created_by=user.username, revoked_at=None):
+        await ctx.update(
+            key, "api_key.revoke", {"revoked_at": moment}, reason=f"用户 {user.username} 已停用"
+        )
+        keys += 1
+    return {"sessionsEnded": sessions, "apiKeysRevoked": keys}
+
+
+@write_operation(Permission.MANAGE_USERS, "deactivateUser")
+async def deactivate_user(
+    actor: Actor, user_id: int, expected_version: int, reason: str | None = None
+) -> User:
+    """Deactivate a user: no login from now on, open sessions and their API keys end."""
+    note = validation.text("reason", reason, max_length=1000, required=False) or None
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if actor.kind == "user" and actor.id == user.id:
+            raise DomainError(ErrorCode.VALIDATION, "不能停用自己的账号", "id")
+        if not user.active:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是停用状态", "id"
+            )
+        moment = clock.now()
+        updated = await ctx.update(
+            user,
+            "user.deactivate",
+            {"active": False},
+            expected_version=expected_version,
+            reason=note,
+        )
+        ended = await _end_credentials(ctx, user, moment)
+        ctx.record("user.credentials_ended", "User", user.id, after=ended, reason=note)
+        return updated
+
+    return await run_write(actor, apply)
+
+
+@write_operation(Permission.MANAGE_USERS, "reactivateUser")
+async def reactivate_user(actor: Actor, user_id: int, expected_version: int) -> User:
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if user.active:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是启用状态", "id"
+            )
+        return await ctx.update(
+            user,
+            "user.reactivate",
+            {"active": True, "failed_logins": 0, "locked_until": None},
+            expected_version=expected_version,
+        )
+
+    return await run_write(actor, apply)
+
+
+@write_operation(Permission.MANAGE_USERS, "setUserRoles")
+async def set_user_roles(
+    actor: Actor,
+    user_id: int,
+    expected_version: int,
+    *,
+    roles: list[str],
+    department_codes: list[str] | None = None,
+    practitioner_staff_no: str | None = None,
+    reason: str | None = None,
+) -> User:
+    """Replace a user's roles (and their departments / practitioner link); the change
+    applies from the user's next request, open sessions included."""
+    role_values = _parse_roles(roles)
+    note = validation.text("reason", reason, max_length=1000, required=False) or None
+
+    async def apply(ctx: WriteContext) -> User:
+        user = await _user_for_change(user_id)
+        if actor.kind == "user" and actor.id == user.id and Role.ADMIN.value not in role_values:
+            raise DomainError(ErrorCode.VALIDATION, "不能取消自己的 ADMIN 角色", "roles")
+        department_ids: list[int] = []
+        for index, code in enumerate(department_codes or []):
+            department = await Department.get_or_none(code=code)
+            if department is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND, f"科室 {code} 不存在", ["departmentCodes", str(index)]
+                )
+            department_ids.append(department.id)
+        if Role.DEPARTMENT_HEAD.value in role_values and not department_ids:
+            raise DomainError(
+                ErrorCode.VALIDATION, "DEPARTMENT_HEAD 用户至少需要一个科室", "departmentCodes"
+            )
+        practitioner = None
+        if practitioner_staff_no:
+            practitioner = await Practitioner.get_or_none(staff_no=practitioner_staff_no)
+            if practitioner is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND,
+                    f"工号 {practitioner_staff_no} 的医师不存在",
+                    "practitionerStaffNo",
+                )
+        if Role.PRACTITIONER.value in role_values and practitioner is None:
+            raise DomainError(
+                ErrorCode.VALIDATION, "PRACTITIONER 用户必须关联一名医师", "practitionerStaffNo"
+            )
+        return await ctx.update(
+            user,
+            "user.set_roles",
+            {
+                "roles": role_values,
+                "department_ids": sorted(set(department_ids)),
+                "practitioner_id": practitioner.id if practitioner else None,
+            },
+            expected_version=expected_version,
+            reason=note,
+        )
+
+    return await run_write(actor, apply)
+
+
+async def list_users(actor: Actor, first: int | None, after: int | None) -> Page[User]:
+    permissions.require(actor, Permission.READ_USERS)
+    return await keyset(User.all(), first, after)

@@ -8,6 +8,7 @@ lists and `require_practitioner_access` into a check for one object.
 
 from __future__ import annotations
 
+import time
 from enum import StrEnum
 
 from domain.actors import Actor, Role
@@ -166,6 +167,100 @@ def require_practitioner_access(
     returns nothing of the object).
     """
     if not practitioner_scope(actor, permission).admits(practitioner_id, department_id):
-        raise DomainError(
-            ErrorCode.FORBIDDEN, "This practitioner is outside your departments or your own record"
-        )
+        raise out_of_scope()
+    if permission in SEPARATION_OF_DUTIES and actor.practitioner_id == practitioner_id:
+        raise DomainError(ErrorCode.FORBIDDEN, OWN_RECORD_MESSAGE)
+
+
+# Decisions nobody takes on their own privilege, whatever roles they hold (a department
+# head who is also a practitioner, a committee member who operates): endorsing,
+# approving or rejecting, and entering or deciding their own re-evaluation.
+SEPARATION_OF_DUTIES = frozenset(
+    {
+        Permission.ENDORSE_PRIVILEGE,
+        Permission.DECIDE_PRIVILEGE,
+        Permission.SUBMIT_EVALUATION,
+        Permission.DECIDE_EVALUATION,
+    }
+)
+OWN_RECORD_MESSAGE = "不能推荐、审批或评价本人的授权申请或授权"
+
+
+OUT_OF_SCOPE_MESSAGE = "该医师不存在，或不在您所在科室及本人记录的范围内"
+
+
+def out_of_scope(field: str | list[str] | None = None) -> DomainError:
+    """Out of scope, and for a scoped actor also "no such practitioner": one answer for
+    both, so a department head cannot learn which staff numbers exist elsewhere."""
+    return DomainError(ErrorCode.FORBIDDEN, OUT_OF_SCOPE_MESSAGE, field)
+
+
+def sees_everyone(actor: Actor, permission: Permission) -> bool:
+    return actor.authenticated and _unscoped(actor, permission)
+
+
+def hide_missing(actor: Actor, permission: Permission, error: DomainError) -> DomainError:
+    """A NOT_FOUND about a practitioner, as a scoped actor must see it: the out-of-scope
+    answer. Actors who see everyone get the plain NOT_FOUND (they could list them all)."""
+    if error.code is ErrorCode.NOT_FOUND and not sees_everyone(actor, permission):
+        return out_of_scope()
+    return error
+
+
+# --- reads: the one layer every loader and nested resolver goes through ------------
+
+NOT_VISIBLE_MESSAGE = "记录不存在或不在您的权限范围内"
+
+
+def read_scope(actor: Actor, permission: Permission) -> PractitionerScope:
+    """`practitioner_scope` for reads that must return nothing rather than refuse: an
+    actor without the permission sees nobody (no exception, nothing revealed)."""
+    if not actor.authenticated or not allowed(actor, permission):
+        return PractitionerScope(False, frozenset(), frozenset())
+    return practitioner_scope(actor, permission)
+
+
+def not_visible(field: str | list[str] | None = None) -> DomainError:
+    """The one answer for "does not exist" and "not in your scope": both look the same,
+    so an error never tells which staff numbers or records exist in other departments."""
+    return DomainError(ErrorCode.NOT_FOUND, NOT_VISIBLE_MESSAGE, field)
+
+
+# --- refusal auditing, rate-limited ---------------------------------------------------
+
+
+class RefusalLimiter:
+    """At most one audited refusal per client (actor) and kind (operation) per window.
+
+    A client probing other departments 69 times a second must not flood the audit log:
+    the first refusal of a window is audited, the rest are counted, and the next audited
+    refusal of that client and kind carries how many were left out (`suppressed`).
+    """
+
+    def __init__(self, window_seconds: float = 60.0, max_keys: int = 20_000) -> None:
+        self.window = window_seconds
+        self.max_keys = max_keys
+        self._last: dict[tuple[str, str], float] = {}
+        self._suppressed: dict[tuple[str, str], int] = {}
+
+    def admit(self, actor: Actor, kind: str, now: float | None = None) -> tuple[bool, int]:
+        """(audit this one?, refusals left out since the last audited one)."""
+        moment = time.monotonic() if now is None else now
+        key = (actor.key, kind[:100])
+        last = self._last.get(key)
+        if last is not None and moment - last < self.window:
+            self._suppressed[key] = self._suppressed.get(key, 0) + 1
+            return False, 0
+        if len(self._last) >= self.max_keys:  # forget the oldest windows
+            cutoff = moment - self.window
+            self._last = {k: v for k, v in self._last.items() if v > cutoff}
+            self._suppressed = {k: v for k, v in self._suppressed.items() if k in self._last}
+        self._last[key] = moment
+        return True, self._suppressed.pop(key, 0)
+
+    def reset(self) -> None:
+        self._last.clear()
+        self._suppressed.clear()
+
+
+REFUSALS = RefusalLimiter()

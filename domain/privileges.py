@@ -304,7 +304,12 @@ async def request_privilege(
     validation.date_order("validFrom", request.valid_from, "validUntil", request.valid_until)
 
     async def apply(ctx: WriteContext) -> Privilege:
-        practitioner = await practitioner_by(request.practitioner_staff_no, request.practitioner_id)
+        try:
+            practitioner = await practitioner_by(
+                request.practitioner_staff_no, request.practitioner_id
+            )
+        except DomainError as error:  # a missing staff number answers as out of scope
+            raise permissions.hide_missing(actor, Permission.REQUEST_PRIVILEGE, error) from None
         await _practitioner_guard(actor, Permission.REQUEST_PRIVILEGE, practitioner)
         if practitioner.status == "LEFT":
             raise DomainError(

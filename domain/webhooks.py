@@ -6,15 +6,33 @@ change always has its deliveries and a rolled-back one never does. A worker clai
 deliveries with a lease (a killed worker's claim simply expires), POSTs them signed with
 HMAC-SHA256 and an `Idempotency-Key`, and retries failures with exponential backoff up to
 a bound. Delivery is at least once; the key lets receivers process each event once.
+
+Security (issue 13):
+- Signing secrets never enter the audit log: events carry `secretSet`/`secretRotated`
+  markers instead (secrets written by older versions were rotated by migration 5).
+- No requests to internal addresses (SSRF): a URL whose host is, or resolves to, a
+  loopback, link-local (169.254.0.0/16, cloud metadata), private, unique-local or any
+  other non-global address is refused at registration and again at every delivery,
+  after DNS resolution, and the delivery connects to the address that was checked (no
+  second lookup for a rebinding DNS server to answer differently). The setting
+  CREDREG_WEBHOOK_ALLOW_HOSTS (host names, addresses or networks, comma-separated)
+  permits named internal receivers.
+- A slow receiver holds up nobody: deliveries run concurrently (at most `PARALLEL`),
+  each bounded by `TIMEOUT_SECONDS` overall, and at most `RESPONSE_CAP` bytes of a
+  response are read.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
+import os
 import secrets
+import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,6 +59,10 @@ MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 TIMEOUT_SECONDS = 5.0
+RESOLVE_SECONDS = 3.0
+RESPONSE_CAP = 4096
+PARALLEL = 8
+ALLOW_HOSTS_SETTING = "CREDREG_WEBHOOK_ALLOW_HOSTS"
 SIGNATURE_HEADER = "X-Credreg-Signature"
 EVENT_FAMILIES = (
     "privilege.",
@@ -64,12 +86,112 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={digest.hexdigest()}"
 
 
-def _validate_url(url: str) -> str:
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class AddressRefused(Exception):
+    """The receiver's address is internal and not on the allow-list."""
+
+
+def allow_list() -> tuple[frozenset[str], tuple[IPNetwork, ...]]:
+    """CREDREG_WEBHOOK_ALLOW_HOSTS: host names, addresses and networks permitted even
+    though they are internal (read on every use, so a change needs no restart)."""
+    names: set[str] = set()
+    networks: list[IPNetwork] = []
+    for item in os.environ.get(ALLOW_HOSTS_SETTING, "").split(","):
+        item = item.strip().lower().strip("[]")
+        if not item:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            names.add(item)
+    return frozenset(names), tuple(networks)
+
+
+def _plain(address: IPAddress) -> IPAddress:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def address_allowed(address: IPAddress, networks: tuple[IPNetwork, ...] | None = None) -> bool:
+    """Public (globally routable) addresses, or ones the allow-list names."""
+    address = _plain(address)
+    if networks is None:
+        networks = allow_list()[1]
+    if any(address.version == net.version and address in net for net in networks):
+        return True
+    return address.is_global and not address.is_multicast
+
+
+async def _resolve(host: str, port: int) -> list[IPAddress]:
+    loop = asyncio.get_running_loop()
+    infos = await asyncio.wait_for(
+        loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), RESOLVE_SECONDS
+    )
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+
+
+def _literal(host: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+async def checked_addresses(url: str) -> list[IPAddress]:
+    """Every address the URL's host stands for, each checked; AddressRefused if any is
+    internal and not allowed (one bad A record is enough: the client might pick it)."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    names, networks = allow_list()
+    literal = _literal(host)
+    addresses = [literal] if literal is not None else await _resolve(host, port)
+    if not addresses:
+        raise AddressRefused(f"{host} has no address")
+    if host in names:
+        return addresses
+    for address in addresses:
+        if not address_allowed(address, networks):
+            raise AddressRefused(f"{host} is an internal address ({address})")
+    return addresses
+
+
+async def _validate_url(url: str) -> str:
     cleaned = validation.text("url", url, max_length=2000)
     parsed = urlparse(cleaned)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
         raise DomainError(ErrorCode.VALIDATION, "url must be an http(s) URL with a host", "url")
+    if parsed.username or parsed.password:
+        raise DomainError(ErrorCode.VALIDATION, "url 不能包含用户名或密码", "url")
+    try:
+        parsed.port  # noqa: B018 - raises on a malformed port
+        await checked_addresses(cleaned)
+    except AddressRefused as refused:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            f"webhook 地址指向内部网络（{refused}），已拒绝；"
+            f"确需使用时请在 {ALLOW_HOSTS_SETTING} 中列出该主机",
+            "url",
+        ) from None
+    except ValueError:
+        raise DomainError(ErrorCode.VALIDATION, "url 的端口无效", "url") from None
+    except (OSError, TimeoutError):
+        pass  # not resolvable now: accepted, and checked again at every delivery
     return cleaned
+
+
+def _audit_view(webhook: Webhook, **markers: object) -> dict[str, Any]:
+    """What the audit log keeps of a webhook: never the signing secret."""
+    from domain import audit
+
+    data = audit.snapshot(webhook)
+    data.pop("secret", None)
+    data.update(markers)
+    return data
 
 
 def _validate_types(event_types: list[str]) -> list[str]:
@@ -100,21 +222,26 @@ async def register_webhook(
 ) -> NewWebhook:
     from domain.writes import WriteContext, run_write
 
-    target = _validate_url(url)
+    target = await _validate_url(url)
     types = _validate_types(event_types)
     key = secret or secrets.token_urlsafe(32)
-    if len(key) < 16:
-        raise DomainError(ErrorCode.VALIDATION, "A secret needs at least 16 characters", "secret")
+    if len(key) < 16 or len(key) > 200:
+        raise DomainError(ErrorCode.VALIDATION, "A secret needs 16 to 200 characters", "secret")
 
     async def apply(ctx: WriteContext) -> Webhook:
-        return await ctx.create(
-            Webhook,
-            "webhook.register",
+        moment = clock.now()
+        webhook = await Webhook.create(
             url=target,
             event_types=types,
             secret=key,
             created_by=actor.name,
+            created_at=moment,
+            updated_at=moment,
         )
+        ctx.record(
+            "webhook.register", "Webhook", webhook.id, after=_audit_view(webhook, secretSet=True)
+        )
+        return webhook
 
     return NewWebhook(await run_write(actor, apply), key)
 
@@ -129,11 +256,68 @@ async def deactivate_webhook(actor: Actor, webhook_id: int, expected_version: in
             raise not_found("Webhook", "", "id")
         if not webhook.active:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "Already inactive", "id")
-        return await ctx.update(
-            webhook, "webhook.deactivate", {"active": False}, expected_version=expected_version
+        return await _update(
+            ctx, webhook, "webhook.deactivate", {"active": False}, expected_version
         )
 
     return await run_write(actor, apply)
+
+
+async def _update(
+    ctx: Any,
+    webhook: Webhook,
+    action: str,
+    changes: dict[str, Any],
+    expected_version: int | None,
+    **markers: object,
+) -> Webhook:
+    """`WriteContext.update` for webhooks, with the secret kept out of before/after."""
+    from domain.writes import stale
+
+    current = int(webhook.version)
+    if expected_version is not None and expected_version != current:
+        raise stale("Webhook", expected_version, current)
+    before = _audit_view(webhook)
+    moment = clock.now()
+    count = await Webhook.filter(id=webhook.id, version=current).update(
+        **changes, version=current + 1, updated_at=moment
+    )
+    if count != 1:
+        raise stale("Webhook", current, None)
+    for name, value in changes.items():
+        setattr(webhook, name, value)
+    webhook.version = current + 1
+    webhook.updated_at = moment
+    ctx.record(action, "Webhook", webhook.id, before=before, after=_audit_view(webhook, **markers))
+    return webhook
+
+
+@write_operation(Permission.MANAGE_WEBHOOKS, "rotateWebhookSecret")
+async def rotate_secret(
+    actor: Actor, webhook_id: int, expected_version: int, secret: str | None = None
+) -> NewWebhook:
+    """A new signing secret, shown once (the old one stops working at once)."""
+    from domain.writes import WriteContext, run_write
+
+    key = secret or secrets.token_urlsafe(32)
+    if len(key) < 16 or len(key) > 200:
+        raise DomainError(ErrorCode.VALIDATION, "A secret needs 16 to 200 characters", "secret")
+
+    async def apply(ctx: WriteContext) -> Webhook:
+        webhook = await Webhook.get_or_none(id=webhook_id)
+        if webhook is None:
+            raise not_found("Webhook", "", "id")
+        return await _update(
+            ctx,
+            webhook,
+            "webhook.rotate_secret",
+            {"secret": key},
+            expected_version,
+            secretRotated=True,
+        )
+
+    webhook = await run_write(actor, apply)
+    return NewWebhook(webhook, key)
 
 
 async def enqueue(events: list[PendingEvent]) -> int:
@@ -190,9 +374,26 @@ async def _claim(delivery: WebhookDelivery, moment: datetime) -> bool:
     return claimed == 1
 
 
-async def _send(
+def _pinned_request(url: str, address: IPAddress) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The URL rewritten to connect to `address`, with the Host header and TLS server
+    name of the original host (so certificates are still checked against it)."""
+    parsed = urlparse(url)
+    host = parsed.hostname or ""
+    ip_text = f"[{address}]" if address.version == 6 else str(address)
+    netloc = ip_text + (f":{parsed.port}" if parsed.port else "")
+    pinned = parsed._replace(netloc=netloc).geturl()
+    host_header = parsed.netloc.rsplit("@", 1)[-1]
+    extensions: dict[str, Any] = {}
+    if parsed.scheme == "https" and _literal(host) is None:
+        extensions["sni_hostname"] = host
+    return pinned, {"host": host_header}, extensions
+
+
+async def _post(
     client: httpx.AsyncClient, webhook: Webhook, delivery: WebhookDelivery
 ) -> tuple[bool, int | None, str | None]:
+    addresses = await checked_addresses(webhook.url)
+    url, host_headers, extensions = _pinned_request(webhook.url, addresses[0])
     body = delivery.payload.encode("utf-8")
     headers = {
         "content-type": "application/json",
@@ -200,20 +401,70 @@ async def _send(
         "x-credreg-event": delivery.event_type,
         SIGNATURE_HEADER.lower(): sign(webhook.secret, int(time.time()), body),
         "user-agent": "credreg-webhooks/1",
+        **host_headers,
     }
+    request = client.build_request(
+        "POST", url, content=body, headers=headers, extensions=extensions
+    )
+    response = await client.send(request, stream=True, follow_redirects=False)
     try:
-        response = await client.post(
-            webhook.url, content=body, headers=headers, timeout=TIMEOUT_SECONDS
-        )
-    except httpx.HTTPError as exc:
-        return False, None, f"{type(exc).__name__}: {exc}"[:500]
+        read = 0
+        async for chunk in response.aiter_raw():  # at most RESPONSE_CAP bytes are read
+            read += len(chunk)
+            if read >= RESPONSE_CAP:
+                break
+    finally:
+        await response.aclose()
     if 200 <= response.status_code < 300:
         return True, response.status_code, None
     return False, response.status_code, f"HTTP {response.status_code}"
 
 
+async def _send(
+    client: httpx.AsyncClient, webhook: Webhook, delivery: WebhookDelivery
+) -> tuple[bool, int | None, str | None]:
+    try:
+        return await asyncio.wait_for(_post(client, webhook, delivery), TIMEOUT_SECONDS)
+    except AddressRefused as refused:
+        return False, None, f"refused: {refused}"[:500]
+    except TimeoutError:
+        return False, None, f"TimeoutError: no answer within {TIMEOUT_SECONDS} s"
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        return False, None, f"{type(exc).__name__}: {exc}"[:500]
+
+
+async def _deliver_one(
+    client: httpx.AsyncClient, delivery: WebhookDelivery, limit: asyncio.Semaphore
+) -> bool:
+    async with limit:
+        ok, status_code, error = await _send(client, delivery.webhook, delivery)
+    finished = clock.now()
+    attempts = delivery.attempts + 1
+    if ok:
+        await WebhookDelivery.filter(id=delivery.id).update(
+            status="DELIVERED",
+            delivered_at=finished,
+            last_status_code=status_code,
+            last_error=None,
+            updated_at=finished,
+        )
+    elif attempts >= MAX_ATTEMPTS:
+        await WebhookDelivery.filter(id=delivery.id).update(
+            status="FAILED", last_status_code=status_code, last_error=error, updated_at=finished
+        )
+    else:
+        await WebhookDelivery.filter(id=delivery.id).update(
+            next_attempt_at=finished + backoff(attempts),
+            last_status_code=status_code,
+            last_error=error,
+            updated_at=finished,
+        )
+    return ok
+
+
 async def deliver_due(client: httpx.AsyncClient, limit: int = 50) -> int:
-    """Deliver what is due now; returns how many were delivered."""
+    """Deliver what is due now, concurrently (a slow receiver delays nobody else);
+    returns how many were delivered."""
     moment = clock.now()
     due = (
         await WebhookDelivery.filter(status="PENDING", next_attempt_at__lte=moment)
@@ -221,33 +472,21 @@ async def deliver_due(client: httpx.AsyncClient, limit: int = 50) -> int:
         .limit(limit)
         .prefetch_related("webhook")
     )
+    claimed = [delivery for delivery in due if await _claim(delivery, moment)]
+    if not claimed:
+        return 0
+    gate = asyncio.Semaphore(PARALLEL)
+    tasks = [asyncio.ensure_future(_deliver_one(client, d, gate)) for d in claimed]
+    try:
+        await asyncio.wait(tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
     delivered = 0
-    for delivery in due:
-        if not await _claim(delivery, moment):
-            continue
-        ok, status_code, error = await _send(client, delivery.webhook, delivery)
-        finished = clock.now()
-        attempts = delivery.attempts + 1
-        if ok:
-            delivered += 1
-            await WebhookDelivery.filter(id=delivery.id).update(
-                status="DELIVERED",
-                delivered_at=finished,
-                last_status_code=status_code,
-                last_error=None,
-                updated_at=finished,
-            )
-        elif attempts >= MAX_ATTEMPTS:
-            await WebhookDelivery.filter(id=delivery.id).update(
-                status="FAILED", last_status_code=status_code, last_error=error, updated_at=finished
-            )
-        else:
-            await WebhookDelivery.filter(id=delivery.id).update(
-                next_attempt_at=finished + backoff(attempts),
-                last_status_code=status_code,
-                last_error=error,
-                updated_at=finished,
-            )
+    for task in tasks:
+        if task.cancelled():  # a killed delivery kills the pass, as a killed worker would
+            raise asyncio.CancelledError
+        delivered += 1 if task.result() else 0
     return delivered
 
 

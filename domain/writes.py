@@ -258,9 +258,19 @@ async def audit_refusal(actor: Actor, operation: str, error: DomainError) -> Non
     """Refused authorisations are audited too (SPEC section 7), through the write path."""
     if error.code is not ErrorCode.FORBIDDEN:
         return
+    # Rate-limited per client and operation; the next event counts those left out.
+    admitted, suppressed = permissions.REFUSALS.admit(actor, f"{operation}:{error.message}")
+    if not admitted:
+        return
     try:
         async with write_block(actor, "authorization.refused") as ctx:
-            ctx.record("authorization.refused", "Operation", operation, reason=error.message)
+            ctx.record(
+                "authorization.refused",
+                "Operation",
+                operation,
+                after={"suppressed": suppressed} if suppressed else None,
+                reason=error.message,
+            )
     except Exception:  # auditing a refusal must never mask the refusal itself
         log.exception("could not audit a refused authorisation")
 

@@ -18,7 +18,7 @@ from schema.enums import PrivilegeStatus, Role
 from schema.errors import UserError, attempt
 from schema.organisation import PractitionerType
 from schema.privileges import PrivilegeType
-from schema.relay import Node
+from schema.relay import Connection, Node, connection
 
 
 @strawberry.type(name="User")
@@ -141,6 +141,29 @@ class UserPayload:
 
 
 @strawberry.input
+class DeactivateUserInput:
+    id: strawberry.ID
+    expected_version: int
+    reason: str | None = None
+
+
+@strawberry.input
+class ReactivateUserInput:
+    id: strawberry.ID
+    expected_version: int
+
+
+@strawberry.input
+class SetUserRolesInput:
+    id: strawberry.ID
+    expected_version: int
+    roles: list[Role]
+    department_codes: list[str] | None = None
+    practitioner_staff_no: str | None = None
+    reason: str | None = None
+
+
+@strawberry.input
 class CreateApiKeyInput:
     name: str
     roles: list[Role]
@@ -169,12 +192,25 @@ class ApiKeyPayload:
     user_errors: list[UserError]
 
 
+def _client_address(info: Info) -> str | None:
+    request = info.context.request
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None)
+
+
 def _roles(values: Sequence[Enum]) -> list[str]:
     return [str(v.value) for v in values]
 
 
 @strawberry.type
 class AccessQuery:
+    @strawberry.field(description="User accounts (ADMIN, AUDITOR).")
+    async def users(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[UserType]:
+        page = await auth.list_users(info.context.actor, first, ids.decode_cursor(after))
+        return connection(page, UserType.from_model)
+
     @strawberry.field
     async def viewer(self, info: Info) -> Viewer | None:
         actor = info.context.actor
@@ -194,7 +230,12 @@ class AccessMutation:
     @strawberry.mutation
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         result, errors = await attempt(
-            auth.login(input.username, input.password, info.context.request_id),
+            auth.login(
+                input.username,
+                input.password,
+                info.context.request_id,
+                client=_client_address(info),
+            ),
             allow_anonymous=True,
         )
         if result is None:
@@ -254,3 +295,48 @@ class AccessMutation:
         return ApiKeyPayload(
             api_key=ApiKeyType.from_model(key) if key else None, user_errors=errors
         )
+
+    @strawberry.mutation(
+        description="Deactivate a user (ADMIN): no more logins; open sessions and the API "
+        "keys they created end at once. Audited."
+    )
+    async def deactivate_user(self, info: Info, input: DeactivateUserInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.deactivate_user(
+                info.context.actor,
+                ids.decode(input.id, "User"),
+                input.expected_version,
+                input.reason,
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation(description="Let a deactivated user log in again (ADMIN). Audited.")
+    async def reactivate_user(self, info: Info, input: ReactivateUserInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.reactivate_user(
+                info.context.actor, ids.decode(input.id, "User"), input.expected_version
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+
+    @strawberry.mutation(
+        description="Replace a user's roles, departments and practitioner link (ADMIN); "
+        "applies from their next request. Audited."
+    )
+    async def set_user_roles(self, info: Info, input: SetUserRolesInput) -> UserPayload:
+        async def run() -> User:
+            return await auth.set_user_roles(
+                info.context.actor,
+                ids.decode(input.id, "User"),
+                input.expected_version,
+                roles=_roles(input.roles),
+                department_codes=input.department_codes,
+                practitioner_staff_no=input.practitioner_staff_no,
+                reason=input.reason,
+            )
+
+        user, errors = await attempt(run())
+        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)

@@ -45,8 +45,9 @@ class CaseRecordType(Node):
 
     @strawberry.field
     async def practitioner(self, info: Info) -> PractitionerType:
+        loaders = info.context.loaders
         return PractitionerType.from_model(
-            await info.context.loaders.practitioner.load(self.practitioner_id)
+            await loaders.one(loaders.practitioner, self.practitioner_id)
         )
 
     @classmethod
@@ -87,7 +88,10 @@ class EmergencyOverrideType(Node):
 
     @strawberry.field
     async def case_record(self, info: Info) -> CaseRecordType:
-        return CaseRecordType.from_model(await CaseRecord.get(id=self.case_record_id))
+        loaders = info.context.loaders
+        return CaseRecordType.from_model(
+            await loaders.one(loaders.case_record, self.case_record_id)
+        )
 
     @classmethod
     def from_model(cls, o: EmergencyOverride) -> EmergencyOverrideType:

@@ -26,7 +26,7 @@ class Context:
     def loaders(self) -> Loaders:
         """Made on first use: the precompiled decision path never needs them."""
         if self._loaders is None:
-            self._loaders = Loaders()
+            self._loaders = Loaders(self.actor)
         return self._loaders
 
 

@@ -162,7 +162,8 @@ class PractitionerType(Node):
         from domain import cases
         from schema.cases import CaseStatsType
 
-        practitioner = await info.context.loaders.practitioner.load(self.pk)
+        loaders = info.context.loaders
+        practitioner = await loaders.one(loaders.practitioner, self.pk)
         stats = await cases.practitioner_case_stats(
             info.context.actor, practitioner, from_date, to_date
         )

@@ -75,8 +75,9 @@ class PrivilegeType(Node):
 
     @strawberry.field
     async def practitioner(self, info: Info) -> PractitionerType:
+        loaders = info.context.loaders
         return PractitionerType.from_model(
-            await info.context.loaders.practitioner.load(self.practitioner_id)
+            await loaders.one(loaders.practitioner, self.practitioner_id)
         )
 
     @strawberry.field

@@ -84,9 +84,8 @@ class EvaluationType(Node):
 
     @strawberry.field
     async def privilege(self, info: Info) -> PrivilegeType:
-        return PrivilegeType.from_model(
-            await info.context.loaders.privilege.load(self.privilege_id)
-        )
+        loaders = info.context.loaders
+        return PrivilegeType.from_model(await loaders.one(loaders.privilege, self.privilege_id))
 
     @strawberry.field
     async def cycle(self, info: Info) -> ReviewCycleType:
@@ -96,9 +95,8 @@ class EvaluationType(Node):
     async def resulting_privilege(self, info: Info) -> PrivilegeType | None:
         if self.resulting_privilege_id is None:
             return None
-        return PrivilegeType.from_model(
-            await info.context.loaders.privilege.load(self.resulting_privilege_id)
-        )
+        found = await info.context.loaders.privilege.load(self.resulting_privilege_id)
+        return PrivilegeType.from_model(found) if found else None
 
     @classmethod
     def from_model(cls, e: Evaluation) -> EvaluationType:

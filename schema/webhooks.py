@@ -89,6 +89,22 @@ class DeactivateWebhookInput:
     expected_version: int
 
 
+@strawberry.input
+class RotateWebhookSecretInput:
+    id: strawberry.ID
+    expected_version: int
+    secret: str | None = strawberry.field(
+        default=None, description="The new signing secret; generated when omitted."
+    )
+
+
+@strawberry.type
+class RotateWebhookSecretPayload:
+    webhook: WebhookType | None
+    secret: str | None = strawberry.field(description="The new secret, shown once.")
+    user_errors: list[UserError]
+
+
 @strawberry.type
 class WebhookPayload:
     webhook: WebhookType | None
@@ -150,4 +166,25 @@ class WebhookMutation:
         webhook, errors = await attempt(run())
         return WebhookPayload(
             webhook=WebhookType.from_model(webhook) if webhook else None, user_errors=errors
+        )
+
+    @strawberry.mutation(
+        description="A new signing secret (the old one stops working at once); shown once."
+    )
+    async def rotate_webhook_secret(
+        self, info: Info, input: RotateWebhookSecretInput
+    ) -> RotateWebhookSecretPayload:
+        async def run() -> webhooks.NewWebhook:
+            return await webhooks.rotate_secret(
+                info.context.actor,
+                ids.decode(input.id, "Webhook"),
+                input.expected_version,
+                input.secret,
+            )
+
+        rotated, errors = await attempt(run())
+        if rotated is None:
+            return RotateWebhookSecretPayload(webhook=None, secret=None, user_errors=errors)
+        return RotateWebhookSecretPayload(
+            webhook=WebhookType.from_model(rotated.webhook), secret=rotated.secret, user_errors=[]
         )

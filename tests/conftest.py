@@ -112,3 +112,12 @@ async def client(
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_limits() -> None:
+    """Login and refusal-audit rate limits are per process; every test starts afresh."""
+    from domain import auth, permissions
+
+    auth.LIMITS.reset()
+    permissions.REFUSALS.reset()

@@ -110,3 +110,22 @@ async def test_bad_backup_files_are_clean_errors(
     existing.write_text("x")
     with pytest.raises(backups.BackupError, match="exists"):
         await backups.backup(database_url, str(existing))
+
+
+async def test_sec13_15_backups_are_written_owner_only(
+    db: None, database_url: str, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    await factories.hospital()
+    old_umask = os.umask(0o022)  # a usual umask would make new files world-readable
+    try:
+        file = str(tmp_path / "private.backup")
+        await backups.backup(database_url, file)
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(os.stat(file).st_mode) == 0o600
+    with pytest.raises(backups.BackupError):  # never over an existing file
+        await backups.backup(database_url, file)
+    assert stat.S_IMODE(os.stat(file).st_mode) == 0o600

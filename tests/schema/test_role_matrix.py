@@ -277,6 +277,27 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         "expectedVersion: 1}) { userErrors { code } } }",
         ADMIN,
     ),
+    "users": ("{ users { nodes { username } } }", AUDIT),
+    "deactivateUser": (
+        'mutation { deactivateUser(input: {id: "VXNlcjow", expectedVersion: 1}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "reactivateUser": (
+        'mutation { reactivateUser(input: {id: "VXNlcjow", expectedVersion: 1}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "setUserRoles": (
+        'mutation { setUserRoles(input: {id: "VXNlcjow", expectedVersion: 1, '
+        "roles: [AUDITOR]}) { userErrors { code } } }",
+        ADMIN,
+    ),
+    "rotateWebhookSecret": (
+        'mutation { rotateWebhookSecret(input: {id: "V2ViaG9vazow", '
+        "expectedVersion: 1}) { userErrors { code } } }",
+        ADMIN,
+    ),
     "revokeApiKey": (
         'mutation { revokeApiKey(input: {id: "{key_id}"}) { userErrors { code } } }',
         ADMIN,
