@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from starlette.testclient import TestClient  # runs the app and its lifespan in a thread
 
 from api.app import create_app
@@ -22,7 +23,10 @@ SUBSCRIBE = """subscription { bookingImpacts {
     changeAction oldAllowed newAllowed status booking { externalRef } } }"""
 
 
-def test_r18_suspension_reaches_the_subscription_and_the_webhook_once(database_url: str) -> None:
+def test_r18_suspension_reaches_the_subscription_and_the_webhook_once(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(webhooks.ALLOW_HOSTS_SETTING, "127.0.0.1")  # the receiver is local
     settings = Settings(
         database_url=database_url, argon2_time_cost=2, argon2_memory_kib=19456, argon2_parallelism=1
     )

@@ -285,6 +285,7 @@ async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock:
     """After an early renewal, the old term still answers (decision, late emergency case,
     privileges.csv asOf) and the new term starts the day after it, for two full years."""
     from domain import exports
+    from domain.global_ids import global_id
 
     old = await factories.grant(
         world["doctor"],
@@ -343,9 +344,11 @@ async def test_r16_r32_renewal_never_rewrites_the_past(world: dict, fixed_clock:
     fixed_clock.at = datetime(2027, 2, 1, 2, 0, tzinfo=UTC)
     text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2026, 12, 31))])
     held = [line.split(",")[0] for line in text.splitlines()[1:]]
-    assert held == [str(old.id)]
+    assert held == [global_id("Privilege", old.id)]
     text = "".join([chunk async for chunk in exports.privileges_csv(SYSTEM, date(2027, 1, 1))])
-    assert [line.split(",")[0] for line in text.splitlines()[1:]] == [str(new.id)]
+    assert [line.split(",")[0] for line in text.splitlines()[1:]] == [
+        global_id("Privilege", new.id)
+    ]
 
 
 async def test_r30_r33_cycles_select_grade_four_and_technique_privileges(

@@ -28,6 +28,7 @@ from graphql import (
 
 from domain.actors import Role
 from models import (
+    Booking,
     CaseRecord,
     EmergencyOverride,
     Evaluation,
@@ -252,6 +253,31 @@ async def _world() -> dict[str, Any]:
             updated_at=moment,
         )
         cases[practitioner.staff_no] = case
+    # B0001's case is also an out-of-privilege case (outOfPrivilegeCases), and a watched
+    # booking names B0001 as surgeon and supervisor and links B0001's case.
+    await CaseRecord.filter(id=cases["B0001"].id).update(
+        out_of_privilege=True, out_of_privilege_reasons="NO_PRIVILEGE"
+    )
+    await Booking.create(
+        client_key="tests",
+        external_ref="OR-LEAK",
+        content_digest="x" * 64,
+        practitioner=pb,
+        supervisor=pb,
+        procedure_code="47.0901",
+        site=world["site"],
+        scheduled_on=date(2026, 12, 1),
+        setting="INPATIENT",
+        case_record=cases["B0001"],
+        allowed=True,
+        decision_json=(
+            '{"allowed": true, "requiresMdt": false, "reasons": [], "validUntil": null, '
+            '"registryVersion": "0"}'
+        ),
+        decided_seq=0,
+        created_at=moment,
+        updated_at=moment,
+    )
     cycle = await ReviewCycle.create(
         name="2026 复评",
         period_start=date(2026, 1, 1),
