@@ -1254,8 +1254,9 @@ class Generator:
             decided = workday(opened + timedelta(days=rng.randrange(20, 56)))
             if rng.random() < 0.03:
                 decided += timedelta(days=rng.randrange(40, 80))  # a late committee
-            # A manager's suspension during the term (R13 needs a reason).
-            if rng.random() < 0.008:
+            # A manager's suspension during the term (R13 needs a reason). Not on a term a
+            # promotion ends: R12 keeps a suspended privilege in the way of its successor.
+            if rng.random() < 0.008 and (stop is None or stop[1] != "PROMOTED"):
                 day = self.day_between(valid_from + timedelta(days=30), min(decided, self.horizon))
                 if day < decided and day <= self.horizon and (stop is None or day < stop[0]):
                     us = at(day, rng)
