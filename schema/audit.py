@@ -39,13 +39,13 @@ class AuditChainReport:
 @strawberry.type
 class AuditEvent:
     seq: int
-    occurred_at: str
+    occurred_at: datetime
     actor_type: str
-    actor_id: str | None
+    actor_id: strawberry.ID | None
     actor_name: str
     action: str
     entity_type: str
-    entity_id: str | None
+    entity_id: strawberry.ID | None
     before: JSON | None
     after: JSON | None
     reason: str | None
@@ -57,13 +57,13 @@ class AuditEvent:
     def from_row(cls, row: dict) -> AuditEvent:  # type: ignore[type-arg]
         return cls(
             seq=int(row["seq"]),
-            occurred_at=row["occurred_at"],
+            occurred_at=datetime.fromisoformat(row["occurred_at"]),
             actor_type=row["actor_type"],
-            actor_id=row["actor_id"],
+            actor_id=strawberry.ID(row["actor_id"]) if row["actor_id"] is not None else None,
             actor_name=row["actor_name"],
             action=row["action"],
             entity_type=row["entity_type"],
-            entity_id=row["entity_id"],
+            entity_id=strawberry.ID(row["entity_id"]) if row["entity_id"] is not None else None,
             before=json.loads(row["before_json"]) if row["before_json"] is not None else None,
             after=json.loads(row["after_json"]) if row["after_json"] is not None else None,
             reason=row["reason"],
@@ -76,10 +76,10 @@ class AuditEvent:
 @strawberry.input
 class AuditEventFilterInput:
     entity_type: str | None = None
-    entity_id: str | None = strawberry.field(
+    entity_id: strawberry.ID | None = strawberry.field(
         default=None, description="A global id, or the raw entity key as stored"
     )
-    actor_id: str | None = None
+    actor_id: strawberry.ID | None = None
     action: str | None = None
     from_: datetime | None = strawberry.field(default=None, name="from")
     to: datetime | None = None

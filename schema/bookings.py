@@ -16,7 +16,13 @@ from models import Booking, BookingImpact, CaseRecord
 from schema import ids
 from schema.cases import CaseRecordType
 from schema.context import Info
-from schema.enums import DecisionReasonCode, Setting, Severity
+from schema.enums import (
+    BookingImpactStatus,
+    BookingStatus,
+    DecisionReasonCode,
+    Setting,
+    Severity,
+)
 from schema.errors import UserError, attempt_call
 from schema.organisation import PractitionerType, SiteType
 from schema.relay import Connection, Node, connection
@@ -68,7 +74,9 @@ class BookingType(Node):
     emergency: bool
     assistants: list[str] = strawberry.field(description="Assistants' staff numbers.")
     mdt_ref: str | None
-    status: str = strawberry.field(description="SCHEDULED or CANCELLED.")
+    status: BookingStatus = strawberry.field(
+        description="SCHEDULED while watched; CANCELLED after cancelBooking."
+    )
     cancelled_at: datetime | None
     allowed: bool
     decision: BookingDecision
@@ -125,7 +133,7 @@ class BookingType(Node):
             emergency=b.emergency,
             assistants=list(b.assistants or []),
             mdt_ref=b.mdt_ref,
-            status=b.status,
+            status=BookingStatus(b.status),
             cancelled_at=b.cancelled_at,
             allowed=b.allowed,
             decision=BookingDecision.from_json(b.decision_json),
@@ -146,7 +154,10 @@ class BookingImpactType(Node):
     new_allowed: bool
     old_decision: BookingDecision
     new_decision: BookingDecision
-    status: str = strawberry.field(description="OPEN, ACKNOWLEDGED or RESOLVED.")
+    status: BookingImpactStatus = strawberry.field(
+        description="OPEN until acknowledged; RESOLVED when the booking is allowed again or "
+        "cancelled."
+    )
     acknowledged_by: str | None
     acknowledged_at: datetime | None
     created_at: datetime
@@ -168,7 +179,7 @@ class BookingImpactType(Node):
             new_allowed=i.new_allowed,
             old_decision=BookingDecision.from_json(i.old_decision_json),
             new_decision=BookingDecision.from_json(i.new_decision_json),
-            status=i.status,
+            status=BookingImpactStatus(i.status),
             acknowledged_by=i.acknowledged_by,
             acknowledged_at=i.acknowledged_at,
             created_at=i.created_at,
@@ -229,7 +240,7 @@ class BookingFilterInput:
     site: strawberry.ID | None = None
     department: strawberry.ID | None = None
     allowed: bool | None = None
-    status: str | None = None
+    status: BookingStatus | None = None
 
 
 @strawberry.input
@@ -300,7 +311,7 @@ class BookingQuery:
                     given.department, "Department", "filter.department"
                 ),
                 allowed=given.allowed,
-                status=given.status,
+                status=given.status.value if given.status else None,
             ),
             first,
             ids.decode_cursor(after),
@@ -315,12 +326,16 @@ class BookingQuery:
         self,
         info: Info,
         since: int | None = None,
-        status: str | None = None,
+        status: BookingImpactStatus | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[BookingImpactType]:
         page = await bookings.list_impacts(
-            info.context.actor, since, status, first, ids.decode_cursor(after)
+            info.context.actor,
+            since,
+            status.value if status else None,
+            first,
+            ids.decode_cursor(after),
         )
         return connection(page, BookingImpactType.from_model)
 

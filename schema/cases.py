@@ -12,7 +12,7 @@ from domain.cases import CaseInput
 from models import CaseRecord, EmergencyOverride
 from schema import ids
 from schema.context import Info
-from schema.enums import Setting
+from schema.enums import EmergencyOverrideStatus, Setting
 from schema.errors import UserError, attempt
 from schema.organisation import PractitionerType
 from schema.relay import Connection, Node, connection
@@ -79,7 +79,7 @@ class CaseRecordType(Node):
 class EmergencyOverrideType(Node):
     reason: str
     report_due_by: datetime
-    status: str
+    status: EmergencyOverrideStatus
     reviewed_by: str | None
     reviewed_at: datetime | None
     review_note: str | None
@@ -99,7 +99,7 @@ class EmergencyOverrideType(Node):
             id=strawberry.ID(ids.encode("EmergencyOverride", o.id)),
             reason=o.reason,
             report_due_by=o.report_due_by,
-            status=o.status,
+            status=EmergencyOverrideStatus(o.status),
             reviewed_by=o.reviewed_by,
             reviewed_at=o.reviewed_at,
             review_note=o.review_note,
@@ -108,7 +108,7 @@ class EmergencyOverrideType(Node):
         )
 
 
-@strawberry.type
+@strawberry.type(name="CaseStats")
 class CaseStatsType:
     case_count: int
     complication_count: int
@@ -117,7 +117,7 @@ class CaseStatsType:
     adverse_event_count: int
 
 
-@strawberry.type
+@strawberry.type(name="MdtCompletion")
 class MdtCompletionType:
     department_code: str
     grade_four_cases: int
@@ -177,13 +177,17 @@ class CaseQuery:
     async def emergency_overrides(
         self,
         info: Info,
-        status: str | None = None,
+        status: EmergencyOverrideStatus | None = None,
         overdue: bool | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[EmergencyOverrideType]:
         page = await cases.list_emergency_overrides(
-            info.context.actor, status, overdue, first, ids.decode_cursor(after)
+            info.context.actor,
+            status.value if status else None,
+            overdue,
+            first,
+            ids.decode_cursor(after),
         )
         return connection(page, EmergencyOverrideType.from_model)
 

@@ -13,6 +13,7 @@ from domain import catalogue, i18n, imports
 from domain.catalogue import ProcedureFilter
 from domain.errors import DomainError, ErrorCode
 from domain.permissions import Permission
+from domain.techniques import TechniqueCategory, TechniqueStatus
 from domain.writes import authorize
 from models import CatalogueVersion, Procedure, Technique
 from schema import ids
@@ -26,8 +27,8 @@ from schema.relay import Connection, Node, connection
 class TechniqueType(Node):
     code: str
     name: str
-    category: str
-    status: str
+    category: TechniqueCategory
+    status: TechniqueStatus
     approved_on: date | None
     first_clinical_use_on: date | None
     filing_due_on: date | None
@@ -65,8 +66,8 @@ class TechniqueType(Node):
             id=strawberry.ID(ids.encode("Technique", t.id)),
             code=t.code,
             name=t.name,
-            category=t.category,
-            status=t.status,
+            category=TechniqueCategory(t.category),
+            status=TechniqueStatus(t.status),
             approved_on=t.approved_on,
             first_clinical_use_on=t.first_clinical_use_on,
             filing_due_on=t.filing_due_on,
@@ -270,7 +271,7 @@ class ImportRowError:
     cell: str | None = strawberry.field(default=None, description='The cell, e.g. "B9".')
 
 
-@strawberry.type
+@strawberry.type(name="ImportReport")
 class ImportReportType:
     dry_run: bool
     rows: int

@@ -13,6 +13,17 @@ from domain.i18n import current_locale, supported
 from domain.i18n.core import gettext
 from domain.organisation import PractitionerStatus, Title
 from domain.privileges import Scope, Status
+from domain.states import (
+    BookingImpactStatus,
+    BookingStatus,
+    CalendarOrigin,
+    CommitteeOutcome,
+    EmergencyOverrideStatus,
+    EvaluationStatus,
+    MetricsSource,
+    ReviewCycleStatus,
+    WebhookDeliveryStatus,
+)
 from schema.context import Info
 
 strawberry.enum(Role, name="Role")
@@ -23,6 +34,15 @@ strawberry.enum(Status, name="PrivilegeStatus")
 strawberry.enum(Severity, name="Severity")
 strawberry.enum(ReasonCode, name="DecisionReasonCode")
 strawberry.enum(Setting, name="Setting")
+strawberry.enum(ReviewCycleStatus, name="ReviewCycleStatus")
+strawberry.enum(EvaluationStatus, name="EvaluationStatus")
+strawberry.enum(MetricsSource, name="MetricsSource")
+strawberry.enum(EmergencyOverrideStatus, name="EmergencyOverrideStatus")
+strawberry.enum(CommitteeOutcome, name="CommitteeOutcome")
+strawberry.enum(WebhookDeliveryStatus, name="WebhookDeliveryStatus")
+strawberry.enum(BookingStatus, name="BookingStatus")
+strawberry.enum(BookingImpactStatus, name="BookingImpactStatus")
+strawberry.enum(CalendarOrigin, name="CalendarOrigin")
 strawberry.enum(
     ErrorCode,
     name="UserErrorCode",

@@ -17,7 +17,7 @@ from schema import ids
 from schema.audit import AuditEvent, history_of
 from schema.catalogue import TechniqueType
 from schema.context import Info
-from schema.enums import PrivilegeScope, PrivilegeStatus
+from schema.enums import CommitteeOutcome, PrivilegeScope, PrivilegeStatus
 from schema.errors import UserError, attempt_call
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
@@ -27,7 +27,7 @@ from schema.relay import Connection, Node, connection
 class CommitteeDecisionType(Node):
     committee: str
     meeting_on: date
-    outcome: str
+    outcome: CommitteeOutcome
     votes_for: int
     votes_against: int
     votes_abstain: int
@@ -41,7 +41,7 @@ class CommitteeDecisionType(Node):
             id=strawberry.ID(ids.encode("CommitteeDecision", d.id)),
             committee=d.committee,
             meeting_on=d.meeting_on,
-            outcome=d.outcome,
+            outcome=CommitteeOutcome(d.outcome),
             votes_for=d.votes_for,
             votes_against=d.votes_against,
             votes_abstain=d.votes_abstain,

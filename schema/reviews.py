@@ -13,7 +13,7 @@ from domain.techniques import TechniqueCategory
 from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
-from schema.enums import PrivilegeScope
+from schema.enums import EvaluationStatus, MetricsSource, PrivilegeScope, ReviewCycleStatus
 from schema.errors import UserError, attempt, attempt_call
 from schema.privileges import (
     CommitteeDecisionInput,
@@ -32,7 +32,7 @@ class ReviewCycleType(Node):
     period_start: date
     period_end: date
     due_on: date
-    status: str
+    status: ReviewCycleStatus
     created_at: datetime
     version: int
 
@@ -44,7 +44,7 @@ class ReviewCycleType(Node):
             period_start=c.period_start,
             period_end=c.period_end,
             due_on=c.due_on,
-            status=c.status,
+            status=ReviewCycleStatus(c.status),
             created_at=c.created_at,
             version=c.version,
         )
@@ -52,7 +52,7 @@ class ReviewCycleType(Node):
 
 @strawberry.type(name="Evaluation")
 class EvaluationType(Node):
-    status: str
+    status: EvaluationStatus
     case_count: int | None
     complication_count: int | None
     death_count: int | None
@@ -62,7 +62,7 @@ class EvaluationType(Node):
         description="Out-of-privilege cases and emergency overrides reviewed UNJUSTIFIED of "
         "the holder in the cycle's period (counted at submission)."
     )
-    metrics_source: str | None
+    metrics_source: MetricsSource | None
     recommendation: str | None
     outcome: Outcome | None
     decided_by: str | None
@@ -102,14 +102,14 @@ class EvaluationType(Node):
     def from_model(cls, e: Evaluation) -> EvaluationType:
         return cls(
             id=strawberry.ID(ids.encode("Evaluation", e.id)),
-            status=e.status,
+            status=EvaluationStatus(e.status),
             case_count=e.case_count,
             complication_count=e.complication_count,
             death_count=e.death_count,
             unplanned_reoperation_count=e.unplanned_reoperation_count,
             adverse_event_count=e.adverse_event_count,
             out_of_privilege_count=e.out_of_privilege_count,
-            metrics_source=e.metrics_source,
+            metrics_source=MetricsSource(e.metrics_source) if e.metrics_source else None,
             recommendation=e.recommendation,
             outcome=Outcome(e.outcome) if e.outcome else None,
             decided_by=e.decided_by,
@@ -121,7 +121,7 @@ class EvaluationType(Node):
         )
 
 
-@strawberry.type
+@strawberry.type(name="OverdueEvaluation")
 class OverdueEvaluationType:
     privilege: PrivilegeType
     due_on: date
@@ -227,7 +227,7 @@ class ReviewQuery:
         self,
         info: Info,
         cycle_id: strawberry.ID | None = None,
-        status: str | None = None,
+        status: EvaluationStatus | None = None,
         practitioner_id: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
@@ -235,7 +235,7 @@ class ReviewQuery:
         page = await reviews.list_evaluations(
             info.context.actor,
             cycle_id=ids.decode_optional(cycle_id, "ReviewCycle", "cycleId"),
-            status=status,
+            status=status.value if status else None,
             practitioner_id=ids.decode_optional(practitioner_id, "Practitioner", "practitionerId"),
             first=first,
             after=ids.decode_cursor(after),

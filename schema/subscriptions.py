@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
 
@@ -16,7 +16,7 @@ from schema.enums import PrivilegeScope, PrivilegeStatus
 @strawberry.type
 class PrivilegeChangeEvent:
     seq: int = strawberry.field(description="Audit seq; resume with fromSeq after a reconnect.")
-    occurred_at: str
+    occurred_at: datetime
     action: str
     privilege_id: strawberry.ID
     practitioner_id: strawberry.ID
@@ -52,7 +52,7 @@ class Subscription:
                 return
             yield PrivilegeChangeEvent(
                 seq=change.seq,
-                occurred_at=change.occurred_at,
+                occurred_at=datetime.fromisoformat(change.occurred_at),
                 action=change.action,
                 privilege_id=strawberry.ID(ids.encode("Privilege", change.privilege_id)),
                 practitioner_id=strawberry.ID(ids.encode("Practitioner", change.practitioner_id)),

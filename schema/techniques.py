@@ -21,6 +21,7 @@ from models import Technique
 from schema import ids
 from schema.catalogue import TechniqueType
 from schema.context import Info
+from schema.enums import CalendarOrigin
 from schema.errors import UserError, attempt, attempt_call
 from schema.privileges import CommitteeDecisionInput, _committee
 from schema.relay import Connection, connection
@@ -107,7 +108,11 @@ class CalendarSourceInput:
     published_on: date | None = None
 
 
-@strawberry.type(name="CalendarSource", description="国务院办公厅关于…部分节假日安排的通知")
+@strawberry.type(
+    name="CalendarSource",
+    description="The notice a year's holiday schedule comes from "
+    "(国务院办公厅关于…部分节假日安排的通知).",
+)
 class CalendarSourceType:
     title: str
     document_number: str
@@ -126,7 +131,10 @@ class HolidayCalendar:
     covered: bool = strawberry.field(
         description="The year's schedule is loaded: filing deadlines into it are final."
     )
-    origin: str | None = strawberry.field(description="OFFICIAL (shipped) or LOCAL.")
+    origin: CalendarOrigin | None = strawberry.field(
+        description="Where the year's schedule comes from: OFFICIAL (shipped) or LOCAL; null "
+        "when nothing is loaded for the year."
+    )
     source: CalendarSourceType | None
     holidays: list[CalendarDay]
     workdays: list[CalendarDay] = strawberry.field(
@@ -237,7 +245,7 @@ class TechniqueQuery:
         return HolidayCalendar(
             year=found.year,
             covered=found.covered,
-            origin=found.origin,
+            origin=CalendarOrigin(found.origin) if found.origin else None,
             source=CalendarSourceType(
                 title=source.title,
                 document_number=source.document_number,

@@ -11,6 +11,7 @@ from domain import webhooks
 from models import Webhook, WebhookDelivery
 from schema import ids
 from schema.context import Info
+from schema.enums import WebhookDeliveryStatus
 from schema.errors import UserError, attempt
 from schema.relay import Connection, Node, connection
 
@@ -40,7 +41,7 @@ class WebhookDeliveryType(Node):
     event_seq: int
     event_type: str
     idempotency_key: str
-    status: str
+    status: WebhookDeliveryStatus
     attempts: int
     next_attempt_at: datetime
     last_status_code: int | None
@@ -55,7 +56,7 @@ class WebhookDeliveryType(Node):
             event_seq=d.event_seq,
             event_type=d.event_type,
             idempotency_key=d.idempotency_key,
-            status=d.status,
+            status=WebhookDeliveryStatus(d.status),
             attempts=d.attempts,
             next_attempt_at=d.next_attempt_at,
             last_status_code=d.last_status_code,
@@ -122,14 +123,14 @@ class WebhookQuery:
         self,
         info: Info,
         webhook_id: strawberry.ID | None = None,
-        status: str | None = None,
+        status: WebhookDeliveryStatus | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[WebhookDeliveryType]:
         page = await webhooks.list_deliveries(
             info.context.actor,
             ids.decode_optional(webhook_id, "Webhook", "webhookId"),
-            status,
+            status.value if status else None,
             first,
             ids.decode_cursor(after),
         )

@@ -18,7 +18,7 @@ async def test_audit_events_filter_and_history(client: httpx.AsyncClient) -> Non
     privilege_id = ids.encode("Privilege", granted.id)
     body = await gql(
         client,
-        """query($id: String) { auditEvents(filter: {entityId: $id}) {
+        """query($id: ID) { auditEvents(filter: {entityId: $id}) {
         nodes { action entityType after } pageInfo { hasNextPage } } }""",
         {"id": privilege_id},
         token=token,

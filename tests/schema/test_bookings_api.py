@@ -19,7 +19,7 @@ REGISTER_MANY = """mutation($i: [RegisterBookingInput!]!) { registerBookings(inp
     bookings { externalRef } userErrors { field message code } } }"""
 BOOKINGS = """query($f: BookingFilterInput) { bookings(filter: $f) {
     nodes { externalRef allowed decision { reasons { code } } } } }"""
-IMPACTS = """query($s: String) { bookingImpacts(status: $s) {
+IMPACTS = """query($s: BookingImpactStatus) { bookingImpacts(status: $s) {
     nodes { id changeSeq changeAction oldAllowed newAllowed status version
             booking { externalRef } newDecision { allowed reasons { code } } } } }"""
 ACK = """mutation($i: AcknowledgeBookingImpactInput!) { acknowledgeBookingImpact(input: $i) {

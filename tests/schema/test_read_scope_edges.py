@@ -224,7 +224,7 @@ async def _world() -> dict[str, Any]:
     technique = await Technique.create(
         code="T-LEAK",
         name="限制类技术",
-        category="RESTRICTED",
+        category="RESTRICTED_NATIONAL",
         lead=pb,
         created_at=moment,
         updated_at=moment,
@@ -406,8 +406,8 @@ async def test_sec13_4_no_edge_leads_out_of_scope_for_any_role(
     # Edges that cannot carry B0001's data to ADMIN here: the viewer's own record (ADMIN
     # has none), and overdue evaluations (need a full R33 review history).
     allowance = {
-        ("OverdueEvaluationType", "privilege"),
-        ("OverdueEvaluationType", "evaluation"),
+        ("OverdueEvaluation", "privilege"),
+        ("OverdueEvaluation", "evaluation"),
         ("Viewer", "practitioner"),
         ("Viewer", "privileges"),
     }
