@@ -33,6 +33,7 @@ from schema.catalogue import (
 from schema.context import Info
 from schema.cost import BudgetedExecutor
 from schema.decisions import DecisionQuery
+from schema.descriptions import describe
 from schema.enums import EnumLabelQuery
 from schema.organisation import (
     DepartmentType,
@@ -151,7 +152,7 @@ class CredregSchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    return CredregSchema(
+    built = CredregSchema(
         query=Query,
         mutation=Mutation,
         subscription=AllSubscriptions,
@@ -170,6 +171,8 @@ def build_schema() -> strawberry.Schema:
         extensions=[RequestPolicy],
         execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
+    describe(built._schema)  # the descriptions not written beside the code
+    return built
 
 
 __all__ = ["DomainError", "build_schema"]
