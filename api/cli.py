@@ -563,6 +563,18 @@ def cmd_verify_receipt(settings: Settings, args: argparse.Namespace) -> None:
         print(f"audit head hash matches the chain at seq {seq}")
 
 
+def cmd_schema(args: argparse.Namespace) -> None:
+    """Print the GraphQL schema (SDL); `-o schema/schema.graphql` refreshes the committed one."""
+    from schema.sdl import print_sdl
+
+    text = print_sdl()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="credreg",
@@ -689,6 +701,14 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--jwks", help="a JWK Set file (GET /.well-known/jwks.json)")
     receipt.add_argument("--chain", action="store_true", help="also check the audit chain")
     receipt.set_defaults(run=cmd_verify_receipt)
+
+    schema_cmd = commands.add_parser("schema", help="the GraphQL schema (SDL)")
+    schema_cmd.add_argument("action", choices=["print"])
+    schema_cmd.add_argument(
+        "--output", "-o", help="file to write, e.g. schema/schema.graphql (default stdout)"
+    )
+    # Needs no settings or database: it only prints what the code defines.
+    schema_cmd.set_defaults(run=None, offline=cmd_schema)
     return parser
 
 
@@ -702,6 +722,13 @@ def _site_language() -> None:
 def main(argv: list[str] | None = None) -> int:
     _site_language()
     args = build_parser().parse_args(argv)
+    if getattr(args, "offline", None) is not None:
+        try:
+            args.offline(args)
+        except OSError as error:
+            print(f"credreg: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+            return 1
+        return 0
     try:
         settings = load_settings()
         from api.app import configure_domain
