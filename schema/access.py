@@ -21,11 +21,15 @@ from schema.privileges import PrivilegeType
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type(name="User")
+@strawberry.type(
+    name="User", description="A person's login account, with roles and department scope."
+)
 class UserType(Node):
-    username: str
-    roles: list[Role]
-    active: bool
+    username: str = strawberry.field(description="Login name, unique.")
+    roles: list[Role] = strawberry.field(description="What the user may do; read on every request.")
+    active: bool = strawberry.field(
+        description="False after deactivateUser: no logins, sessions ended."
+    )
     created_at: datetime
     updated_at: datetime
     version: int
@@ -43,14 +47,27 @@ class UserType(Node):
         )
 
 
-@strawberry.type(name="ApiKey")
+@strawberry.type(
+    name="ApiKey",
+    description="A machine credential (crk_<prefix>_<secret>) for OR-scheduling "
+    "systems and audit tools; only SCHEDULER and/or AUDITOR.",
+)
 class ApiKeyType(Node):
-    name: str
-    prefix: str
-    roles: list[Role]
-    expires_at: datetime | None
-    revoked_at: datetime | None
-    last_used_at: datetime | None
+    name: str = strawberry.field(description="What the key is for, e.g. OR scheduling (手麻系统).")
+    prefix: str = strawberry.field(
+        description="The key's public prefix, to recognise it in logs; the secret is "
+        "never shown again."
+    )
+    roles: list[Role] = strawberry.field(description="SCHEDULER and/or AUDITOR.")
+    expires_at: datetime | None = strawberry.field(
+        description="When the key stops working (default 365 days, at most 3 years)."
+    )
+    revoked_at: datetime | None = strawberry.field(
+        description="When revokeApiKey stopped it; null while usable."
+    )
+    last_used_at: datetime | None = strawberry.field(
+        description="When it last authenticated a request."
+    )
     created_at: datetime
     version: int
 
@@ -69,12 +86,14 @@ class ApiKeyType(Node):
         )
 
 
-@strawberry.type
+@strawberry.type(description="Who the server thinks the caller is.")
 class Viewer:
     kind: str = strawberry.field(description="user or api_key")
-    name: str
-    roles: list[Role]
-    department_codes: list[str]
+    name: str = strawberry.field(description="The username, or the API key's name.")
+    roles: list[Role] = strawberry.field(description="The caller's roles.")
+    department_codes: list[str] = strawberry.field(
+        description="Departments a DEPARTMENT_HEAD is scoped to; empty otherwise."
+    )
     practitioner_id: strawberry.Private[int | None]
 
     @strawberry.field(description="The practitioner record linked to this user, if any.")
@@ -104,33 +123,47 @@ class Viewer:
         return [PrivilegeType.from_model(p) for p in page.items]
 
 
-@strawberry.input
+@strawberry.input(description="A person's credentials.")
 class LoginInput:
-    username: str
-    password: str
+    username: str = strawberry.field(description="The login name.")
+    password: str = strawberry.field(
+        description="The password; five failures in a row lock the account for 15 minutes."
+    )
 
 
 @strawberry.type
 class LoginPayload:
-    token: str | None
-    expires_at: datetime | None
-    user: UserType | None
+    token: str | None = strawberry.field(
+        description="Opaque session token crs_...; send as Authorization: Bearer. Null "
+        "when refused."
+    )
+    expires_at: datetime | None = strawberry.field(
+        description="When the session ends (8 hours by default)."
+    )
+    user: UserType | None = strawberry.field(description="The logged-in user; null when refused.")
     user_errors: list[UserError]
 
 
 @strawberry.type
 class LogoutPayload:
-    ok: bool
+    ok: bool = strawberry.field(description="The session was revoked.")
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="A new login account (ADMIN).")
 class CreateUserInput:
-    username: str
-    password: str
-    roles: list[Role]
-    department_codes: list[str] | None = None
-    practitioner_staff_no: str | None = None
+    username: str = strawberry.field(description="Login name, unique.")
+    password: str = strawberry.field(
+        description="15 to 128 characters, not containing the username, not a common "
+        "password (WEAK_PASSWORD)."
+    )
+    roles: list[Role] = strawberry.field(description="What the user may do.")
+    department_codes: list[str] | None = strawberry.field(
+        default=None, description="Departments a DEPARTMENT_HEAD is scoped to."
+    )
+    practitioner_staff_no: str | None = strawberry.field(
+        default=None, description="Links a PRACTITIONER user to their practitioner record."
+    )
     idempotency_key: str | None = None
 
 
@@ -140,47 +173,55 @@ class UserPayload:
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="Stop a user's logins and sessions (ADMIN).")
 class DeactivateUserInput:
     id: strawberry.ID
     expected_version: int
     reason: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Let a deactivated user log in again (ADMIN).")
 class ReactivateUserInput:
     id: strawberry.ID
     expected_version: int
 
 
-@strawberry.input
+@strawberry.input(description="A user's new roles, scope and practitioner link (ADMIN).")
 class SetUserRolesInput:
     id: strawberry.ID
     expected_version: int
-    roles: list[Role]
-    department_codes: list[str] | None = None
-    practitioner_staff_no: str | None = None
+    roles: list[Role] = strawberry.field(description="The complete new set of roles.")
+    department_codes: list[str] | None = strawberry.field(
+        default=None, description="The complete new department scope (heads)."
+    )
+    practitioner_staff_no: str | None = strawberry.field(
+        default=None, description="The practitioner the user is, if any."
+    )
     reason: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="A new API key (ADMIN).")
 class CreateApiKeyInput:
-    name: str
-    roles: list[Role]
-    expires_at: datetime | None = None
+    name: str = strawberry.field(description="What the key is for, e.g. OR scheduling (手麻系统).")
+    roles: list[Role] = strawberry.field(description="SCHEDULER and/or AUDITOR only.")
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When it stops working; default 365 days, at most 3 years."
+    )
     idempotency_key: str | None = None
 
 
 @strawberry.type
 class CreateApiKeyPayload:
-    api_key: ApiKeyType | None
+    api_key: ApiKeyType | None = strawberry.field(
+        description="The key's record; null when refused."
+    )
     secret: str | None = strawberry.field(
         description="crk_<prefix>_<secret>; shown once, never again (null on an idempotent repeat)."
     )
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="Stop an API key at once (ADMIN).")
 class RevokeApiKeyInput:
     id: strawberry.ID
     reason: str | None = None
@@ -211,7 +252,9 @@ class AccessQuery:
         page = await auth.list_users(info.context.actor, first, ids.decode_cursor(after))
         return connection(page, UserType.from_model)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The caller: user or API key, roles, departments; null when anonymous."
+    )
     async def viewer(self, info: Info) -> Viewer | None:
         actor = info.context.actor
         permissions.require_authenticated(actor)
@@ -227,7 +270,7 @@ class AccessQuery:
 
 @strawberry.type
 class AccessMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Open a session with a username and password.")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         result, errors = await attempt(
             auth.login(
@@ -247,12 +290,12 @@ class AccessMutation:
             user_errors=[],
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Revoke the current session.")
     async def logout(self, info: Info) -> LogoutPayload:
         ok, errors = await attempt(auth.logout(info.context.actor))
         return LogoutPayload(ok=bool(ok), user_errors=errors)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create a login account (ADMIN).")
     async def create_user(self, info: Info, input: CreateUserInput) -> UserPayload:
         user, errors = await attempt(
             auth.create_user(
@@ -267,7 +310,7 @@ class AccessMutation:
         )
         return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create an API key; the secret is returned once (ADMIN).")
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
         created, errors = await attempt(
             auth.create_api_key(
@@ -284,7 +327,7 @@ class AccessMutation:
             api_key=ApiKeyType.from_model(created.key), secret=created.secret, user_errors=[]
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Stop an API key at once (ADMIN).")
     async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKeyPayload:
         async def run() -> ApiKey:
             return await auth.revoke_api_key(

@@ -20,14 +20,14 @@ from schema.context import Info
 from schema.relay import Connection, Edge, PageInfo
 
 
-@strawberry.type
+@strawberry.type(description="The result of recomputing the audit hash chain.")
 class AuditChainReport:
-    ok: bool
-    checked: int
-    first_seq: int | None
-    last_seq: int | None
+    ok: bool = strawberry.field(description="The chain and every checkpoint match.")
+    checked: int = strawberry.field(description="Events checked.")
+    first_seq: int | None = strawberry.field(description="First seq checked.")
+    last_seq: int | None = strawberry.field(description="Last seq checked.")
     broken_seq: int | None = strawberry.field(description="The first seq whose hash is wrong")
-    problem: str | None
+    problem: str | None = strawberry.field(description="What is wrong, when not ok.")
     checkpoints_checked: int = strawberry.field(
         default=0, description="Signed checkpoints the chain was compared with"
     )
@@ -36,22 +36,34 @@ class AuditChainReport:
     )
 
 
-@strawberry.type
+@strawberry.type(description="One entry of the append-only, hash-chained audit log.")
 class AuditEvent:
-    seq: int
-    occurred_at: datetime
-    actor_type: str
-    actor_id: strawberry.ID | None
-    actor_name: str
-    action: str
-    entity_type: str
-    entity_id: strawberry.ID | None
-    before: JSON | None
-    after: JSON | None
-    reason: str | None
-    request_id: str | None
-    prev_hash: str
-    hash: str
+    seq: int = strawberry.field(
+        description="Position in the chain, 1 upwards; also the registry version."
+    )
+    occurred_at: datetime = strawberry.field(
+        description="When it was committed (UTC). The hashed text form is in the NDJSON export."
+    )
+    actor_type: str = strawberry.field(description="user, api_key or system.")
+    actor_id: strawberry.ID | None = strawberry.field(
+        description="The actor's key as stored; null for the system."
+    )
+    actor_name: str = strawberry.field(description="Username or API key name at the time.")
+    action: str = strawberry.field(description="What happened, e.g. privilege.approve.")
+    entity_type: str = strawberry.field(description="Kind of record changed, e.g. Privilege.")
+    entity_id: strawberry.ID | None = strawberry.field(
+        description="The record's key as stored (not a global id)."
+    )
+    before: JSON | None = strawberry.field(
+        description="The record before the change; null on creation."
+    )
+    after: JSON | None = strawberry.field(description="The record after the change.")
+    reason: str | None = strawberry.field(description="The reason given, if any.")
+    request_id: str | None = strawberry.field(
+        description="The request that wrote it (X-Request-Id)."
+    )
+    prev_hash: str = strawberry.field(description="The previous event's hash.")
+    hash: str = strawberry.field(description="SHA-256 over this event and prevHash.")
 
     @classmethod
     def from_row(cls, row: dict) -> AuditEvent:  # type: ignore[type-arg]
@@ -73,16 +85,22 @@ class AuditEvent:
         )
 
 
-@strawberry.input
+@strawberry.input(description="Which audit events to list.")
 class AuditEventFilterInput:
-    entity_type: str | None = None
+    entity_type: str | None = strawberry.field(
+        default=None, description="Only this kind of record."
+    )
     entity_id: strawberry.ID | None = strawberry.field(
         default=None, description="A global id, or the raw entity key as stored"
     )
-    actor_id: strawberry.ID | None = None
-    action: str | None = None
-    from_: datetime | None = strawberry.field(default=None, name="from")
-    to: datetime | None = None
+    actor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this actor's key as stored."
+    )
+    action: str | None = strawberry.field(default=None, description="Only this action.")
+    from_: datetime | None = strawberry.field(
+        default=None, name="from", description="Only from this moment."
+    )
+    to: datetime | None = strawberry.field(default=None, description="Only up to this moment.")
 
 
 def _entity(entity_type: str | None, entity_id: str | None) -> tuple[str | None, str | None]:

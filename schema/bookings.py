@@ -28,19 +28,23 @@ from schema.organisation import PractitionerType, SiteType
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type
+@strawberry.type(description="One reason of a booking's decision.")
 class BookingDecisionReason:
-    code: DecisionReasonCode
-    severity: Severity
-    message: str
+    code: DecisionReasonCode = strawberry.field(description="What it is, for programs.")
+    severity: Severity = strawberry.field(description="How it weighs.")
+    message: str = strawberry.field(description="What it is, for people.")
 
 
-@strawberry.type
+@strawberry.type(description="The stored decision of a booking.")
 class BookingDecision:
-    allowed: bool
-    requires_mdt: bool
-    reasons: list[BookingDecisionReason]
-    valid_until: date | None
+    allowed: bool = strawberry.field(description="No reason is BLOCKING.")
+    requires_mdt: bool = strawberry.field(description="A preoperative MDT discussion is required.")
+    reasons: list[BookingDecisionReason] = strawberry.field(
+        description="Why it answers so, most severe first (docs/api.md section 11)."
+    )
+    valid_until: date | None = strawberry.field(
+        description="Until when it holds for the covering privilege."
+    )
     registry_version: str = strawberry.field(
         description="The registry state (audit seq) the decision was taken at."
     )
@@ -64,22 +68,27 @@ class BookingDecision:
         )
 
 
-@strawberry.type(name="Booking")
+@strawberry.type(
+    name="Booking",
+    description="A planned operation watched for changes to its decision (docs/api.md 16).",
+)
 class BookingType(Node):
-    external_ref: str
-    procedure_code: str
-    scheduled_on: date
-    scheduled_start: datetime | None
-    setting: Setting
-    emergency: bool
+    external_ref: str = strawberry.field(description="Your reference, unique per client.")
+    procedure_code: str = strawberry.field(description="The procedure planned.")
+    scheduled_on: date = strawberry.field(description="Day planned.")
+    scheduled_start: datetime | None = strawberry.field(description="Planned start, if known.")
+    setting: Setting = strawberry.field(description="Where it is performed.")
+    emergency: bool = strawberry.field(description="An emergency booking.")
     assistants: list[str] = strawberry.field(description="Assistants' staff numbers.")
-    mdt_ref: str | None
+    mdt_ref: str | None = strawberry.field(description="Reference of the MDT discussion, if held.")
     status: BookingStatus = strawberry.field(
         description="SCHEDULED while watched; CANCELLED after cancelBooking."
     )
-    cancelled_at: datetime | None
-    allowed: bool
-    decision: BookingDecision
+    cancelled_at: datetime | None = strawberry.field(description="When it was cancelled.")
+    allowed: bool = strawberry.field(description="The current decision allows it.")
+    decision: BookingDecision = strawberry.field(
+        description="The decision as of the last change that touched the booking."
+    )
     version: int
     created_at: datetime
     practitioner_id: strawberry.Private[int]
@@ -92,14 +101,14 @@ class BookingType(Node):
         found = await info.context.loaders.practitioner.load(self.practitioner_id)
         return PractitionerType.from_model(found) if found else None
 
-    @strawberry.field
+    @strawberry.field(description="The named supervisor.")
     async def supervisor(self, info: Info) -> PractitionerType | None:
         if self.supervisor_id is None:
             return None
         found = await info.context.loaders.practitioner.load(self.supervisor_id)
         return PractitionerType.from_model(found) if found else None
 
-    @strawberry.field
+    @strawberry.field(description="Where it is planned.")
     async def site(self, info: Info) -> SiteType | None:
         found = await info.context.loaders.site.load(self.site_id)
         return SiteType.from_model(found) if found else None
@@ -146,25 +155,27 @@ class BookingType(Node):
         )
 
 
-@strawberry.type(name="BookingImpact")
+@strawberry.type(
+    name="BookingImpact", description="A change that altered a future booking's decision."
+)
 class BookingImpactType(Node):
     change_seq: int = strawberry.field(description="Audit seq of the change that caused it.")
-    change_action: str
-    old_allowed: bool
-    new_allowed: bool
-    old_decision: BookingDecision
-    new_decision: BookingDecision
+    change_action: str = strawberry.field(description="The change's audit action.")
+    old_allowed: bool = strawberry.field(description="Allowed before the change.")
+    new_allowed: bool = strawberry.field(description="Allowed after it.")
+    old_decision: BookingDecision = strawberry.field(description="The decision before.")
+    new_decision: BookingDecision = strawberry.field(description="The decision after.")
     status: BookingImpactStatus = strawberry.field(
         description="OPEN until acknowledged; RESOLVED when the booking is allowed again or "
         "cancelled."
     )
-    acknowledged_by: str | None
-    acknowledged_at: datetime | None
+    acknowledged_by: str | None = strawberry.field(description="Who acknowledged it.")
+    acknowledged_at: datetime | None = strawberry.field(description="When it was acknowledged.")
     created_at: datetime
     version: int
     booking_id: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The booking affected.")
     async def booking(self, info: Info) -> BookingType | None:
         found = await bookings.get_booking(info.context.actor, self.booking_id)
         return BookingType.from_model(found) if found else None
@@ -188,65 +199,95 @@ class BookingImpactType(Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description="A planned operation to watch.")
 class RegisterBookingInput:
-    external_ref: str
+    external_ref: str = strawberry.field(description="Your reference, unique per client.")
     procedure_code: str
-    scheduled_on: date
-    setting: Setting = Setting.INPATIENT
+    scheduled_on: date = strawberry.field(
+        description="Day planned (not past, at most two years ahead)."
+    )
+    setting: Setting = strawberry.field(
+        default=Setting.INPATIENT, description="Where it is performed."
+    )
     practitioner_staff_no: str | None = None
     practitioner_id: strawberry.ID | None = None
     site_code: str | None = None
     site_id: strawberry.ID | None = None
     supervisor_staff_no: str | None = None
     supervisor_id: strawberry.ID | None = None
-    scheduled_start: datetime | None = None
+    scheduled_start: datetime | None = strawberry.field(
+        default=None, description="Planned start, if known."
+    )
     assistants: list[str] | None = strawberry.field(
         default=None, description="Assistants' staff numbers."
     )
-    mdt_ref: str | None = None
-    emergency: bool = False
+    mdt_ref: str | None = strawberry.field(
+        default=None, description="Reference of the MDT discussion, if held."
+    )
+    emergency: bool = strawberry.field(
+        default=False, description="An emergency booking (never DAY_SURGERY)."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a booking; omitted fields stay.")
 class UpdateBookingInput:
-    external_ref: str
-    expected_version: int | None = None
-    scheduled_on: date | None = None
-    scheduled_start: datetime | None = None
+    external_ref: str = strawberry.field(description="The booking's reference.")
+    expected_version: int | None = strawberry.field(
+        default=None, description="The version you last read; optional."
+    )
+    scheduled_on: date | None = strawberry.field(default=None, description="New day.")
+    scheduled_start: datetime | None = strawberry.field(
+        default=None, description="New planned start."
+    )
     practitioner_staff_no: str | None = None
     practitioner_id: strawberry.ID | None = None
     supervisor_staff_no: str | None = None
     supervisor_id: strawberry.ID | None = None
-    remove_supervisor: bool = False
+    remove_supervisor: bool = strawberry.field(
+        default=False, description="Remove the named supervisor."
+    )
     site_code: str | None = None
     site_id: strawberry.ID | None = None
-    procedure_code: str | None = None
-    setting: Setting | None = None
-    assistants: list[str] | None = None
-    mdt_ref: str | None = None
+    procedure_code: str | None = strawberry.field(default=None, description="New procedure.")
+    setting: Setting | None = strawberry.field(default=None, description="New setting.")
+    assistants: list[str] | None = strawberry.field(
+        default=None, description="New assistants' staff numbers."
+    )
+    mdt_ref: str | None = strawberry.field(default=None, description="New MDT reference.")
 
 
-@strawberry.input
+@strawberry.input(description="Stop watching a booking.")
 class CancelBookingInput:
-    external_ref: str
-    expected_version: int | None = None
+    external_ref: str = strawberry.field(description="The booking's reference.")
+    expected_version: int | None = strawberry.field(
+        default=None, description="The version you last read; optional."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Which bookings to list.")
 class BookingFilterInput:
-    scheduled_from: date | None = None
-    scheduled_to: date | None = None
-    site: strawberry.ID | None = None
-    department: strawberry.ID | None = None
-    allowed: bool | None = None
-    status: BookingStatus | None = None
+    scheduled_from: date | None = strawberry.field(
+        default=None, description="From this day (inclusive)."
+    )
+    scheduled_to: date | None = strawberry.field(
+        default=None, description="Up to this day (inclusive)."
+    )
+    site: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this site (global id)."
+    )
+    department: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this department (global id)."
+    )
+    allowed: bool | None = strawberry.field(default=None, description="Only (not) allowed now.")
+    status: BookingStatus | None = strawberry.field(default=None, description="Only this status.")
 
 
-@strawberry.input
+@strawberry.input(description="Mark a booking impact as seen.")
 class AcknowledgeBookingImpactInput:
     id: strawberry.ID
-    expected_version: int | None = None
+    expected_version: int | None = strawberry.field(
+        default=None, description="The version you last read; optional."
+    )
 
 
 @strawberry.type
@@ -257,7 +298,9 @@ class BookingPayload:
 
 @strawberry.type
 class BookingsPayload:
-    bookings: list[BookingType]
+    bookings: list[BookingType] = strawberry.field(
+        description="The bookings registered; empty when refused."
+    )
     user_errors: list[UserError]
 
 
@@ -406,7 +449,7 @@ class BookingMutation:
             booking=BookingType.from_model(found) if found else None, user_errors=errors
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Stop watching a booking.")
     async def cancel_booking(self, info: Info, input: CancelBookingInput) -> BookingPayload:
         async def run() -> Booking:
             return await bookings.cancel_booking(

@@ -18,20 +18,26 @@ from schema.organisation import PractitionerType
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type(name="CaseRecord")
+@strawberry.type(
+    name="CaseRecord", description="A performed operation reported by a scheduling system (R40)."
+)
 class CaseRecordType(Node):
-    external_ref: str
-    procedure_code: str
-    grade: int
-    performed_on: date
-    performed_at: datetime | None
-    setting: Setting
-    emergency: bool
-    mdt_discussed: bool
-    complication: bool
-    death: bool
-    unplanned_reoperation: bool
-    adverse_event: bool
+    external_ref: str = strawberry.field(
+        description="The reporting system's reference, unique per client."
+    )
+    procedure_code: str = strawberry.field(description="The procedure performed.")
+    grade: int = strawberry.field(description="The procedure's effective grade on that day.")
+    performed_on: date = strawberry.field(description="Day performed.")
+    performed_at: datetime | None = strawberry.field(description="Time performed, if reported.")
+    setting: Setting = strawberry.field(description="Where performed.")
+    emergency: bool = strawberry.field(description="An emergency (急诊).")
+    mdt_discussed: bool = strawberry.field(
+        description="Discussed by an MDT before the operation (R42)."
+    )
+    complication: bool = strawberry.field(description="A complication occurred.")
+    death: bool = strawberry.field(description="The patient died.")
+    unplanned_reoperation: bool = strawberry.field(description="An unplanned reoperation followed.")
+    adverse_event: bool = strawberry.field(description="An adverse event occurred.")
     created_at: datetime
     practitioner_id: strawberry.Private[int]
     out_of_privilege: bool = strawberry.field(
@@ -43,7 +49,7 @@ class CaseRecordType(Node):
         description="The blocking reason codes of the decision at performedOn.",
     )
 
-    @strawberry.field
+    @strawberry.field(description="The operating surgeon (主刀) the case counts for.")
     async def practitioner(self, info: Info) -> PractitionerType:
         loaders = info.context.loaders
         return PractitionerType.from_model(
@@ -75,18 +81,23 @@ class CaseRecordType(Node):
         )
 
 
-@strawberry.type(name="EmergencyOverride")
+@strawberry.type(
+    name="EmergencyOverride",
+    description="The follow-up of an emergency case done outside privilege (R41).",
+)
 class EmergencyOverrideType(Node):
-    reason: str
-    report_due_by: datetime
-    status: EmergencyOverrideStatus
-    reviewed_by: str | None
-    reviewed_at: datetime | None
-    review_note: str | None
+    reason: str = strawberry.field(description="The decision reasons that were overridden.")
+    report_due_by: datetime = strawberry.field(
+        description="Review deadline: the case time plus the site's emergencyReportHours."
+    )
+    status: EmergencyOverrideStatus = strawberry.field(description="Review state.")
+    reviewed_by: str | None = strawberry.field(description="Who reviewed it.")
+    reviewed_at: datetime | None = strawberry.field(description="When it was reviewed.")
+    review_note: str | None = strawberry.field(description="The reviewer's note.")
     version: int
     case_record_id: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The emergency case that was done outside privilege.")
     async def case_record(self, info: Info) -> CaseRecordType:
         loaders = info.context.loaders
         return CaseRecordType.from_model(
@@ -108,43 +119,61 @@ class EmergencyOverrideType(Node):
         )
 
 
-@strawberry.type(name="CaseStats")
+@strawberry.type(
+    name="CaseStats", description="Case volume and outcomes of a practitioner from recorded cases."
+)
 class CaseStatsType:
-    case_count: int
-    complication_count: int
-    death_count: int
-    unplanned_reoperation_count: int
-    adverse_event_count: int
+    case_count: int = strawberry.field(description="Cases performed as operator.")
+    complication_count: int = strawberry.field(description="Of those, cases with a complication.")
+    death_count: int = strawberry.field(description="Of those, cases with a death.")
+    unplanned_reoperation_count: int = strawberry.field(
+        description="Of those, cases followed by an unplanned reoperation."
+    )
+    adverse_event_count: int = strawberry.field(
+        description="Of those, cases with an adverse event."
+    )
 
 
-@strawberry.type(name="MdtCompletion")
+@strawberry.type(
+    name="MdtCompletion",
+    description="Preoperative MDT completion of grade-4 cases of a department (R42).",
+)
 class MdtCompletionType:
-    department_code: str
-    grade_four_cases: int
-    with_mdt: int
-    without_mdt: int
+    department_code: str = strawberry.field(description="The department measured (its code).")
+    grade_four_cases: int = strawberry.field(description="Grade-4 cases in the period.")
+    with_mdt: int = strawberry.field(description="Of those, discussed by an MDT.")
+    without_mdt: int = strawberry.field(description="Of those, not discussed.")
     rate: float | None = strawberry.field(description="with / all grade-4 cases; null if none")
 
 
-@strawberry.input
+@strawberry.input(description="A performed operation (SCHEDULER, ADMIN).")
 class RecordCaseInput:
-    external_ref: str
-    procedure_code: str
-    performed_on: date
-    setting: Setting = Setting.INPATIENT
+    external_ref: str = strawberry.field(
+        description="Your reference, unique per client; a repeat with the same content is a no-op."
+    )
+    procedure_code: str = strawberry.field(description="The procedure performed.")
+    performed_on: date = strawberry.field(description="Day performed.")
+    setting: Setting = strawberry.field(default=Setting.INPATIENT, description="Where performed.")
     practitioner_id: strawberry.ID | None = None
     practitioner_staff_no: str | None = None
     site_id: strawberry.ID | None = None
     site_code: str | None = None
     supervisor_id: strawberry.ID | None = None
     supervisor_staff_no: str | None = None
-    performed_at: datetime | None = None
-    emergency: bool = False
-    mdt_discussed: bool = False
-    complication: bool = False
-    death: bool = False
-    unplanned_reoperation: bool = False
-    adverse_event: bool = False
+    performed_at: datetime | None = strawberry.field(default=None, description="Time performed.")
+    emergency: bool = strawberry.field(
+        default=False,
+        description="An emergency; out-of-privilege cases then open an override review (R41).",
+    )
+    mdt_discussed: bool = strawberry.field(
+        default=False, description="Discussed by an MDT before the operation (R42)."
+    )
+    complication: bool = strawberry.field(default=False, description="A complication occurred.")
+    death: bool = strawberry.field(default=False, description="The patient died.")
+    unplanned_reoperation: bool = strawberry.field(
+        default=False, description="An unplanned reoperation followed."
+    )
+    adverse_event: bool = strawberry.field(default=False, description="An adverse event occurred.")
     booking_ref: str | None = strawberry.field(
         default=None, description="externalRef of the watched booking this case performed."
     )
@@ -153,16 +182,18 @@ class RecordCaseInput:
 @strawberry.type
 class CaseRecordPayload:
     case_record: CaseRecordType | None
-    emergency_override: EmergencyOverrideType | None
+    emergency_override: EmergencyOverrideType | None = strawberry.field(
+        description="The override review opened for an emergency case done outside privilege."
+    )
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="The review of an emergency override.")
 class ReviewEmergencyOverrideInput:
     id: strawberry.ID
     expected_version: int
-    justified: bool
-    note: str
+    justified: bool = strawberry.field(description="The emergency justified it.")
+    note: str = strawberry.field(description="The reviewer's reasoning.")
 
 
 @strawberry.type
@@ -270,7 +301,7 @@ class CaseMutation:
             user_errors=[],
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Review an emergency override (COMMITTEE, ADMIN).")
     async def review_emergency_override(
         self, info: Info, input: ReviewEmergencyOverrideInput
     ) -> EmergencyOverridePayload:

@@ -23,27 +23,41 @@ from schema.organisation import PractitionerType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type(name="Technique")
+@strawberry.type(
+    name="Technique",
+    description="A medical technique (医疗技术) under the technique rules (R21-R25).",
+)
 class TechniqueType(Node):
-    code: str
-    name: str
-    category: TechniqueCategory
-    status: TechniqueStatus
-    approved_on: date | None
-    first_clinical_use_on: date | None
-    filing_due_on: date | None
+    code: str = strawberry.field(description="Short unique code.")
+    name: str = strawberry.field(description="Technique name.")
+    category: TechniqueCategory = strawberry.field(
+        description="Regulatory class (restricted, new, ...)."
+    )
+    status: TechniqueStatus = strawberry.field(description="Admission lifecycle state.")
+    approved_on: date | None = strawberry.field(description="Day the committee approved it.")
+    first_clinical_use_on: date | None = strawberry.field(
+        description="Day of its first clinical use; starts the filing deadline (R21)."
+    )
+    filing_due_on: date | None = strawberry.field(
+        description="Filing (备案) deadline: 15 working days after first clinical use, "
+        "State Council holidays considered (R22)."
+    )
     filing_due_on_provisional: bool = strawberry.field(
         description="The 15 working days run into a year whose official holiday schedule "
         "is not loaded yet: the deadline may still move."
     )
-    filed_on: date | None
+    filed_on: date | None = strawberry.field(
+        description="Day it was filed with the health authority."
+    )
     filed_late: bool = strawberry.field(
         description="Filed after the filing deadline (recomputed when an earlier case "
         "is reported late)."
     )
-    filing_number: str | None
-    ethics_approval_ref: str | None
-    stopped_reason: str | None
+    filing_number: str | None = strawberry.field(description="The filing's reference number.")
+    ethics_approval_ref: str | None = strawberry.field(
+        description="Reference of the ethics committee approval."
+    )
+    stopped_reason: str | None = strawberry.field(description="Why it was suspended or stopped.")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -53,7 +67,7 @@ class TechniqueType(Node):
         description="The lead left or was suspended; decisions warn until a new lead is set.",
     )
 
-    @strawberry.field
+    @strawberry.field(description="The practitioner leading the technique (项目负责人).")
     async def lead(self, info: Info) -> PractitionerType | None:
         if self.lead_id is None:
             return None
@@ -85,28 +99,41 @@ class TechniqueType(Node):
         )
 
 
-@strawberry.type(name="Procedure")
+@strawberry.type(
+    name="Procedure",
+    description="A procedure of the catalogue (手术目录) with its grade (手术分级, 1-4).",
+)
 class ProcedureType(Node):
-    code: str
-    name: str
-    grade: int
-    day_surgery: bool
-    catalogue_version: int
-    effective_from: date
-    effective_to: date | None
+    code: str = strawberry.field(description="Catalogue code (手术编码), e.g. ICD-9-CM-3 47.0901.")
+    name: str = strawberry.field(description="Procedure name (手术名称).")
+    grade: int = strawberry.field(
+        description="Surgical grade 1-4 (四级 = highest risk, covered only by a PROCEDURE "
+        "privilege and needing MDT)."
+    )
+    day_surgery: bool = strawberry.field(description="In the day-surgery catalogue (日间手术).")
+    catalogue_version: int = strawberry.field(
+        description="The catalogue version this row belongs to."
+    )
+    effective_from: date = strawberry.field(description="First day this row is in force.")
+    effective_to: date | None = strawberry.field(
+        description="Last day in force; null while current."
+    )
     created_at: datetime
     updated_at: datetime
     version: int
     specialty_id: strawberry.Private[int]
     technique_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The specialty the procedure belongs to.")
     async def specialty(self, info: Info) -> SpecialtyType:
         return SpecialtyType.from_model(
             await info.context.loaders.specialty.load(self.specialty_id)
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The medical technique the procedure applies, if any (technique rules"
+        " R21-R25 then apply)."
+    )
     async def technique(self, info: Info) -> TechniqueType | None:
         if self.technique_id is None:
             return None
@@ -133,24 +160,28 @@ class ProcedureType(Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description="Which procedures to list.")
 class ProcedureFilterInput:
-    code: str | None = None
-    specialty_code: str | None = None
-    grade: int | None = None
-    day_surgery: bool | None = None
-    technique_code: str | None = None
-    search: str | None = None
+    code: str | None = strawberry.field(default=None, description="Only this code.")
+    specialty_code: str | None = strawberry.field(default=None, description="Only this specialty.")
+    grade: int | None = strawberry.field(default=None, description="Only this grade (1-4).")
+    day_surgery: bool | None = strawberry.field(
+        default=None, description="Only (not) in the day-surgery catalogue."
+    )
+    technique_code: str | None = strawberry.field(
+        default=None, description="Only procedures of this technique."
+    )
+    search: str | None = strawberry.field(default=None, description="Part of the code or name.")
 
 
-@strawberry.input
+@strawberry.input(description="A new catalogue procedure (ADMIN); starts a catalogue version.")
 class CreateProcedureInput:
-    code: str
-    name: str
-    grade: int
+    code: str = strawberry.field(description="Catalogue code, unique among current procedures.")
+    name: str = strawberry.field(description="Procedure name.")
+    grade: int = strawberry.field(description="Surgical grade 1-4.")
     specialty_code: str | None = None
     specialty_id: strawberry.ID | None = None
-    day_surgery: bool = False
+    day_surgery: bool = strawberry.field(default=False, description="In the day-surgery catalogue.")
     technique_code: str | None = None
     idempotency_key: str | None = None
 
@@ -163,7 +194,7 @@ class ProcedurePayload:
 
 @strawberry.type
 class CatalogueQuery:
-    @strawberry.field
+    @strawberry.field(description="Catalogue procedures, by default those of the current version.")
     async def procedures(
         self,
         info: Info,
@@ -192,7 +223,7 @@ class CatalogueQuery:
 
 @strawberry.type
 class CatalogueMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Add one procedure to the catalogue (ADMIN).")
     async def create_procedure(self, info: Info, input: CreateProcedureInput) -> ProcedurePayload:
         async def run() -> Procedure:
             return await catalogue.create_procedure(
@@ -213,15 +244,19 @@ class CatalogueMutation:
         )
 
 
-@strawberry.type(name="CatalogueVersion")
+@strawberry.type(
+    name="CatalogueVersion",
+    description="One version of the procedure catalogue (R3): what changed and when "
+    "it takes effect.",
+)
 class CatalogueVersionType:
-    number: int
-    effective_from: date
-    note: str
-    source: str
-    added: int
-    removed: int
-    changed: int
+    number: int = strawberry.field(description="Version number, 1 upwards.")
+    effective_from: date = strawberry.field(description="First day the version is in force.")
+    note: str = strawberry.field(description="Why the version was made.")
+    source: str = strawberry.field(description="Where it came from, e.g. the imported file's name.")
+    added: int = strawberry.field(description="Procedures added.")
+    removed: int = strawberry.field(description="Procedures retired.")
+    changed: int = strawberry.field(description="Procedures renamed or regraded.")
     created_at: datetime
 
     @classmethod
@@ -238,32 +273,44 @@ class CatalogueVersionType:
         )
 
 
-@strawberry.type
+@strawberry.type(description="One procedure in a catalogue diff.")
 class CatalogueDiffEntry:
-    code: str
-    name: str
-    grade: int | None
-    previous_name: str | None
-    previous_grade: int | None
+    code: str = strawberry.field(description="Catalogue code.")
+    name: str = strawberry.field(description="Name in the newer version (or the removed one's).")
+    grade: int | None = strawberry.field(
+        description="Grade in the newer version (or the removed one's)."
+    )
+    previous_name: str | None = strawberry.field(
+        description="Name in the older version, when changed."
+    )
+    previous_grade: int | None = strawberry.field(
+        description="Grade in the older version, when changed."
+    )
 
 
-@strawberry.type(name="CatalogueDiff")
+@strawberry.type(
+    name="CatalogueDiff", description="The differences between two catalogue versions."
+)
 class CatalogueDiffType:
-    from_version: int
-    to_version: int
-    added: list[CatalogueDiffEntry]
-    removed: list[CatalogueDiffEntry]
-    regraded: list[CatalogueDiffEntry]
-    changed: list[CatalogueDiffEntry]
+    from_version: int = strawberry.field(description="The older version compared.")
+    to_version: int = strawberry.field(description="The newer version compared.")
+    added: list[CatalogueDiffEntry] = strawberry.field(description="In toVersion only.")
+    removed: list[CatalogueDiffEntry] = strawberry.field(description="In fromVersion only.")
+    regraded: list[CatalogueDiffEntry] = strawberry.field(
+        description="In both, with another grade."
+    )
+    changed: list[CatalogueDiffEntry] = strawberry.field(
+        description="In both, otherwise changed (e.g. renamed)."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One bad cell or row of an import.")
 class ImportRowError:
     line: int = strawberry.field(description="The row number in the file (Excel's row number).")
     column: str | None = strawberry.field(
         description="The canonical column name: code, grade, staff_no, ..."
     )
-    message: str
+    message: str = strawberry.field(description="What is wrong, in the request's language.")
     sheet: str | None = strawberry.field(default=None, description="The XLSX sheet; null for CSV.")
     header: str | None = strawberry.field(
         default=None, description="The column's header as written in the file."
@@ -271,19 +318,26 @@ class ImportRowError:
     cell: str | None = strawberry.field(default=None, description='The cell, e.g. "B9".')
 
 
-@strawberry.type(name="ImportReport")
+@strawberry.type(name="ImportReport", description="What an import did, or would do on a dry run.")
 class ImportReportType:
-    dry_run: bool
-    rows: int
-    added: int
-    changed: int
-    removed: int
-    unchanged: int
-    catalogue_version: int | None
-    row_errors: list[ImportRowError]
-    row_errors_truncated: bool
-    sheet: str | None
-    header_line: int | None
+    dry_run: bool = strawberry.field(description="Nothing was written.")
+    rows: int = strawberry.field(description="Data rows read.")
+    added: int = strawberry.field(description="Records created.")
+    changed: int = strawberry.field(description="Records changed.")
+    removed: int = strawberry.field(description="Records retired (catalogue replace).")
+    unchanged: int = strawberry.field(description="Rows equal to what is stored.")
+    catalogue_version: int | None = strawberry.field(
+        description="The catalogue version created; null for practitioners or when "
+        "nothing was written."
+    )
+    row_errors: list[ImportRowError] = strawberry.field(
+        description="Bad rows; when any, nothing was written."
+    )
+    row_errors_truncated: bool = strawberry.field(description="More bad rows exist than listed.")
+    sheet: str | None = strawberry.field(description="The XLSX sheet read; null for CSV.")
+    header_line: int | None = strawberry.field(
+        description="The row number of the header row found."
+    )
     _report: strawberry.Private[imports.ImportReport]
     _data: strawberry.Private[bytes]
     _filename: strawberry.Private[str]
@@ -339,7 +393,7 @@ UPLOAD_HELP = (
 )
 
 
-@strawberry.input
+@strawberry.input(description="A catalogue file to import as a new catalogue version.")
 class ImportProcedureCatalogueInput:
     csv: str | None = strawberry.field(
         default=None,
@@ -352,16 +406,20 @@ class ImportProcedureCatalogueInput:
     filename: str | None = strawberry.field(
         default=None, description="The file's name, kept as the catalogue version's source."
     )
-    dry_run: bool = False
+    dry_run: bool = strawberry.field(default=False, description="Check and report without writing.")
     replace: bool = strawberry.field(
         default=False, description="Retire catalogue codes absent from the file."
     )
-    effective_from: date | None = None
-    note: str = ""
+    effective_from: date | None = strawberry.field(
+        default=None, description="First day the new version is in force; default today."
+    )
+    note: str = strawberry.field(default="", description="Why the version is made; kept on it.")
     idempotency_key: str | None = None
 
 
-@strawberry.input
+@strawberry.input(
+    description="A practitioner file to import (upsert by staff number, all or nothing)."
+)
 class ImportPractitionersInput:
     csv: str | None = strawberry.field(
         default=None,
@@ -373,13 +431,18 @@ class ImportPractitionersInput:
     xlsx_base64: str | None = strawberry.field(
         default=None, description="An .xlsx workbook, base64-encoded. " + UPLOAD_HELP
     )
-    filename: str | None = None
-    dry_run: bool = False
+    filename: str | None = strawberry.field(
+        default=None, description="The file's name, for the audit log."
+    )
+    dry_run: bool = strawberry.field(default=False, description="Check and report without writing.")
 
 
 @strawberry.type
 class ImportPayload:
-    report: ImportReportType | None
+    report: ImportReportType | None = strawberry.field(
+        description="What the import did, or would do on a dry run; null when refused "
+        "before reading rows."
+    )
     user_errors: list[UserError]
 
 
@@ -505,7 +568,7 @@ class CatalogueImportMutation:
 
 @strawberry.type
 class CatalogueVersionQuery:
-    @strawberry.field
+    @strawberry.field(description="Every catalogue version, oldest first.")
     async def catalogue_versions(self, info: Info) -> list[CatalogueVersionType]:
         return [
             CatalogueVersionType.from_model(v)

@@ -16,14 +16,16 @@ from schema.enums import DecisionReasonCode, Setting, Severity
 from schema.privileges import PrivilegeType
 
 
-@strawberry.type
+@strawberry.type(description="One reason of a decision.")
 class DecisionReason:
-    code: DecisionReasonCode
-    severity: Severity
-    message: str
+    code: DecisionReasonCode = strawberry.field(description="What it is, for programs.")
+    severity: Severity = strawberry.field(description="How it weighs.")
+    message: str = strawberry.field(
+        description="What it is, for people, in the request's language."
+    )
     privilege_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The privilege the reason is about, if one.")
     async def privilege(self, info: Info) -> PrivilegeType | None:
         if self.privilege_id is None:
             return None
@@ -31,12 +33,19 @@ class DecisionReason:
         return PrivilegeType.from_model(found) if found else None
 
 
-@strawberry.type
+@strawberry.type(
+    description="The answer to a privilege check, with every reason and the registry "
+    "state it was computed from."
+)
 class PrivilegeDecision:
     allowed: bool = strawberry.field(description="True exactly when no reason is BLOCKING.")
-    reasons: list[DecisionReason]
-    requires_mdt: bool
-    valid_until: date | None
+    reasons: list[DecisionReason] = strawberry.field(description="Why, most severe first.")
+    requires_mdt: bool = strawberry.field(
+        description="A preoperative MDT discussion is required (grade 4 or restricted technique)."
+    )
+    valid_until: date | None = strawberry.field(
+        description="Until when the answer holds for the covering privilege."
+    )
     registry_version: str = strawberry.field(
         description="The registry state (last audit seq) the answer was computed from."
     )
@@ -45,7 +54,7 @@ class PrivilegeDecision:
     check: strawberry.Private[CheckInput | None] = None  # for the receipt (issue 18)
     source: strawberry.Private[decision.Decision | None] = None
 
-    @strawberry.field
+    @strawberry.field(description="The catalogue procedure asked about; null if unknown.")
     async def procedure(self, info: Info) -> ProcedureType | None:
         if self.procedure_id is None:
             return None
@@ -93,18 +102,25 @@ class PrivilegeDecision:
         )
 
 
-@strawberry.input
+@strawberry.input(
+    description="The question: may this practitioner perform this procedure then and there?"
+)
 class PrivilegeCheckInput:
     procedure_code: str
-    on: date
-    setting: Setting = Setting.INPATIENT
+    on: date = strawberry.field(description="Day of the operation.")
+    setting: Setting = strawberry.field(
+        default=Setting.INPATIENT, description="Where it is performed."
+    )
     practitioner_id: strawberry.ID | None = None
     practitioner_staff_no: str | None = None
     site_id: strawberry.ID | None = None
     site_code: str | None = None
     supervisor_id: strawberry.ID | None = None
     supervisor_staff_no: str | None = None
-    emergency: bool = False
+    emergency: bool = strawberry.field(
+        default=False,
+        description="An emergency: privilege reasons are downgraded to EMERGENCY_OVERRIDE (R41).",
+    )
 
 
 def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:

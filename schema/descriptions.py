@@ -1,19 +1,22 @@
-"""Schema descriptions that are not written beside the code.
+"""Schema descriptions that cannot sit beside the code.
 
-Most descriptions sit on the strawberry types and fields (`description=`). This module
-adds the rest when the schema is built (`describe`), in one place:
+Types, fields and input fields are described where they are defined (`description=` on
+`strawberry.type`, `strawberry.field`, `strawberry.input`). This module adds, when the
+schema is built (`describe`), what has no better place:
 
-- `CONVENTIONS`: names that mean the same thing wherever they appear (`version`,
-  `expectedVersion`, `idempotencyKey`, `first`, `after`, business keys such as
-  `practitionerStaffNo`), and the relay plumbing of every `*Connection`, `*Edge` and
-  `*Payload` type. Used only where the code gives no description.
-- `COORDINATES`: descriptions by schema coordinate (`Type`, `Type.field`,
-  `Type.field(arg:)`, `Enum.VALUE`), for what the code leaves undescribed; enum values
-  in particular, whose enums live in `domain/` (which does not import strawberry).
+- `CONVENTIONS` (in `schema/descriptions_table.py`): names that mean the same thing
+  wherever they appear (`version`, `createdAt`, `userErrors`, `expectedVersion`,
+  `idempotencyKey`, business keys such as `practitionerStaffNo`, the `first`/`after`/
+  `input`/`filter` arguments), and the relay plumbing of every `*Connection`, `*Edge` and
+  `*Payload` type. Written once instead of a hundred times; used only where the code gives
+  no description.
+- `COORDINATES`: by schema coordinate (`Enum`, `Enum.VALUE`, `Type.field(arg:)`): enum
+  types and values (the enums live in `domain/`, which does not import strawberry),
+  resolver arguments, the merged root types and strawberry's scalars.
 
-A description written in the code wins over both. `tests/schema/test_schema_contract.py`
-fails when anything in the schema has no description, or when a coordinate here names
-nothing (a renamed field must take its description along).
+A description written in the code wins. `tests/schema/test_schema_contract.py` fails when
+anything in the schema has no description, or when a coordinate here names nothing or
+something the code describes itself.
 """
 
 from __future__ import annotations

@@ -34,11 +34,21 @@ log = logging.getLogger("credreg.errors")
 T = TypeVar("T")
 
 
-@strawberry.type
+@strawberry.type(
+    description="An expected failure of a mutation, returned as data (docs/api.md section 3)."
+)
 class UserError:
-    field: list[str] | None
-    message: str
-    code: UserErrorCode
+    field: list[str] | None = strawberry.field(
+        description="Path of the offending input field relative to `input`, e.g. "
+        '["expectedVersion"] or ["departmentCodes", "0"]; null when not about'
+        " one field."
+    )
+    message: str = strawberry.field(
+        description="What went wrong, for people, in the request's language (zh-CN or en)."
+    )
+    code: UserErrorCode = strawberry.field(
+        description="What went wrong, for programs; never changes with the language."
+    )
 
 
 def user_errors(error: DomainError) -> list[UserError]:

@@ -24,14 +24,24 @@ if TYPE_CHECKING:
     from schema.privileges import PrivilegeType
 
 
-@strawberry.type(name="Site")
+@strawberry.type(name="Site", description="A hospital site (院区); privileges hold per site.")
 class SiteType(Node):
-    code: str
-    name: str
-    is_default: bool
-    default_validity_months: int
-    reevaluation_months: int
-    emergency_report_hours: int
+    code: str = strawberry.field(description="Short unique code, e.g. MAIN.")
+    name: str = strawberry.field(description="Display name, e.g. 本部.")
+    is_default: bool = strawberry.field(
+        description="The site used when a site is not given (the first one created)."
+    )
+    default_validity_months: int = strawberry.field(
+        description="Months a privilege is valid when approved without validUntil, and a "
+        "renewal's term."
+    )
+    reevaluation_months: int = strawberry.field(
+        description="Months after which grade-4 PROCEDURE and TECHNIQUE privileges are "
+        "due for re-evaluation (R33)."
+    )
+    emergency_report_hours: int = strawberry.field(
+        description="Hours within which an emergency override must be reviewed (reportDueBy, R41)."
+    )
     created_at: datetime
     updated_at: datetime
     version: int
@@ -52,10 +62,14 @@ class SiteType(Node):
         )
 
 
-@strawberry.type(name="Specialty")
+@strawberry.type(
+    name="Specialty",
+    description="A surgical specialty (专业); SURGERY_GRADE privileges and procedures "
+    "belong to one.",
+)
 class SpecialtyType(Node):
-    code: str
-    name: str
+    code: str = strawberry.field(description="Short unique code.")
+    name: str = strawberry.field(description="Display name, e.g. 普通外科.")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -72,17 +86,22 @@ class SpecialtyType(Node):
         )
 
 
-@strawberry.type(name="Department")
+@strawberry.type(
+    name="Department",
+    description="A clinical department (科室) of a site; heads are scoped by department.",
+)
 class DepartmentType(Node):
-    code: str
-    name: str
-    day_surgery_approved: bool
+    code: str = strawberry.field(description="Short unique code, e.g. GS1.")
+    name: str = strawberry.field(description="Display name, e.g. 普外一科.")
+    day_surgery_approved: bool = strawberry.field(
+        description="Admitted to day surgery (needed for DAY_SURGERY checks)."
+    )
     created_at: datetime
     updated_at: datetime
     version: int
     site_id: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The site the department belongs to.")
     async def site(self, info: Info) -> SiteType:
         return SiteType.from_model(await info.context.loaders.site.load(self.site_id))
 
@@ -100,15 +119,26 @@ class DepartmentType(Node):
         )
 
 
-@strawberry.type(name="Practitioner")
+@strawberry.type(
+    name="Practitioner", description="A physician (医师) whose privileges the registry holds."
+)
 class PractitionerType(Node):
-    staff_no: str
-    name: str
-    title: Title
-    licence_no: str
-    licence_valid_until: date | None
-    practice_scope: str
-    status: PractitionerStatus
+    staff_no: str = strawberry.field(description="Staff number (工号), unique.")
+    name: str = strawberry.field(description="Full name.")
+    title: Title = strawberry.field(description="Professional title (职称).")
+    licence_no: str = strawberry.field(
+        description="Practising licence number (执业证书编号); empty if unknown."
+    )
+    licence_valid_until: date | None = strawberry.field(
+        description="Last day of the practising licence; checks after it are "
+        "LICENCE_EXPIRED (R14). Null: no end recorded."
+    )
+    practice_scope: str = strawberry.field(
+        description="Registered practice scope (执业范围), as on the licence."
+    )
+    status: PractitionerStatus = strawberry.field(
+        description="Whether the practitioner may practise (R14)."
+    )
     national_id_masked: str = strawberry.field(
         description="Masked resident id, e.g. 1101**********1234; the full number is never kept."
     )
@@ -119,13 +149,13 @@ class PractitionerType(Node):
     department_id: strawberry.Private[int]
     specialty_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The practitioner's department.")
     async def department(self, info: Info) -> DepartmentType:
         return DepartmentType.from_model(
             await info.context.loaders.department.load(self.department_id)
         )
 
-    @strawberry.field
+    @strawberry.field(description="The practitioner's specialty, if recorded.")
     async def specialty(self, info: Info) -> SpecialtyType | None:
         if self.specialty_id is None:
             return None
@@ -193,22 +223,33 @@ class PractitionerType(Node):
 # --- inputs and payloads -----------------------------------------------------------
 
 
-@strawberry.input
+@strawberry.input(description="Which practitioners to list.")
 class PractitionerFilterInput:
-    department_code: str | None = None
-    specialty_code: str | None = None
-    status: PractitionerStatus | None = None
-    title: Title | None = None
+    department_code: str | None = strawberry.field(
+        default=None, description="Only this department."
+    )
+    specialty_code: str | None = strawberry.field(default=None, description="Only this specialty.")
+    status: PractitionerStatus | None = strawberry.field(
+        default=None, description="Only this status."
+    )
+    title: Title | None = strawberry.field(default=None, description="Only this title.")
     search: str | None = strawberry.field(default=None, description="Part of name or staffNo")
 
 
-@strawberry.input
+@strawberry.input(description="A new site (ADMIN).")
 class CreateSiteInput:
-    code: str
-    name: str
-    default_validity_months: int = 24
-    reevaluation_months: int = 12
-    emergency_report_hours: int = 24
+    code: str = strawberry.field(description="Short unique code, e.g. EAST.")
+    name: str = strawberry.field(description="Display name.")
+    default_validity_months: int = strawberry.field(
+        default=24, description="Months a privilege is valid by default."
+    )
+    reevaluation_months: int = strawberry.field(
+        default=12,
+        description="Months between re-evaluations of grade-4 and technique privileges (R33).",
+    )
+    emergency_report_hours: int = strawberry.field(
+        default=24, description="Hours to review an emergency override (R41)."
+    )
     idempotency_key: str | None = None
 
 
@@ -218,10 +259,10 @@ class SitePayload:
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="A new specialty (ADMIN).")
 class CreateSpecialtyInput:
-    code: str
-    name: str
+    code: str = strawberry.field(description="Short unique code.")
+    name: str = strawberry.field(description="Display name.")
     idempotency_key: str | None = None
 
 
@@ -231,22 +272,30 @@ class SpecialtyPayload:
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="A new department (ADMIN).")
 class CreateDepartmentInput:
-    code: str
-    name: str
-    site_code: str | None = None
-    site_id: strawberry.ID | None = None
-    day_surgery_approved: bool = False
+    code: str = strawberry.field(description="Short unique code.")
+    name: str = strawberry.field(description="Display name.")
+    site_code: str | None = strawberry.field(
+        default=None, description="The department's site code; default: the default site."
+    )
+    site_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The department's site id; or give siteCode."
+    )
+    day_surgery_approved: bool = strawberry.field(
+        default=False, description="Admitted to day surgery."
+    )
     idempotency_key: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a department (ADMIN); omitted fields stay.")
 class UpdateDepartmentInput:
     id: strawberry.ID
     expected_version: int
-    name: str | None = None
-    day_surgery_approved: bool | None = None
+    name: str | None = strawberry.field(default=None, description="New display name.")
+    day_surgery_approved: bool | None = strawberry.field(
+        default=None, description="Admit to or remove from day surgery."
+    )
 
 
 @strawberry.type
@@ -255,41 +304,57 @@ class DepartmentPayload:
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="A new practitioner record.")
 class CreatePractitionerInput:
-    staff_no: str
-    name: str
-    title: Title
+    staff_no: str = strawberry.field(description="Staff number (工号), unique.")
+    name: str = strawberry.field(description="Full name.")
+    title: Title = strawberry.field(description="Professional title (职称).")
     department_code: str | None = None
     department_id: strawberry.ID | None = None
     specialty_code: str | None = None
     specialty_id: strawberry.ID | None = None
-    licence_no: str | None = None
-    licence_valid_until: date | None = None
-    practice_scope: str | None = None
+    licence_no: str | None = strawberry.field(
+        default=None, description="Practising licence number (执业证书编号)."
+    )
+    licence_valid_until: date | None = strawberry.field(
+        default=None, description="Last day of the practising licence."
+    )
+    practice_scope: str | None = strawberry.field(
+        default=None, description="Registered practice scope (执业范围)."
+    )
     national_id: str | None = strawberry.field(
         default=None, description="Full resident id; validated, then only its mask is kept."
     )
     idempotency_key: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a practitioner; omitted fields stay.")
 class UpdatePractitionerInput:
     id: strawberry.ID
     expected_version: int
-    staff_no: str | None = None
-    name: str | None = None
-    title: Title | None = None
+    staff_no: str | None = strawberry.field(default=None, description="New staff number.")
+    name: str | None = strawberry.field(default=None, description="New name.")
+    title: Title | None = strawberry.field(default=None, description="New title.")
     department_code: str | None = None
     department_id: strawberry.ID | None = None
     specialty_code: str | None = None
     specialty_id: strawberry.ID | None = None
-    licence_no: str | None = None
-    licence_valid_until: date | None = None
-    clear_licence_valid_until: bool = False
-    practice_scope: str | None = None
-    status: PractitionerStatus | None = None
-    national_id: str | None = None
+    licence_no: str | None = strawberry.field(default=None, description="New licence number.")
+    licence_valid_until: date | None = strawberry.field(
+        default=None, description="New licence end date."
+    )
+    clear_licence_valid_until: bool = strawberry.field(
+        default=False, description="Remove the licence end date."
+    )
+    practice_scope: str | None = strawberry.field(default=None, description="New practice scope.")
+    status: PractitionerStatus | None = strawberry.field(
+        default=None,
+        description="New status; LEFT ends every privilege on the leaving date, SUSPENDED"
+        " blocks every check (R14).",
+    )
+    national_id: str | None = strawberry.field(
+        default=None, description="Full resident id; validated, then only its mask is kept."
+    )
     reason: str | None = None
 
 
@@ -325,14 +390,14 @@ def _practitioner_input(
 
 @strawberry.type
 class OrganisationQuery:
-    @strawberry.field
+    @strawberry.field(description="Every site.")
     async def sites(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[SiteType]:
         page = await organisation.list_sites(info.context.actor, first, ids.decode_cursor(after))
         return connection(page, SiteType.from_model)
 
-    @strawberry.field
+    @strawberry.field(description="Every specialty.")
     async def specialties(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[SpecialtyType]:
@@ -341,7 +406,7 @@ class OrganisationQuery:
         )
         return connection(page, SpecialtyType.from_model)
 
-    @strawberry.field
+    @strawberry.field(description="Departments, optionally of one site or day-surgery admission.")
     async def departments(
         self,
         info: Info,
@@ -355,7 +420,7 @@ class OrganisationQuery:
         )
         return connection(page, DepartmentType.from_model)
 
-    @strawberry.field
+    @strawberry.field(description="Practitioners you may see (heads: their departments).")
     async def practitioners(
         self,
         info: Info,
@@ -378,7 +443,9 @@ class OrganisationQuery:
         )
         return connection(page, PractitionerType.from_model)
 
-    @strawberry.field
+    @strawberry.field(
+        description="One practitioner by staff number; null if absent or not visible."
+    )
     async def practitioner(self, info: Info, staff_no: str) -> PractitionerType | None:
         found = await organisation.get_practitioner(info.context.actor, staff_no=staff_no)
         return PractitionerType.from_model(found) if found else None
@@ -386,7 +453,7 @@ class OrganisationQuery:
 
 @strawberry.type
 class OrganisationMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Create a site (ADMIN).")
     async def create_site(self, info: Info, input: CreateSiteInput) -> SitePayload:
         site, errors = await attempt(
             organisation.create_site(
@@ -401,7 +468,7 @@ class OrganisationMutation:
         )
         return SitePayload(site=SiteType.from_model(site) if site else None, user_errors=errors)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create a specialty (ADMIN).")
     async def create_specialty(self, info: Info, input: CreateSpecialtyInput) -> SpecialtyPayload:
         specialty, errors = await attempt(
             organisation.create_specialty(
@@ -415,7 +482,7 @@ class OrganisationMutation:
             specialty=SpecialtyType.from_model(specialty) if specialty else None, user_errors=errors
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create a department (ADMIN).")
     async def create_department(
         self, info: Info, input: CreateDepartmentInput
     ) -> DepartmentPayload:
@@ -436,7 +503,9 @@ class OrganisationMutation:
             user_errors=errors,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Rename a department or change its day-surgery admission (ADMIN)."
+    )
     async def update_department(
         self, info: Info, input: UpdateDepartmentInput
     ) -> DepartmentPayload:
@@ -455,7 +524,7 @@ class OrganisationMutation:
             user_errors=errors,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create a practitioner record.")
     async def create_practitioner(
         self, info: Info, input: CreatePractitionerInput
     ) -> PractitionerPayload:
@@ -470,7 +539,7 @@ class OrganisationMutation:
             user_errors=errors,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Change a practitioner record, including status and licence.")
     async def update_practitioner(
         self, info: Info, input: UpdatePractitionerInput
     ) -> PractitionerPayload:

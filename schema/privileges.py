@@ -23,16 +23,20 @@ from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type(name="CommitteeDecision")
+@strawberry.type(
+    name="CommitteeDecision",
+    description="A recorded committee decision with its votes (手术分级管理委员会 / "
+    "医疗技术临床应用管理委员会).",
+)
 class CommitteeDecisionType(Node):
-    committee: str
-    meeting_on: date
-    outcome: CommitteeOutcome
-    votes_for: int
-    votes_against: int
-    votes_abstain: int
-    minutes_ref: str
-    signed_by: list[str]
+    committee: str = strawberry.field(description="Which committee decided.")
+    meeting_on: date = strawberry.field(description="Day of the meeting.")
+    outcome: CommitteeOutcome = strawberry.field(description="What was decided.")
+    votes_for: int = strawberry.field(description="Votes in favour.")
+    votes_against: int = strawberry.field(description="Votes against.")
+    votes_abstain: int = strawberry.field(description="Abstentions.")
+    minutes_ref: str = strawberry.field(description="Reference of the meeting minutes.")
+    signed_by: list[str] = strawberry.field(description="Members who signed.")
     created_at: datetime
 
     @classmethod
@@ -51,18 +55,34 @@ class CommitteeDecisionType(Node):
         )
 
 
-@strawberry.type(name="Privilege")
+@strawberry.type(
+    name="Privilege",
+    description="An authorisation (授权) of a practitioner at a site for a scope, with "
+    "its lifecycle (docs/api.md section 8).",
+)
 class PrivilegeType(Node):
-    scope: PrivilegeScope
-    status: PrivilegeStatus
-    max_grade: int | None
-    procedure_code: str | None
-    supervised_only: bool
-    valid_from: date | None
-    valid_until: date | None
-    status_reason: str | None
-    requested_by: str
-    endorsed_by: str | None
+    scope: PrivilegeScope = strawberry.field(description="What the privilege covers.")
+    status: PrivilegeStatus = strawberry.field(description="Lifecycle state.")
+    max_grade: int | None = strawberry.field(
+        description="SURGERY_GRADE: the highest grade covered (1-3); null otherwise."
+    )
+    procedure_code: str | None = strawberry.field(
+        description="PROCEDURE: the procedure covered; null otherwise."
+    )
+    supervised_only: bool = strawberry.field(
+        description="Usable only with a named supervisor (R15)."
+    )
+    valid_from: date | None = strawberry.field(
+        description="First day the privilege covers; null until approved."
+    )
+    valid_until: date | None = strawberry.field(
+        description="Last day the privilege covers; null until approved."
+    )
+    status_reason: str | None = strawberry.field(
+        description="The reason given for the last status change."
+    )
+    requested_by: str = strawberry.field(description="Who requested it (username or key name).")
+    endorsed_by: str | None = strawberry.field(description="Who endorsed it.")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -73,18 +93,18 @@ class PrivilegeType(Node):
     basis_id: strawberry.Private[int | None]
     supersedes_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The practitioner who holds (or applied for) it.")
     async def practitioner(self, info: Info) -> PractitionerType:
         loaders = info.context.loaders
         return PractitionerType.from_model(
             await loaders.one(loaders.practitioner, self.practitioner_id)
         )
 
-    @strawberry.field
+    @strawberry.field(description="The site where it holds.")
     async def site(self, info: Info) -> SiteType:
         return SiteType.from_model(await info.context.loaders.site.load(self.site_id))
 
-    @strawberry.field
+    @strawberry.field(description="SURGERY_GRADE: the specialty covered.")
     async def specialty(self, info: Info) -> SpecialtyType | None:
         if self.specialty_id is None:
             return None
@@ -92,7 +112,7 @@ class PrivilegeType(Node):
             await info.context.loaders.specialty.load(self.specialty_id)
         )
 
-    @strawberry.field
+    @strawberry.field(description="TECHNIQUE: the technique covered.")
     async def technique(self, info: Info) -> TechniqueType | None:
         if self.technique_id is None:
             return None
@@ -107,7 +127,7 @@ class PrivilegeType(Node):
         found = await info.context.loaders.committee_decision.load(self.basis_id)
         return CommitteeDecisionType.from_model(found) if found else None
 
-    @strawberry.field
+    @strawberry.field(description="The privilege this one replaced after a re-evaluation.")
     async def supersedes(self, info: Info) -> PrivilegeType | None:
         if self.supersedes_id is None:
             return None
@@ -152,75 +172,102 @@ class PrivilegeType(Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description="Which privileges to list.")
 class PrivilegeFilterInput:
     practitioner_id: strawberry.ID | None = None
     practitioner_staff_no: str | None = None
-    status: list[PrivilegeStatus] | None = None
-    scope: PrivilegeScope | None = None
-    site_code: str | None = None
-    department_code: str | None = None
+    status: list[PrivilegeStatus] | None = strawberry.field(
+        default=None, description="Only these statuses."
+    )
+    scope: PrivilegeScope | None = strawberry.field(default=None, description="Only this scope.")
+    site_code: str | None = strawberry.field(default=None, description="Only this site.")
+    department_code: str | None = strawberry.field(
+        default=None, description="Only holders of this department."
+    )
     valid_on: date | None = strawberry.field(
         default=None, description="ACTIVE and valid on that date"
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="An application for a privilege; the scope decides which target is "
+    "needed (docs/api.md section 8)."
+)
 class RequestPrivilegeInput:
-    scope: PrivilegeScope
+    scope: PrivilegeScope = strawberry.field(description="What is applied for.")
     practitioner_id: strawberry.ID | None = None
     practitioner_staff_no: str | None = None
     site_id: strawberry.ID | None = None
     site_code: str | None = None
     specialty_id: strawberry.ID | None = None
     specialty_code: str | None = None
-    max_grade: int | None = None
-    procedure_code: str | None = None
+    max_grade: int | None = strawberry.field(
+        default=None, description="SURGERY_GRADE: highest grade, 1-3."
+    )
+    procedure_code: str | None = strawberry.field(
+        default=None, description="PROCEDURE: the procedure (any grade)."
+    )
     technique_id: strawberry.ID | None = None
     technique_code: str | None = None
-    supervised_only: bool = False
-    valid_from: date | None = None
-    valid_until: date | None = None
+    supervised_only: bool = strawberry.field(
+        default=False, description="Only under a named supervisor (R15)."
+    )
+    valid_from: date | None = strawberry.field(
+        default=None, description="Wished first day; the committee may change it."
+    )
+    valid_until: date | None = strawberry.field(
+        default=None, description="Wished last day; the committee may change it."
+    )
     note: str | None = None
     idempotency_key: str | None = None
 
 
-@strawberry.input
+@strawberry.input(
+    description="The committee decision a step rests on; an approval needs more votes"
+    " for than against."
+)
 class CommitteeDecisionInput:
-    committee: str
-    meeting_on: date
-    votes_for: int
-    votes_against: int = 0
-    votes_abstain: int = 0
-    minutes_ref: str = ""
-    signed_by: list[str] | None = None
+    committee: str = strawberry.field(description="Which committee decided.")
+    meeting_on: date = strawberry.field(description="Day of the meeting.")
+    votes_for: int = strawberry.field(description="Votes in favour.")
+    votes_against: int = strawberry.field(default=0, description="Votes against.")
+    votes_abstain: int = strawberry.field(default=0, description="Abstentions.")
+    minutes_ref: str = strawberry.field(default="", description="Reference of the meeting minutes.")
+    signed_by: list[str] | None = strawberry.field(default=None, description="Members who signed.")
 
 
-@strawberry.input
+@strawberry.input(description="The department head's endorsement of a requested privilege.")
 class EndorsePrivilegeInput:
     id: strawberry.ID
     expected_version: int
     note: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="The committee's approval; the privilege becomes ACTIVE.")
 class ApprovePrivilegeInput:
     id: strawberry.ID
     expected_version: int
     decision: CommitteeDecisionInput
-    valid_from: date | None = None
-    valid_until: date | None = None
+    valid_from: date | None = strawberry.field(
+        default=None, description="First day; default the approval date."
+    )
+    valid_until: date | None = strawberry.field(
+        default=None,
+        description="Last day; default validFrom plus the site's defaultValidityMonths.",
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The committee's rejection of a privilege application.")
 class RejectPrivilegeInput:
     id: strawberry.ID
     expected_version: int
     reason: str
-    decision: CommitteeDecisionInput | None = None
+    decision: CommitteeDecisionInput | None = strawberry.field(
+        default=None, description="The committee decision, when one was taken."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A withdrawal, suspension, reinstatement or revocation.")
 class PrivilegeTransitionInput:
     id: strawberry.ID
     expected_version: int
@@ -272,7 +319,7 @@ async def _transition(
 
 @strawberry.type
 class PrivilegeQuery:
-    @strawberry.field
+    @strawberry.field(description="Privileges you may see.")
     async def privileges(
         self,
         info: Info,
@@ -315,7 +362,10 @@ class PrivilegeQuery:
 
 @strawberry.type
 class PrivilegeMutation:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Apply for a privilege (ADMIN; heads for their departments; "
+        "practitioners for themselves)."
+    )
     async def request_privilege(self, info: Info, input: RequestPrivilegeInput) -> PrivilegePayload:
         async def run() -> Privilege:
             return await privileges.request_privilege(
@@ -348,7 +398,7 @@ class PrivilegeMutation:
 
         return await _payload(run)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Endorse a requested privilege (department head, ADMIN).")
     async def endorse_privilege(self, info: Info, input: EndorsePrivilegeInput) -> PrivilegePayload:
         return await _payload(
             lambda: privileges.endorse_privilege(
@@ -359,7 +409,10 @@ class PrivilegeMutation:
             )
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Approve a privilege, with the committee decision (COMMITTEE, ADMIN);"
+        " no overlap with an ACTIVE or SUSPENDED one (R12)."
+    )
     async def approve_privilege(self, info: Info, input: ApprovePrivilegeInput) -> PrivilegePayload:
         async def run() -> Privilege:
             decision = _committee(input.decision)
@@ -375,7 +428,7 @@ class PrivilegeMutation:
 
         return await _payload(run)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Reject a privilege application (COMMITTEE, ADMIN).")
     async def reject_privilege(self, info: Info, input: RejectPrivilegeInput) -> PrivilegePayload:
         return await _payload(
             lambda: privileges.reject_privilege(
@@ -387,25 +440,25 @@ class PrivilegeMutation:
             )
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Withdraw an application before it is decided.")
     async def withdraw_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
         return await _transition(info, input, privileges.withdraw_privilege)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Suspend an ACTIVE privilege (ADMIN).")
     async def suspend_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
         return await _transition(info, input, privileges.suspend_privilege)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Reinstate a SUSPENDED privilege (ADMIN).")
     async def reinstate_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:
         return await _transition(info, input, privileges.reinstate_privilege)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Revoke a privilege for good (ADMIN).")
     async def revoke_privilege(
         self, info: Info, input: PrivilegeTransitionInput
     ) -> PrivilegePayload:

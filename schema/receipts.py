@@ -11,19 +11,28 @@ from domain import receipts
 from schema.context import Info
 
 
-@strawberry.type
+@strawberry.type(description="The check of a signed decision receipt.")
 class ReceiptVerification:
     valid: bool = strawberry.field(
         description="Signature holds with a kept key and the head hash is in the chain."
     )
-    problem: str | None
-    key_id: str | None
-    issued_at: datetime | None
-    registry_version: int | None
-    audit_head_hash: str | None
-    in_audit_chain: bool | None
-    current_registry_version: int | None
-    claims: JSON | None
+    problem: str | None = strawberry.field(description="Why it is not valid.")
+    key_id: str | None = strawberry.field(description="The signing key (kid).")
+    issued_at: datetime | None = strawberry.field(description="When it was issued.")
+    registry_version: int | None = strawberry.field(
+        description="The audit seq the decision was taken at."
+    )
+    audit_head_hash: str | None = strawberry.field(
+        description="The audit hash at that seq, as signed."
+    )
+    in_audit_chain: bool | None = strawberry.field(
+        description="That hash is in this registry's chain."
+    )
+    current_registry_version: int | None = strawberry.field(description="The audit seq now.")
+    claims: JSON | None = strawberry.field(
+        description="The signed claims: question, answer, registryVersion, audit head "
+        "hash, time of issue."
+    )
 
 
 @strawberry.type

@@ -15,15 +15,24 @@ N = TypeVar("N")
 
 @strawberry.interface(description="An object with an opaque global id.")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="Opaque global id; store and send it back unchanged (node(id:) fetches it)."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="Position of a page in a connection (forward paging only).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="More rows follow; continue with after: endCursor."
+    )
+    has_previous_page: bool = strawberry.field(description="True exactly when after was given.")
+    start_cursor: str | None = strawberry.field(
+        description="Cursor of the page's first row; null on an empty page."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the page's last row, the `after` of the next page; null on"
+        " an empty page."
+    )
 
 
 @strawberry.type

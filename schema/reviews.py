@@ -26,13 +26,19 @@ from schema.relay import Connection, Node, connection
 strawberry.enum(Outcome, name="EvaluationOutcome")
 
 
-@strawberry.type(name="ReviewCycle")
+@strawberry.type(
+    name="ReviewCycle", description="A periodic review (定期考核) of selected privileges (R30)."
+)
 class ReviewCycleType(Node):
-    name: str
-    period_start: date
-    period_end: date
-    due_on: date
-    status: ReviewCycleStatus
+    name: str = strawberry.field(description="Name, e.g. 2026年度考核.")
+    period_start: date = strawberry.field(
+        description="First day of the period whose cases are counted."
+    )
+    period_end: date = strawberry.field(description="Last day of that period.")
+    due_on: date = strawberry.field(
+        description="Day evaluations are due; later ones are overdue (R33)."
+    )
+    status: ReviewCycleStatus = strawberry.field(description="Whether the cycle runs.")
     created_at: datetime
     version: int
 
@@ -50,22 +56,36 @@ class ReviewCycleType(Node):
         )
 
 
-@strawberry.type(name="Evaluation")
+@strawberry.type(
+    name="Evaluation", description="One privilege's evaluation in a review cycle (R31, R32)."
+)
 class EvaluationType(Node):
-    status: EvaluationStatus
-    case_count: int | None
-    complication_count: int | None
-    death_count: int | None
-    unplanned_reoperation_count: int | None
-    adverse_event_count: int | None
+    status: EvaluationStatus = strawberry.field(description="Where the evaluation stands.")
+    case_count: int | None = strawberry.field(
+        description="Cases in the period; null until submitted."
+    )
+    complication_count: int | None = strawberry.field(description="Of those, with a complication.")
+    death_count: int | None = strawberry.field(description="Of those, with a death.")
+    unplanned_reoperation_count: int | None = strawberry.field(
+        description="Of those, with an unplanned reoperation."
+    )
+    adverse_event_count: int | None = strawberry.field(
+        description="Of those, with an adverse event."
+    )
     out_of_privilege_count: int | None = strawberry.field(
         description="Out-of-privilege cases and emergency overrides reviewed UNJUSTIFIED of "
         "the holder in the cycle's period (counted at submission)."
     )
-    metrics_source: MetricsSource | None
-    recommendation: str | None
-    outcome: Outcome | None
-    decided_by: str | None
+    metrics_source: MetricsSource | None = strawberry.field(
+        description="Where the figures come from; null until submitted."
+    )
+    recommendation: str | None = strawberry.field(
+        description="The department head's recommendation, free text."
+    )
+    outcome: Outcome | None = strawberry.field(
+        description="The committee's verdict; null until decided."
+    )
+    decided_by: str | None = strawberry.field(description="Who recorded the decision.")
     version: int
     privilege_id: strawberry.Private[int]
     cycle_id: strawberry.Private[int]
@@ -82,12 +102,12 @@ class EvaluationType(Node):
         found = await info.context.loaders.committee_decision.load(self.decision_id)
         return CommitteeDecisionType.from_model(found) if found else None
 
-    @strawberry.field
+    @strawberry.field(description="The privilege evaluated.")
     async def privilege(self, info: Info) -> PrivilegeType:
         loaders = info.context.loaders
         return PrivilegeType.from_model(await loaders.one(loaders.privilege, self.privilege_id))
 
-    @strawberry.field
+    @strawberry.field(description="The review cycle that opened this evaluation.")
     async def cycle(self, info: Info) -> ReviewCycleType:
         return ReviewCycleType.from_model(await ReviewCycle.get(id=self.cycle_id))
 
@@ -121,21 +141,31 @@ class EvaluationType(Node):
         )
 
 
-@strawberry.type(name="OverdueEvaluation")
+@strawberry.type(name="OverdueEvaluation", description="A privilege late for its evaluation (R33).")
 class OverdueEvaluationType:
-    privilege: PrivilegeType
-    due_on: date
-    evaluation: EvaluationType | None
+    privilege: PrivilegeType = strawberry.field(
+        description="The privilege whose evaluation is late."
+    )
+    due_on: date = strawberry.field(description="When its evaluation was due.")
+    evaluation: EvaluationType | None = strawberry.field(
+        description="The open evaluation, if a cycle opened one."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Which privileges a review cycle evaluates; all conditions apply.")
 class SelectionInput:
-    scope: PrivilegeScope | None = None
-    max_grade: int | None = None
-    specialty_code: str | None = None
-    department_code: str | None = None
-    expiring_before: date | None = None
-    site_code: str | None = None
+    scope: PrivilegeScope | None = strawberry.field(default=None, description="Only this scope.")
+    max_grade: int | None = strawberry.field(
+        default=None, description="Only SURGERY_GRADE privileges up to this grade."
+    )
+    specialty_code: str | None = strawberry.field(default=None, description="Only this specialty.")
+    department_code: str | None = strawberry.field(
+        default=None, description="Only holders of this department."
+    )
+    expiring_before: date | None = strawberry.field(
+        default=None, description="Only privileges ending before this day."
+    )
+    site_code: str | None = strawberry.field(default=None, description="Only this site.")
     procedure_grade: int | None = strawberry.field(
         default=None,
         description="PROCEDURE privileges whose procedure's effective grade is this (1-4; a "
@@ -153,13 +183,15 @@ class SelectionInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description="A new review cycle and which privileges it evaluates.")
 class OpenReviewCycleInput:
-    name: str
-    period_start: date
-    period_end: date
-    due_on: date
-    selection: SelectionInput
+    name: str = strawberry.field(description="Name of the cycle.")
+    period_start: date = strawberry.field(description="First day of the period whose cases count.")
+    period_end: date = strawberry.field(description="Last day of that period.")
+    due_on: date = strawberry.field(description="Day evaluations are due.")
+    selection: SelectionInput = strawberry.field(
+        description="Which ACTIVE privileges get an evaluation."
+    )
     idempotency_key: str | None = None
 
 
@@ -169,35 +201,54 @@ class ReviewCyclePayload:
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="Case figures entered by hand; no count may exceed caseCount.")
 class MetricsInput:
-    case_count: int
-    complication_count: int = 0
-    death_count: int = 0
-    unplanned_reoperation_count: int = 0
-    adverse_event_count: int = 0
+    case_count: int = strawberry.field(description="Cases in the period.")
+    complication_count: int = strawberry.field(
+        default=0, description="Of those, with a complication."
+    )
+    death_count: int = strawberry.field(default=0, description="Of those, with a death.")
+    unplanned_reoperation_count: int = strawberry.field(
+        default=0, description="Of those, with an unplanned reoperation."
+    )
+    adverse_event_count: int = strawberry.field(
+        default=0, description="Of those, with an adverse event."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The department head's submission of an evaluation.")
 class SubmitEvaluationInput:
     id: strawberry.ID
     expected_version: int
-    recommendation: str
+    recommendation: str = strawberry.field(
+        description="The recommendation, free text (up to 2,000 characters)."
+    )
     metrics: MetricsInput | None = strawberry.field(
         default=None, description="Required only when the period has no case records."
     )
 
 
-@strawberry.input
+@strawberry.input(description="The committee's verdict on a submitted evaluation (R32).")
 class DecideEvaluationInput:
     id: strawberry.ID
     expected_version: int
-    outcome: Outcome
+    outcome: Outcome = strawberry.field(
+        description="The verdict; RENEW and DOWNGRADE create a successor privilege, "
+        "SUSPEND and REVOKE act on this one."
+    )
     decision: CommitteeDecisionInput
-    reason: str | None = None
-    conditions: str | None = None
-    new_max_grade: int | None = None
-    supervised_only: bool | None = None
+    reason: str | None = strawberry.field(
+        default=None, description="Why; required for SUSPEND, REVOKE and DOWNGRADE."
+    )
+    conditions: str | None = strawberry.field(
+        default=None, description="The conditions; required for RENEW_WITH_CONDITIONS."
+    )
+    new_max_grade: int | None = strawberry.field(
+        default=None, description="DOWNGRADE of a SURGERY_GRADE privilege: the new highest grade."
+    )
+    supervised_only: bool | None = strawberry.field(
+        default=None, description="DOWNGRADE: the successor is supervised-only."
+    )
 
 
 @strawberry.type
@@ -215,14 +266,14 @@ async def _evaluation_payload(run: Callable[[], Awaitable[Evaluation]]) -> Evalu
 
 @strawberry.type
 class ReviewQuery:
-    @strawberry.field
+    @strawberry.field(description="Review cycles, oldest first.")
     async def review_cycles(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[ReviewCycleType]:
         page = await reviews.list_cycles(info.context.actor, first, ids.decode_cursor(after))
         return connection(page, ReviewCycleType.from_model)
 
-    @strawberry.field
+    @strawberry.field(description="Evaluations you may see.")
     async def evaluations(
         self,
         info: Info,
@@ -288,7 +339,10 @@ class ReviewMutation:
             review_cycle=ReviewCycleType.from_model(cycle) if cycle else None, user_errors=errors
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Submit a PENDING evaluation (department head); figures from case "
+        "records when there are any (R31)."
+    )
     async def submit_evaluation(
         self, info: Info, input: SubmitEvaluationInput
     ) -> EvaluationPayload:

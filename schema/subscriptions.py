@@ -13,18 +13,20 @@ from schema.context import Info
 from schema.enums import PrivilegeScope, PrivilegeStatus
 
 
-@strawberry.type
+@strawberry.type(description="One audited change of a privilege, with its state after it.")
 class PrivilegeChangeEvent:
     seq: int = strawberry.field(description="Audit seq; resume with fromSeq after a reconnect.")
-    occurred_at: datetime
-    action: str
-    privilege_id: strawberry.ID
-    practitioner_id: strawberry.ID
-    site_id: strawberry.ID
-    status: PrivilegeStatus
-    scope: PrivilegeScope
-    valid_from: date | None
-    valid_until: date | None
+    occurred_at: datetime = strawberry.field(description="When the change was committed (UTC).")
+    action: str = strawberry.field(description="The audit action, e.g. privilege.suspend.")
+    privilege_id: strawberry.ID = strawberry.field(
+        description="The privilege changed (node(id:) fetches it)."
+    )
+    practitioner_id: strawberry.ID = strawberry.field(description="Its holder.")
+    site_id: strawberry.ID = strawberry.field(description="Its site.")
+    status: PrivilegeStatus = strawberry.field(description="Status after the change.")
+    scope: PrivilegeScope = strawberry.field(description="The privilege's scope.")
+    valid_from: date | None = strawberry.field(description="First day after the change.")
+    valid_until: date | None = strawberry.field(description="Last day after the change.")
 
 
 @strawberry.type

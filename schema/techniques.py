@@ -30,46 +30,50 @@ strawberry.enum(TechniqueCategory, name="TechniqueCategory")
 strawberry.enum(TechniqueStatus, name="TechniqueStatus")
 
 
-@strawberry.input
+@strawberry.input(description="Which techniques to list.")
 class TechniqueFilterInput:
-    category: TechniqueCategory | None = None
-    status: TechniqueStatus | None = None
+    category: TechniqueCategory | None = strawberry.field(
+        default=None, description="Only this category."
+    )
+    status: TechniqueStatus | None = strawberry.field(default=None, description="Only this status.")
 
 
-@strawberry.input
+@strawberry.input(description="A proposed technique (ADMIN); starts PROPOSED.")
 class CreateTechniqueInput:
-    code: str
-    name: str
-    category: TechniqueCategory
+    code: str = strawberry.field(description="Short unique code.")
+    name: str = strawberry.field(description="Technique name.")
+    category: TechniqueCategory = strawberry.field(description="Regulatory class.")
     idempotency_key: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="The committee's approval of a proposed technique.")
 class ApproveTechniqueInput:
     id: strawberry.ID
     expected_version: int
     decision: CommitteeDecisionInput
     lead_staff_no: str | None = None
     lead_id: strawberry.ID | None = None
-    ethics_approval_ref: str | None = None
+    ethics_approval_ref: str | None = strawberry.field(
+        default=None, description="Reference of the ethics approval."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The technique's filing (备案) with the health authority.")
 class FileTechniqueInput:
     id: strawberry.ID
     expected_version: int
-    filed_on: date
-    filing_number: str
+    filed_on: date = strawberry.field(description="Day it was filed.")
+    filing_number: str = strawberry.field(description="The filing's reference number.")
 
 
-@strawberry.input
+@strawberry.input(description="The first clinical use of an approved technique (R21).")
 class TechniqueFirstUseInput:
     id: strawberry.ID
     expected_version: int
-    on: date
+    on: date = strawberry.field(description="Day of first clinical use.")
 
 
-@strawberry.input
+@strawberry.input(description="A suspension, reinstatement or stop of a technique (ADMIN).")
 class TechniqueTransitionInput:
     id: strawberry.ID
     expected_version: int
@@ -82,30 +86,34 @@ class TechniquePayload:
     user_errors: list[UserError]
 
 
-@strawberry.type
+@strawberry.type(description="A restricted technique with its filing deadline.")
 class TechniqueFilingDue:
-    technique: TechniqueType
-    filing_due_on: date
+    technique: TechniqueType = strawberry.field(description="The technique to file.")
+    filing_due_on: date = strawberry.field(description="The filing deadline (R22).")
     filing_due_on_provisional: bool = strawberry.field(
         description="The deadline runs into a year whose holiday schedule is not loaded."
     )
-    overdue: bool
+    overdue: bool = strawberry.field(description="The deadline has passed unfiled.")
     working_days_left: int = strawberry.field(
         description="Working days until the deadline; negative when overdue."
     )
 
 
-@strawberry.input
+@strawberry.input(description="One day of a holiday calendar.")
 class CalendarDayInput:
-    date: date
-    name: str = ""
+    date: date = strawberry.field(
+        description="The date that is a holiday (or a make-up working day)."
+    )
+    name: str = strawberry.field(default="", description="The holiday's name, e.g. 春节.")
 
 
 @strawberry.input(description="The notice a year's holiday schedule comes from.")
 class CalendarSourceInput:
-    title: str = ""
-    document_number: str = ""
-    published_on: date | None = None
+    title: str = strawberry.field(default="", description="The notice's title.")
+    document_number: str = strawberry.field(
+        default="", description="Its document number, e.g. 国办发明电〔2025〕7号."
+    )
+    published_on: date | None = strawberry.field(default=None, description="Day it was published.")
 
 
 @strawberry.type(
@@ -114,20 +122,27 @@ class CalendarSourceInput:
     "(国务院办公厅关于…部分节假日安排的通知).",
 )
 class CalendarSourceType:
-    title: str
-    document_number: str
-    published_on: date | None
+    title: str = strawberry.field(description="The notice's title.")
+    document_number: str = strawberry.field(
+        description="Its document number, e.g. 国办发明电〔2025〕7号."
+    )
+    published_on: date | None = strawberry.field(description="Day it was published.")
 
 
-@strawberry.type
+@strawberry.type(description="One day of a holiday calendar.")
 class CalendarDay:
-    date: date
-    name: str
+    date: date = strawberry.field(
+        description="The date that is a holiday (or a make-up working day)."
+    )
+    name: str = strawberry.field(description="The holiday's name, e.g. 春节.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One year's official holidays and make-up working days, used for "
+    "working-day deadlines (R22)."
+)
 class HolidayCalendar:
-    year: int
+    year: int = strawberry.field(description="The calendar year.")
     covered: bool = strawberry.field(
         description="The year's schedule is loaded: filing deadlines into it are final."
     )
@@ -135,26 +150,30 @@ class HolidayCalendar:
         description="Where the year's schedule comes from: OFFICIAL (shipped) or LOCAL; null "
         "when nothing is loaded for the year."
     )
-    source: CalendarSourceType | None
-    holidays: list[CalendarDay]
+    source: CalendarSourceType | None = strawberry.field(
+        description="The notice the schedule comes from."
+    )
+    holidays: list[CalendarDay] = strawberry.field(
+        description="Public holidays (法定节假日及调休放假日)."
+    )
     workdays: list[CalendarDay] = strawberry.field(
         description="Weekend dates that are working days (调休)."
     )
 
 
-@strawberry.input
+@strawberry.input(description="A corrected first-use date (ADMIN).")
 class CorrectFirstClinicalUseInput:
     id: strawberry.ID
     expected_version: int
-    performed_on: date
+    performed_on: date = strawberry.field(description="The correct day of first clinical use.")
     reason: str
 
 
-@strawberry.input
+@strawberry.input(description="A replacement for a date range of the holiday calendar (ADMIN).")
 class SetHolidaysInput:
-    from_: date = strawberry.field(name="from")
-    to: date
-    holidays: list[CalendarDayInput]
+    from_: date = strawberry.field(name="from", description="First day replaced.")
+    to: date = strawberry.field(description="Last day replaced.")
+    holidays: list[CalendarDayInput] = strawberry.field(description="The holidays in the range.")
     workdays: list[CalendarDayInput] = strawberry.field(
         default_factory=list, description="Weekend dates that are working days (调休)."
     )
@@ -165,7 +184,7 @@ class SetHolidaysInput:
 
 @strawberry.type
 class SetHolidaysPayload:
-    days_stored: int | None
+    days_stored: int | None = strawberry.field(description="Days stored; null when refused.")
     user_errors: list[UserError]
 
 
@@ -194,7 +213,7 @@ async def _transition(
 
 @strawberry.type
 class TechniqueQuery:
-    @strawberry.field
+    @strawberry.field(description="Medical techniques.")
     async def techniques(
         self,
         info: Info,
@@ -260,7 +279,7 @@ class TechniqueQuery:
 
 @strawberry.type
 class TechniqueMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Propose a technique (ADMIN).")
     async def create_technique(self, info: Info, input: CreateTechniqueInput) -> TechniquePayload:
         return await _payload(
             lambda: techniques.create_technique(
@@ -272,7 +291,9 @@ class TechniqueMutation:
             )
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Approve a proposed technique, with the committee decision (COMMITTEE, ADMIN)."
+    )
     async def approve_technique(self, info: Info, input: ApproveTechniqueInput) -> TechniquePayload:
         async def run() -> Technique:
             decision = _committee(input.decision)
@@ -321,7 +342,7 @@ class TechniqueMutation:
             )
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Record the filing (备案) of a restricted technique.")
     async def file_technique(self, info: Info, input: FileTechniqueInput) -> TechniquePayload:
         return await _payload(
             lambda: techniques.file_technique(
@@ -333,19 +354,19 @@ class TechniqueMutation:
             )
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Suspend a technique: its procedures are blocked (R24).")
     async def suspend_technique(
         self, info: Info, input: TechniqueTransitionInput
     ) -> TechniquePayload:
         return await _transition(info, input, techniques.suspend_technique)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Lift a technique's suspension.")
     async def reinstate_technique(
         self, info: Info, input: TechniqueTransitionInput
     ) -> TechniquePayload:
         return await _transition(info, input, techniques.reinstate_technique)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Stop a technique for good (R24).")
     async def stop_technique(self, info: Info, input: TechniqueTransitionInput) -> TechniquePayload:
         return await _transition(info, input, techniques.stop_technique)
 
@@ -368,7 +389,7 @@ class TechniqueMutation:
         return SetHolidaysPayload(days_stored=stored, user_errors=errors)
 
 
-@strawberry.input
+@strawberry.input(description="A new lead for a technique (R23).")
 class SetTechniqueLeadInput:
     id: strawberry.ID
     expected_version: int

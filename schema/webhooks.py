@@ -16,11 +16,17 @@ from schema.errors import UserError, attempt
 from schema.relay import Connection, Node, connection
 
 
-@strawberry.type(name="Webhook")
+@strawberry.type(
+    name="Webhook", description="A receiver of signed event deliveries (docs/api.md section 15)."
+)
 class WebhookType(Node):
-    url: str
-    event_types: list[str]
-    active: bool
+    url: str = strawberry.field(
+        description="Where deliveries are POSTed (internal addresses need the allow-list)."
+    )
+    event_types: list[str] = strawberry.field(
+        description="Audit actions delivered: exact or families (privilege.)."
+    )
+    active: bool = strawberry.field(description="False after deactivateWebhook.")
     created_at: datetime
     version: int
 
@@ -36,18 +42,20 @@ class WebhookType(Node):
         )
 
 
-@strawberry.type(name="WebhookDelivery")
+@strawberry.type(name="WebhookDelivery", description="One delivery of one event to one webhook.")
 class WebhookDeliveryType(Node):
-    event_seq: int
-    event_type: str
-    idempotency_key: str
-    status: WebhookDeliveryStatus
-    attempts: int
-    next_attempt_at: datetime
-    last_status_code: int | None
-    last_error: str | None
-    delivered_at: datetime | None
-    payload: JSON
+    event_seq: int = strawberry.field(description="The audit seq of the event.")
+    event_type: str = strawberry.field(description="The audit action.")
+    idempotency_key: str = strawberry.field(
+        description="Sent as Idempotency-Key; process each once."
+    )
+    status: WebhookDeliveryStatus = strawberry.field(description="Delivery state.")
+    attempts: int = strawberry.field(description="Attempts made.")
+    next_attempt_at: datetime = strawberry.field(description="When it is tried next (PENDING).")
+    last_status_code: int | None = strawberry.field(description="The receiver's last HTTP status.")
+    last_error: str | None = strawberry.field(description="The last failure, e.g. a timeout.")
+    delivered_at: datetime | None = strawberry.field(description="When it was delivered.")
+    payload: JSON = strawberry.field(description="The body POSTed.")
 
     @classmethod
     def from_model(cls, d: WebhookDelivery) -> WebhookDeliveryType:
@@ -66,9 +74,9 @@ class WebhookDeliveryType(Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description="A new webhook (ADMIN).")
 class RegisterWebhookInput:
-    url: str
+    url: str = strawberry.field(description="The receiver's https URL.")
     event_types: list[str] = strawberry.field(
         description='Audit actions, exact ("privilege.suspend") or families ("privilege.").'
     )
@@ -79,18 +87,18 @@ class RegisterWebhookInput:
 
 @strawberry.type
 class RegisterWebhookPayload:
-    webhook: WebhookType | None
+    webhook: WebhookType | None = strawberry.field(description="The webhook; null when refused.")
     secret: str | None = strawberry.field(description="Shown once.")
     user_errors: list[UserError]
 
 
-@strawberry.input
+@strawberry.input(description="Stop deliveries to a webhook (ADMIN).")
 class DeactivateWebhookInput:
     id: strawberry.ID
     expected_version: int
 
 
-@strawberry.input
+@strawberry.input(description="A new signing secret for a webhook (ADMIN).")
 class RotateWebhookSecretInput:
     id: strawberry.ID
     expected_version: int
@@ -101,7 +109,7 @@ class RotateWebhookSecretInput:
 
 @strawberry.type
 class RotateWebhookSecretPayload:
-    webhook: WebhookType | None
+    webhook: WebhookType | None = strawberry.field(description="The webhook; null when refused.")
     secret: str | None = strawberry.field(description="The new secret, shown once.")
     user_errors: list[UserError]
 
@@ -114,7 +122,7 @@ class WebhookPayload:
 
 @strawberry.type
 class WebhookQuery:
-    @strawberry.field
+    @strawberry.field(description="Every webhook (ADMIN).")
     async def webhooks(self, info: Info) -> list[WebhookType]:
         return [WebhookType.from_model(w) for w in await webhooks.list_webhooks(info.context.actor)]
 
@@ -139,7 +147,7 @@ class WebhookQuery:
 
 @strawberry.type
 class WebhookMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Register a webhook; the secret is returned once (ADMIN).")
     async def register_webhook(
         self, info: Info, input: RegisterWebhookInput
     ) -> RegisterWebhookPayload:
@@ -157,7 +165,7 @@ class WebhookMutation:
             webhook=WebhookType.from_model(created.webhook), secret=created.secret, user_errors=[]
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Stop a webhook (ADMIN).")
     async def deactivate_webhook(self, info: Info, input: DeactivateWebhookInput) -> WebhookPayload:
         async def run() -> Webhook:
             return await webhooks.deactivate_webhook(
