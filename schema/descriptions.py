@@ -156,3 +156,19 @@ def stale_coordinates(schema: GraphQLSchema) -> list[str]:
         if element is None or getattr(element, "description", None) != text:
             stale.append(coordinate)
     return stale
+
+
+def unused_conventions(schema: GraphQLSchema) -> list[str]:
+    """CONVENTIONS keys whose text no element carries (dead entries)."""
+    used: set[str] = set()
+    for name, kind in schema.type_map.items():
+        if name.startswith("__"):
+            continue
+        for field_name, field in getattr(kind, "fields", {}).items():
+            key = f"input.{field_name}" if isinstance(kind, GraphQLInputObjectType) else field_name
+            if CONVENTIONS.get(key) == field.description:
+                used.add(key)
+            for arg_name, arg in getattr(field, "args", {}).items():
+                if CONVENTIONS.get(f"({arg_name}:)") == arg.description:
+                    used.add(f"({arg_name}:)")
+    return sorted(set(CONVENTIONS) - used)

@@ -20,10 +20,6 @@ CONVENTIONS: dict[str, str] = {
     "updatedAt": "When the record last changed (UTC).",
     "userErrors": "The mutation's expected failures (validation, permission, conflict, state); "
     "empty on success. Nothing was written when it is not empty.",
-    "practitioner": "The practitioner (医师) concerned.",
-    "site": "The site (院区) concerned.",
-    "specialty": "The specialty (专业) concerned, if any.",
-    "technique": "The medical technique (医疗技术) concerned, if any.",
     # input fields
     "input.id": "Global id of the object to act on.",
     "input.expectedVersion": "The object's version as you last read it; if it has moved on, "

@@ -28,7 +28,7 @@ from graphql import (
 
 from api.cli import main as cli_main
 from schema import sdl
-from schema.descriptions import stale_coordinates
+from schema.descriptions import stale_coordinates, unused_conventions
 from schema.schema import build_schema as build_credreg_schema
 
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
@@ -239,6 +239,11 @@ def test_the_description_table_names_only_live_undescribed_elements() -> None:
         "schema/descriptions_table.py COORDINATES that name nothing, or elements the code "
         f"describes itself (move or delete them): {stale}"
     )
+
+
+def test_every_convention_is_used() -> None:
+    unused = unused_conventions(build_credreg_schema()._schema)
+    assert not unused, f"CONVENTIONS in schema/descriptions_table.py nothing uses: {unused}"
 
 
 def test_descriptions_are_not_placeholders(code_schema: GraphQLSchema) -> None:
