@@ -9,6 +9,10 @@ docs/CHANGELOG.md under a version newer than the baseline, in that version's
 `### Breaking (schema)` list, and pyproject's version must be that version or newer.
 A field or enum value removed without a `@deprecated(reason: ...)` in the baseline is
 refused outright (deprecate first, remove in a later release).
+
+At a release: copy schema/schema.graphql to schema/schema.previous.graphql and set
+`BASELINE_VERSION` to the released version; the next breaking change then needs the next
+version's CHANGELOG section and bump.
 """
 
 from __future__ import annotations
