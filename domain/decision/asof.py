@@ -113,8 +113,8 @@ async def snapshot_at(checks: Sequence[CheckInput], moment: datetime) -> tuple[S
     codes = sorted({c.procedure_code for c in checks})
     if codes:
         rows = await sql.fetch(
-            "SELECT id, code, grade, specialty_id, day_surgery, technique_id, catalogue_version, "
-            "retired_in_version, effective_from, effective_to FROM procedure "
+            "SELECT id, code, name, grade, specialty_id, day_surgery, technique_id, "
+            "catalogue_version, retired_in_version, effective_from, effective_to FROM procedure "
             f"WHERE code IN ({in_list(codes)}) ORDER BY catalogue_version DESC",
             codes,
         )
