@@ -100,8 +100,10 @@ def fill(locale: str, mapping_file: str) -> None:
     catalogue = read_catalogue(locale)
     unknown = []
     for key, text in mapping.items():
-        context, _, msgid = key.rpartition("|") if "|" in key else (None, "", key)
-        message = catalogue.get(msgid, context=context or None)
+        message = catalogue.get(key)  # an id may hold "|" itself
+        if message is None and "|" in key:
+            context, _, msgid = key.partition("|")
+            message = catalogue.get(msgid, context=context)
         if message is None:
             unknown.append(key)
             continue

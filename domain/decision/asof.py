@@ -29,11 +29,12 @@ from domain.decision.facts import (
 from domain.decision.loading import DECIDING_STATUSES, in_list
 from domain.decision.vocabulary import CheckInput
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 
 async def seq_at(moment: datetime) -> int:
     if moment.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, "knownAt needs a time zone", "knownAt")
+        raise DomainError(ErrorCode.VALIDATION, msg("knownAt needs a time zone"), "knownAt")
     row = await sql.fetch_one(
         "SELECT MAX(seq) AS seq FROM audit_event WHERE occurred_at <= ?", [clock.utc_iso(moment)]
     )
