@@ -62,7 +62,9 @@ def _password(env_name: str, prompt: str, username: str) -> str:
     try:
         passwords.check_policy(password, username)
     except DomainError as error:
-        raise CommandError(f"{env_name}: {error.localized()}") from None
+        raise CommandError(
+            _("{setting}: {problem}", setting=env_name, problem=error.localized())
+        ) from None
     return password
 
 

@@ -306,10 +306,21 @@ async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainRe
                 first,
                 last,
                 missing,
-                f"events after seq {last or 0} are missing (head is at {head['seq']})",
+                msg(
+                    "The events after seq {last} are missing (the head is at seq {head})",
+                    last=last or 0,
+                    head=int(head["seq"]),
+                ),
             )
         if head and last is not None and head["hash"] != expected_prev:
-            return ChainReport(False, checked, first, last, last, "head hash does not match")
+            return ChainReport(
+                False,
+                checked,
+                first,
+                last,
+                last,
+                msg("The audit head hash does not match the last event's hash"),
+            )
     return ChainReport(True, checked, first, last, None, None)
 
 

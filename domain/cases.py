@@ -105,7 +105,9 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
         if procedure is None:
             raise not_found(
-                "Procedure", f"{code} (in force on {data.performed_on})", "procedureCode"
+                "Procedure",
+                msg("{code} (in force on {on})", code=code, on=data.performed_on),
+                "procedureCode",
             )
         technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
         grade = effective_grade(procedure.grade, technique.category if technique else None)
