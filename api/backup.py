@@ -21,6 +21,7 @@ from tortoise import Tortoise
 
 from api.db import tortoise_config
 from domain import audit
+from domain.i18n import msg
 
 
 class BackupError(Exception):
@@ -57,7 +58,7 @@ def _pg_env(url: str) -> dict[str, str]:
 def _run(tool: str, args: list[str], env: dict[str, str]) -> None:
     binary = shutil.which(tool)
     if binary is None:
-        raise BackupError(f"{tool} is not installed (Debian: postgresql-client)")
+        raise BackupError(msg("{tool} is not installed (Debian: postgresql-client)", tool=tool))
     done = subprocess.run(
         [binary, *args],
         env=env,
@@ -66,12 +67,14 @@ def _run(tool: str, args: list[str], env: dict[str, str]) -> None:
         check=False,
     )
     if done.returncode != 0:
-        raise BackupError(f"{tool} failed: {done.stderr.strip()[:500]}")
+        raise BackupError(
+            msg("{tool} failed: {problem}", tool=tool, problem=done.stderr.strip()[:500])
+        )
 
 
 def _sqlite_backup(source: str, target: str) -> None:
     if not Path(source).exists():
-        raise BackupError(f"no database at {source}")
+        raise BackupError(msg("There is no database at {source}", source=str(source)))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
@@ -83,7 +86,7 @@ def _sqlite_backup(source: str, target: str) -> None:
 
 def _sqlite_check(path: str) -> None:
     if not Path(path).is_file():
-        raise BackupError(f"no backup file at {path}")
+        raise BackupError(msg("There is no backup file at {path}", path=str(path)))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -92,9 +95,15 @@ def _sqlite_check(path: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path} is not a credreg SQLite backup: {exc}") from None
+        raise BackupError(
+            msg(
+                "{path} is not a credreg SQLite backup: {problem}", path=str(path), problem=str(exc)
+            )
+        ) from None
     if not result or result[0] != "ok":
-        raise BackupError(f"{path} fails its integrity check: {result}")
+        raise BackupError(
+            msg("{path} fails its integrity check: {result}", path=str(path), result=str(result))
+        )
 
 
 BACKUP_MODE = 0o600
@@ -107,9 +116,11 @@ async def backup(database_url: str, target: str) -> int:
     try:
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, BACKUP_MODE))
     except FileExistsError:
-        raise BackupError(f"{target} exists; choose a new file") from None
+        raise BackupError(msg("{target} exists; choose a new file", target=str(target))) from None
     except OSError as exc:
-        raise BackupError(f"cannot create {target}: {exc.strerror}") from None
+        raise BackupError(
+            msg("Cannot create {target}: {problem}", target=str(target), problem=str(exc.strerror))
+        ) from None
     os.chmod(target, BACKUP_MODE)  # whatever the umask
     try:
         await _write_backup(database_url, target)
@@ -164,9 +175,9 @@ async def restore(database_url: str, source: str, *, force: bool = False) -> Res
     if database_url.startswith("sqlite://"):
         await asyncio.to_thread(_sqlite_check, source)
     elif not Path(source).is_file():
-        raise BackupError(f"no backup file at {source}")
+        raise BackupError(msg("There is no backup file at {path}", path=str(source)))
     if await _has_data(database_url) and not force:
-        raise BackupError("the target database is not empty; pass --force to replace it")
+        raise BackupError(msg("The target database is not empty; pass --force to replace it"))
     if database_url.startswith("sqlite://"):
         target = _sqlite_path(database_url)
         for suffix in ("-wal", "-shm"):

@@ -13,6 +13,7 @@ from starlette.routing import Route
 from api.http import bearer_token, request_id_of
 from domain import auth, cards, signing
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import localize, msg
 
 STATUS = {
     ErrorCode.UNAUTHENTICATED: 401,
@@ -56,12 +57,14 @@ async def card(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     kind = request.query_params.get("format", "json").lower()
     if kind not in {"json", "png", "svg"}:
-        refused = DomainError(ErrorCode.VALIDATION, "format 只能是 json、png 或 svg", "format")
+        refused = DomainError(
+            ErrorCode.VALIDATION, msg("The format must be json, png or svg"), "format"
+        )
         return _error(refused, request_id)
     try:
         actor = await auth.authenticate(bearer_token(request.headers), request_id)
         if not actor.authenticated:
-            raise DomainError(ErrorCode.UNAUTHENTICATED, "需要登录")
+            raise DomainError(ErrorCode.UNAUTHENTICATED, msg("Sign in first"))
         issued = await cards.issue_card(actor, request.path_params["staff_no"])
     except DomainError as error:
         return _error(error, request_id)
@@ -78,7 +81,9 @@ async def card(request: Request) -> Response:
         body, media_type = _qr(issued.token, kind)
     except segno.DataOverflowError:
         overflow = DomainError(
-            ErrorCode.VALIDATION, "授权条目过多，二维码容纳不下；请改用 format=json", "format"
+            ErrorCode.VALIDATION,
+            msg("Too many privileges for a QR code: use format=json"),
+            "format",
         )
         return _error(overflow, request_id)
     return Response(body, media_type=media_type, headers=NO_STORE)
@@ -89,7 +94,10 @@ async def verify(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     token = request.query_params.get("token", "")
     if not token:
-        return _error(DomainError(ErrorCode.VALIDATION, "缺少 token 参数", "token"), request_id)
+        return _error(
+            DomainError(ErrorCode.VALIDATION, msg("The token parameter is missing"), "token"),
+            request_id,
+        )
     try:
         result = await cards.verify_card(token)
     except DomainError as error:
@@ -97,9 +105,9 @@ async def verify(request: Request) -> Response:
     return JSONResponse(
         {
             "valid": result.valid,
-            "problem": result.problem,
+            "problem": localize(result.problem) if result.problem else None,
             "changedSince": result.changed_since,
-            "changes": result.changes,
+            "changes": [localize(change) for change in result.changes],
             "currentRegistryVersion": result.current_registry_version,
             "card": result.claims,
         },

@@ -62,7 +62,9 @@ def _password(env_name: str, prompt: str, username: str) -> str:
     try:
         passwords.check_policy(password, username)
     except DomainError as error:
-        raise CommandError(f"{env_name}: {error.localized()}") from None
+        raise CommandError(
+            _("{setting}: {problem}", setting=env_name, problem=error.localized())
+        ) from None
     return password
 
 
@@ -95,9 +97,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> None:
             rights = {}
         if rights.get("superuser") or rights.get("owner"):
             print(
-                "credreg: WARNING: the service connects as a superuser or the tables' owner, "
-                "which can rewrite the audit log; connect as a least-privilege role "
-                "(`credreg db grant-app-role ROLE`, docs/deploy.md)",
+                _(
+                    "credreg: WARNING: the service connects as a superuser or the tables' "
+                    "owner, which can rewrite the audit log; connect as a least-privilege role "
+                    "(`credreg db grant-app-role ROLE`, docs/deploy.md)"
+                ),
                 file=sys.stderr,
             )
 
@@ -154,7 +158,11 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> None:
     cmd_migrate(settings, args)
     ring = signing.ensure_keys(settings.key_dir)
     print(
-        f"signing keys in {settings.key_dir}: current {ring.current.kid if ring.current else '-'}"
+        _(
+            "Signing keys in {key_dir}: current {kid}",
+            key_dir=str(settings.key_dir),
+            kid=ring.current.kid if ring.current else "-",
+        )
     )
     actor = system_actor("credreg init")
 
@@ -257,7 +265,11 @@ def cmd_import_template(args: argparse.Namespace) -> None:
     build = templates.TEMPLATES.get(args.file)
     if build is None:
         raise CommandError(
-            f"没有名为 {args.file} 的导入模板；可选 {', '.join(templates.TEMPLATES)}"
+            _(
+                "There is no import template named {file}; choose one of {templates}",
+                file=args.file,
+                templates=list(templates.TEMPLATES),
+            )
         )
     locale = args.locale or os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
     path = args.output or f"{args.file}-template.xlsx"
@@ -265,8 +277,10 @@ def cmd_import_template(args: argparse.Namespace) -> None:
         with open(path, "wb") as handle:
             handle.write(build(locale if locale in spreadsheets.LOCALES else "zh-CN"))
     except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc.strerror}") from None
-    print(f"模板已写入 {path}")
+        raise CommandError(
+            _("Cannot write {path}: {problem}", path=str(path), problem=str(exc.strerror))
+        ) from None
+    print(_("Template written to {path}", path=str(path)))
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
@@ -279,7 +293,9 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         with open(args.file, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror}") from None
+        raise CommandError(
+            _("Cannot read {file}: {problem}", file=args.file, problem=str(exc.strerror))
+        ) from None
     actor = system_actor(f"credreg import {args.kind}")
 
     async def body() -> imports.ImportReport:
@@ -303,18 +319,49 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         print(f"{args.file}: {imports.describe(error)}", file=sys.stderr)
     if report.errors:
         if args.errors_xlsx:
-            workbook = imports.error_workbook(data, args.file, report, args.locale or "zh-CN")
+            workbook = imports.error_workbook(
+                data, args.file, report, args.locale or i18n.default_locale()
+            )
             with open(args.errors_xlsx, "wb") as output:
                 output.write(workbook)
-            print(f"标出错误的工作簿已写入 {args.errors_xlsx}", file=sys.stderr)
-        more = " (more not shown)" if report.errors_truncated else ""
-        raise CommandError(f"{len(report.errors)} invalid row(s){more}; nothing was imported")
-    version = f", catalogue version {report.catalogue_version}" if report.catalogue_version else ""
-    print(
-        f"{'dry run: ' if report.dry_run else ''}{report.rows} rows: {report.added} added, "
-        f"{report.changed} changed, {report.removed} removed, {report.unchanged} unchanged"
-        f"{version}"
+            print(
+                _(
+                    "The workbook with the errors marked was written to {path}",
+                    path=args.errors_xlsx,
+                ),
+                file=sys.stderr,
+            )
+        more = _(" (more not shown)") if report.errors_truncated else ""
+        raise CommandError(
+            _(
+                "{count} invalid row(s){more}; nothing was imported",
+                count=len(report.errors),
+                more=more,
+            )
+        )
+    counts = dict(
+        rows=report.rows,
+        added=report.added,
+        changed=report.changed,
+        removed=report.removed,
+        unchanged=report.unchanged,
     )
+    summary = (
+        _(
+            "Dry run: {rows} rows: {added} added, {changed} changed, {removed} removed, "
+            "{unchanged} unchanged",
+            **counts,
+        )
+        if report.dry_run
+        else _(
+            "{rows} rows: {added} added, {changed} changed, {removed} removed, "
+            "{unchanged} unchanged",
+            **counts,
+        )
+    )
+    if report.catalogue_version:
+        summary += _(", catalogue version {version}", version=report.catalogue_version)
+    print(summary)
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
@@ -324,9 +371,9 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     actor = system_actor(f"credreg export {args.kind}")
     xlsx = args.format == "xlsx"
     if xlsx and args.kind != "privileges":
-        raise CommandError("--format xlsx is for `export privileges`")
+        raise CommandError(_("--format xlsx is for `export privileges`"))
     if xlsx and not args.output and sys.stdout.isatty():
-        raise CommandError("an .xlsx export needs --output FILE (or a redirected stdout)")
+        raise CommandError(_("An .xlsx export needs --output FILE (or a redirected stdout)"))
     locale = args.locale or os.environ.get("CREDREG_LOCALE") or spreadsheets.DEFAULT_LOCALE
     bom = args.bom if args.bom is not None else csv_bom_default()
 
@@ -336,7 +383,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
             chunks = exports.audit_ndjson(scope)
         elif args.kind == "privileges":
             if args.as_of is None:
-                raise CommandError("export privileges needs --as-of YYYY-MM-DD")
+                raise CommandError(_("export privileges needs --as-of YYYY-MM-DD"))
             chunks = exports.privileges_csv(actor, args.as_of, bom=bom)
         else:
             chunks = exports.fhir_practitioner_roles()
@@ -363,8 +410,12 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 
     written = asyncio.run(_with_database(settings, body))
     if args.output:
-        unit = "bytes" if xlsx else "characters"
-        print(f"wrote {written} {unit} to {args.output}", file=sys.stderr)
+        wrote = (
+            _("Wrote {count} bytes to {output}", count=written, output=args.output)
+            if xlsx
+            else _("Wrote {count} characters to {output}", count=written, output=args.output)
+        )
+        print(wrote, file=sys.stderr)
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
@@ -409,7 +460,9 @@ def _external_checkpoints(path: str | None) -> list[str]:
             document = json.load(handle)
         return [str(item["token"]) for item in document["checkpoints"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CommandError(f"cannot read checkpoints from {path}: {exc}") from None
+        raise CommandError(
+            _("Cannot read checkpoints from {path}: {problem}", path=str(path), problem=str(exc))
+        ) from None
 
 
 def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
@@ -469,14 +522,24 @@ def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
         report, signed = asyncio.run(_with_database(settings, checkpoint))
         if not report.ok:
             raise CommandError(
-                f"audit chain BROKEN at seq {report.broken_seq}: {report.problem}; "
-                "no checkpoint signed"
+                _(
+                    "The audit chain is BROKEN at seq {seq}: {problem}; no checkpoint was signed",
+                    seq=report.broken_seq,
+                    problem=report.problem,
+                )
             )
         if signed is None:
-            raise CommandError(f"no signing key in {settings.key_dir}")
+            raise CommandError(
+                _("There is no signing key in {key_dir}", key_dir=str(settings.key_dir))
+            )
         print(
-            f"checkpoint signed: seq {signed['seq']} hash {signed['hash']} "
-            f"(key {signed['kid']}, {report.checked} events verified)"
+            _(
+                "Checkpoint signed: seq {seq} hash {hash} (key {kid}, {checked} events verified)",
+                seq=signed["seq"],
+                hash=signed["hash"],
+                kid=signed["kid"],
+                checked=report.checked,
+            )
         )
     else:
         import json
@@ -486,7 +549,13 @@ def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
         if args.output:
             with open(args.output, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            print(f"wrote {len(document['checkpoints'])} checkpoints to {args.output}")
+            print(
+                _(
+                    "Wrote {count} checkpoints to {output}",
+                    count=len(document["checkpoints"]),
+                    output=args.output,
+                )
+            )
         else:
             sys.stdout.write(text)
 
@@ -505,10 +574,12 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> None:
     except GrantError as error:
         raise CommandError(str(error)) from None
     except Exception as exc:
-        raise CommandError(f"granting {args.role} failed: {exc}") from exc
+        raise CommandError(
+            _("Granting {role} failed: {problem}", role=args.role, problem=str(exc))
+        ) from exc
     for statement in done:
         print(statement)
-    print(f"{args.role} is the application role: point CREDREG_DATABASE_URL at it")
+    print(_("{role} is the application role: point CREDREG_DATABASE_URL at it", role=args.role))
 
 
 def _print_keys(ring: signing.KeyRing) -> None:
@@ -521,16 +592,21 @@ def _print_keys(ring: signing.KeyRing) -> None:
 def cmd_keys(settings: Settings, args: argparse.Namespace) -> None:
     if args.action == "rotate":
         ring = signing.rotate_keys(settings.key_dir)
-        print(f"new current signing key {ring.current.kid if ring.current else '-'}")
+        print(_("New current signing key {kid}", kid=ring.current.kid if ring.current else "-"))
     elif args.action == "remove":
         if not args.kid:
-            raise CommandError("keys remove needs the KID of a kept public key")
+            raise CommandError(_("keys remove needs the KID of a kept public key"))
         ring = signing.remove_key(settings.key_dir, args.kid)
-        print(f"removed key {args.kid}; what it signed no longer verifies")
+        print(_("Removed key {kid}; what it signed no longer verifies", kid=args.kid))
     else:
         ring = signing.load_keys(settings.key_dir)
         if not ring.keys:
-            raise CommandError(f"no signing keys in {settings.key_dir}: run `credreg init`")
+            raise CommandError(
+                _(
+                    "There are no signing keys in {key_dir}: run `credreg init`",
+                    key_dir=str(settings.key_dir),
+                )
+            )
     _print_keys(ring)
 
 
@@ -549,18 +625,20 @@ def cmd_verify_receipt(settings: Settings, args: argparse.Namespace) -> None:
             else signing.load_keys(settings.key_dir)
         )
     except (OSError, ValueError) as exc:
-        raise CommandError(f"cannot read the receipt or the keys: {exc}") from exc
+        raise CommandError(
+            _("Cannot read the receipt or the keys: {problem}", problem=str(exc))
+        ) from exc
     result = receipts.check_signature(token, ring)
     if not result.valid or result.claims is None:
-        raise CommandError(f"receipt INVALID: {result.problem}")
+        raise CommandError(_("Receipt INVALID: {problem}", problem=result.problem))
     print(json.dumps(result.claims, ensure_ascii=False, indent=2, sort_keys=True))
-    print(f"signature valid (key {result.key_id})")
+    print(_("Signature valid (key {key_id})", key_id=result.key_id))
     if args.chain:
         seq = int(result.claims.get("registryVersion", -1))
         actual = asyncio.run(_with_database(settings, lambda: receipts.hash_at(seq)))
         if actual != result.claims.get("auditHeadHash"):
-            raise CommandError(f"audit head hash NOT in this chain at seq {seq}")
-        print(f"audit head hash matches the chain at seq {seq}")
+            raise CommandError(_("The audit head hash is NOT in this chain at seq {seq}", seq=seq))
+        print(_("The audit head hash matches the chain at seq {seq}", seq=seq))
 
 
 def cmd_schema(args: argparse.Namespace) -> None:
@@ -623,42 +701,50 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import",
-        help="import a CSV or XLSX file (atomic), or write a template: "
-        "`credreg import template procedures|practitioners [-o FILE]`",
+        help=_(
+            "import a CSV or XLSX file (atomic), or write a template: `credreg import template "
+            "procedures|practitioners [-o FILE]`"
+        ),
     )
     importer.add_argument("kind", choices=["procedures", "practitioners", "template"])
-    importer.add_argument("file", help="the file to import (template: which template)")
-    importer.add_argument("--output", "-o", help="template: the file to write")
+    importer.add_argument("file", help=_("the file to import (template: which template)"))
+    importer.add_argument("--output", "-o", help=_("template: the file to write"))
     importer.add_argument(
-        "--errors-xlsx", help="when rows are bad: write the sheet with an error column here"
-    )
-    importer.add_argument("--locale", choices=["zh-CN", "en"], help="template/error headers")
-    importer.add_argument("--dry-run", action="store_true", help="report without writing")
-    importer.add_argument(
-        "--replace", action="store_true", help="procedures: retire codes absent from the file"
+        "--errors-xlsx", help=_("when rows are bad: write the sheet with an error column here")
     )
     importer.add_argument(
-        "--effective-from", type=date.fromisoformat, help="procedures: YYYY-MM-DD (default today)"
+        "--locale", choices=["zh-CN", "en"], help=_("language of the template and error headers")
     )
-    importer.add_argument("--note", help="procedures: a note for the new catalogue version")
+    importer.add_argument("--dry-run", action="store_true", help=_("report without writing"))
+    importer.add_argument(
+        "--replace", action="store_true", help=_("procedures: retire codes absent from the file")
+    )
+    importer.add_argument(
+        "--effective-from",
+        type=date.fromisoformat,
+        help=_("procedures: effective date YYYY-MM-DD (default today)"),
+    )
+    importer.add_argument("--note", help=_("procedures: a note for the new catalogue version"))
     importer.set_defaults(run=cmd_import)
 
-    export = commands.add_parser("export", help="stream an export to a file or stdout")
+    export = commands.add_parser("export", help=_("stream an export to a file or stdout"))
     export.add_argument("kind", choices=["audit", "privileges", "fhir"])
-    export.add_argument("--from", dest="from_", help="audit: seq, date or ISO date-time")
-    export.add_argument("--to", help="audit: seq, date or ISO date-time")
-    export.add_argument("--as-of", type=date.fromisoformat, help="privileges: YYYY-MM-DD")
-    export.add_argument("--output", "-o", help="file to write (default stdout)")
     export.add_argument(
-        "--format", choices=["csv", "xlsx"], default="csv", help="privileges: csv or xlsx"
+        "--from", dest="from_", help=_("audit: sequence number, date or ISO date-time")
+    )
+    export.add_argument("--to", help=_("audit: sequence number, date or ISO date-time"))
+    export.add_argument("--as-of", type=date.fromisoformat, help=_("privileges: YYYY-MM-DD"))
+    export.add_argument("--output", "-o", help=_("file to write (default stdout)"))
+    export.add_argument(
+        "--format", choices=["csv", "xlsx"], default="csv", help=_("privileges: csv or xlsx")
     )
     export.add_argument(
         "--bom",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="privileges CSV: start with a UTF-8 BOM for Excel (default CREDREG_CSV_BOM)",
+        help=_("privileges CSV: start with a UTF-8 BOM for Excel (default CREDREG_CSV_BOM)"),
     )
-    export.add_argument("--locale", choices=["zh-CN", "en"], help="xlsx header language")
+    export.add_argument("--locale", choices=["zh-CN", "en"], help=_("xlsx header language"))
     export.set_defaults(run=cmd_export)
 
     backup = commands.add_parser("backup", help=_("online backup (SQLite API or pg_dump)"))
@@ -675,31 +761,31 @@ def build_parser() -> argparse.ArgumentParser:
     verify.set_defaults(run=cmd_verify_audit)
 
     audit_cmd = commands.add_parser(
-        "audit", help="verify the chain, sign a checkpoint, export the checkpoints"
+        "audit", help=_("verify the chain, sign a checkpoint, export the checkpoints")
     )
     audit_cmd.add_argument("action", choices=["verify", "checkpoint", "checkpoints"])
     audit_cmd.add_argument("--from", dest="from_seq", type=int)
     audit_cmd.add_argument("--to", dest="to_seq", type=int)
     audit_cmd.add_argument(
-        "--checkpoints", help="verify: also compare with an exported audit-checkpoints.json"
+        "--checkpoints", help=_("verify: also compare with an exported audit-checkpoints.json")
     )
-    audit_cmd.add_argument("--output", "-o", help="checkpoints: file to write (default stdout)")
+    audit_cmd.add_argument("--output", "-o", help=_("checkpoints: file to write (default stdout)"))
     audit_cmd.set_defaults(run=cmd_audit)
 
-    db_cmd = commands.add_parser("db", help="PostgreSQL: the least-privilege application role")
+    db_cmd = commands.add_parser("db", help=_("PostgreSQL: the least-privilege application role"))
     db_cmd.add_argument("action", choices=["grant-app-role"])
-    db_cmd.add_argument("role", help="the role the service connects as (created if missing)")
+    db_cmd.add_argument("role", help=_("the role the service connects as (created if missing)"))
     db_cmd.set_defaults(run=cmd_db)
 
-    keys = commands.add_parser("keys", help="Ed25519 signing keys (CREDREG_KEY_DIR)")
+    keys = commands.add_parser("keys", help=_("Ed25519 signing keys (CREDREG_KEY_DIR)"))
     keys.add_argument("action", choices=["list", "rotate", "remove"])
-    keys.add_argument("kid", nargs="?", help="remove: the key id to remove")
+    keys.add_argument("kid", nargs="?", help=_("remove: the key id to remove"))
     keys.set_defaults(run=cmd_keys)
 
-    receipt = commands.add_parser("verify-receipt", help="verify a signed decision receipt")
-    receipt.add_argument("file", help='the receipt token, or JSON holding a "receipt"')
-    receipt.add_argument("--jwks", help="a JWK Set file (GET /.well-known/jwks.json)")
-    receipt.add_argument("--chain", action="store_true", help="also check the audit chain")
+    receipt = commands.add_parser("verify-receipt", help=_("verify a signed decision receipt"))
+    receipt.add_argument("file", help=_('the receipt token, or JSON holding a "receipt"'))
+    receipt.add_argument("--jwks", help=_("a JWK Set file (GET /.well-known/jwks.json)"))
+    receipt.add_argument("--chain", action="store_true", help=_("also check the audit chain"))
     receipt.set_defaults(run=cmd_verify_receipt)
 
     schema_cmd = commands.add_parser("schema", help="the GraphQL schema (SDL)")

@@ -6,6 +6,8 @@ from typing import Any
 
 from tortoise.backends.base.config_generator import expand_db_url
 
+from domain.i18n import msg
+
 MODEL_MODULES = ["models", "aerich.models"]
 
 
@@ -49,7 +51,9 @@ class GrantError(Exception):
 
 def _ident(name: str) -> str:
     if not name or len(name) > 63 or not all(ch.isalnum() or ch in "_-" for ch in name):
-        raise GrantError(f"role name {name!r}: use 1-63 letters, digits, '_' or '-'")
+        raise GrantError(
+            msg("Role name {name}: use 1-63 letters, digits, '_' or '-'", name=repr(name))
+        )
     return '"' + name + '"'
 
 
@@ -86,13 +90,15 @@ async def grant_app_role(owner_url: str, role: str, password: str | None = None)
 
     parsed = expand_db_url(owner_url)
     if parsed["engine"] == "api.sqlite_engine" or "sqlite" in parsed["engine"]:
-        raise GrantError("database roles exist only on PostgreSQL; SQLite has none")
+        raise GrantError(msg("Database roles exist only on PostgreSQL; SQLite has none"))
     r = _ident(role)
     conn = await asyncpg.connect(owner_url.replace("postgres://", "postgresql://", 1))
     try:
         me = await conn.fetchrow("SELECT current_user AS name, current_database() AS db")
         if me["name"] == role:
-            raise GrantError(f"{role} is the owner connection itself; name another role")
+            raise GrantError(
+                msg("{role} is the owner connection itself; name another role", role=role)
+            )
         existing = await conn.fetchrow(
             "SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles "
             "WHERE rolname = $1",
@@ -106,15 +112,24 @@ async def grant_app_role(owner_url: str, role: str, password: str | None = None)
                 done.append(create)
             elif any(existing.values()):
                 raise GrantError(
-                    f"{role} is a superuser or may create roles or databases or bypass "
-                    "row security: the application role must not"
+                    msg(
+                        "{role} is a superuser or may create roles or databases or bypass row "
+                        "security: the application role must not",
+                        role=role,
+                    )
                 )
             owned = await conn.fetchval(
                 "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1",
                 role,
             )
             if owned:
-                raise GrantError(f"{role} owns {owned} table(s): the application role must not")
+                raise GrantError(
+                    msg(
+                        "{role} owns {owned} table(s): the application role must not own any",
+                        role=role,
+                        owned=owned,
+                    )
+                )
             if password:
                 # ALTER ROLE takes no parameters; quote the literal as PostgreSQL does.
                 literal = "'" + password.replace("'", "''") + "'"

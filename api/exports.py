@@ -18,6 +18,7 @@ from api.settings import _flag
 from domain import auth, exports, i18n
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 STATUS = {ErrorCode.UNAUTHENTICATED: 401, ErrorCode.FORBIDDEN: 403}
 
@@ -43,7 +44,7 @@ def _error(error: DomainError, request_id: str) -> Response:
 async def _actor(request: Request, request_id: str) -> Actor:
     actor = await auth.authenticate(bearer_token(request.headers), request_id)
     if not actor.authenticated:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "Authentication required")
+        raise DomainError(ErrorCode.UNAUTHENTICATED, msg("Sign in first"))
     return actor
 
 
@@ -69,10 +70,18 @@ def _bound(request: Request, name: str) -> str | None:
     digit to str.isdigit but not to int) and a seq no longer than a database integer."""
     raw = request.query_params.get(name)
     if raw and any(ch.isdigit() and not ch.isascii() for ch in raw):
-        raise DomainError(ErrorCode.VALIDATION, f"{name} 只能使用 ASCII 数字", name)
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("{name} may use ASCII digits only", name=name), name
+        )
     if raw and raw.isdigit() and len(raw) > MAX_SEQ_DIGITS:
         raise DomainError(
-            ErrorCode.VALIDATION, f"{name} 超出了序号范围（最多 {MAX_SEQ_DIGITS} 位）", name
+            ErrorCode.VALIDATION,
+            msg(
+                "{name} is beyond the range of sequence numbers (at most {digits} digits)",
+                name=name,
+                digits=MAX_SEQ_DIGITS,
+            ),
+            name,
         )
     return raw
 
@@ -93,9 +102,13 @@ def _as_of(request: Request) -> date:
     try:
         as_of = date.fromisoformat(raw) if raw else None
     except ValueError:
-        raise DomainError(ErrorCode.VALIDATION, "asOf 应为日期（YYYY-MM-DD）", "asOf") from None
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("asOf must be a date (YYYY-MM-DD)"), "asOf"
+        ) from None
     if as_of is None:
-        raise DomainError(ErrorCode.VALIDATION, "缺少 asOf 日期（YYYY-MM-DD）", "asOf")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The asOf date (YYYY-MM-DD) is missing"), "asOf"
+        )
     return as_of
 
 
@@ -112,7 +125,7 @@ def _wants_bom(request: Request) -> bool:
         return True
     if raw.lower() in {"0", "false", "no"}:
         return False
-    raise DomainError(ErrorCode.VALIDATION, "excel 应为 1 或 0", "excel")
+    raise DomainError(ErrorCode.VALIDATION, msg("excel must be 1 or 0"), "excel")
 
 
 def _locale(request: Request) -> str:

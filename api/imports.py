@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from domain import i18n, templates
+from domain.i18n import translate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,7 +28,14 @@ async def import_template(request: Request) -> Response:
         return JSONResponse(
             {
                 "errors": [
-                    {"message": f"没有名为 {kind} 的导入模板", "extensions": {"code": "NOT_FOUND"}}
+                    {
+                        "message": translate(
+                            "There is no import template named {file}; choose one of {templates}",
+                            file=kind,
+                            templates=list(templates.TEMPLATES),
+                        ),
+                        "extensions": {"code": "NOT_FOUND"},
+                    }
                 ]
             },
             status_code=404,

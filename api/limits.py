@@ -22,6 +22,8 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from domain.i18n import translate
+
 IMPORT_OPERATIONS = re.compile(
     rb"\b(?:importPractitioners|importProcedureCatalogue|importProcedures)\b"
 )
@@ -53,8 +55,13 @@ class BodyLimitMiddleware:
         return _refuse(
             413,
             "PAYLOAD_TOO_LARGE",
-            f"请求体超过了 {limit} 字节的上限；导入文件（最多 {self.max_import_body} 字节）"
-            "只能通过导入操作并携带有效凭据提交",
+            translate(
+                "The request body is over the limit of {limit} bytes; an import file (at most "
+                "{import_limit} bytes) may be sent only to an import operation, with valid "
+                "credentials",
+                limit=limit,
+                import_limit=self.max_import_body,
+            ),
             maxBytes=limit,
         )
 
@@ -84,7 +91,9 @@ class BodyLimitMiddleware:
         declared: int | None = None
         if declared_raw is not None:
             if not (declared_raw.isascii() and declared_raw.isdigit()) or len(declared_raw) > 15:
-                await _refuse(400, "BAD_REQUEST", "Content-Length 无效")(scope, receive, send)
+                await _refuse(400, "BAD_REQUEST", translate("Content-Length is not valid"))(
+                    scope, receive, send
+                )
                 return
             declared = int(declared_raw)
             if declared > self.max_import_body:
@@ -119,7 +128,10 @@ class BodyLimitMiddleware:
             await _refuse(
                 408,
                 "REQUEST_TIMEOUT",
-                f"请求体在 {self.read_timeout:g} 秒内未传完",
+                translate(
+                    "The request body did not arrive within {seconds:g} seconds",
+                    seconds=self.read_timeout,
+                ),
             )(scope, receive, send)
             return
         body = b"".join(chunks)

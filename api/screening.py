@@ -15,6 +15,7 @@ from typing import Any
 from graphql import GraphQLError, OperationDefinitionNode, OperationType
 from starlette.responses import JSONResponse, Response
 
+from domain.i18n import translate
 from schema.policy import MAX_TOKENS, _parse
 
 # A JSON escape that can produce NUL or a surrogate; raw NUL and raw surrogates cannot
@@ -37,18 +38,18 @@ class HostileInput(ValueError):
 
 def _bad_string(value: str) -> str | None:
     if "\x00" in value:
-        return "请求中的文本不能包含 NUL 字符（\\u0000）"
+        return translate("Text in the request must not contain the NUL character (\\u0000)")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return "请求中的文本包含孤立的代理字符（lone surrogate），不是有效的 Unicode"
+        return translate("Text in the request holds a lone surrogate: it is not valid Unicode")
     return None
 
 
 def _walk(value: Any, path: list[str], depth: int = 0) -> tuple[str, list[str]] | None:
     """The first bad string in the parsed body and where it is (a JSON path)."""
     if depth > MAX_WALK_DEPTH:
-        return "请求的 JSON 嵌套过深", path
+        return translate("The request's JSON is nested too deeply"), path
     if isinstance(value, str):
         found = _bad_string(value)
         return (found, path) if found else None
@@ -83,15 +84,19 @@ def parse_body(body: bytes) -> Any:
     try:
         parsed = json.loads(body)
     except UnicodeDecodeError:
-        raise HostileInput("请求体不是有效的 UTF-8 JSON") from None
+        raise HostileInput(translate("The request body is not valid UTF-8 JSON")) from None
     except RecursionError:
-        raise HostileInput("请求的 JSON 嵌套过深") from None
+        raise HostileInput(translate("The request's JSON is nested too deeply")) from None
     except ValueError as error:
         if "digits" in str(error):  # int() conversion limit (4,300 digits)
-            raise HostileInput("JSON 中的数字位数过多（上限 4300 位）") from None
-        raise HostileInput("请求体不是有效的 JSON") from None
+            raise HostileInput(
+                translate("A number in the JSON has too many digits (at most 4300)")
+            ) from None
+        raise HostileInput(translate("The request body is not valid JSON")) from None
     if not isinstance(parsed, dict):  # batched arrays are refused, scalars make no sense
-        raise HostileInput("请求体必须是一个 JSON 对象（不支持批量数组）")
+        raise HostileInput(
+            translate("The request body must be one JSON object (batched arrays are not supported)")
+        )
     check_text(body, parsed)
     check_not_subscription(parsed.get("query"), parsed.get("operationName"))
     return parsed
@@ -108,7 +113,7 @@ def check_query_params(params: Any) -> None:
         try:
             parsed = json.loads(variables)
         except (ValueError, RecursionError):
-            raise HostileInput("variables 不是有效的 JSON") from None
+            raise HostileInput(translate("variables is not valid JSON")) from None
         check_text(variables, parsed)
     check_not_subscription(params.get("query"), params.get("operationName"))
 
@@ -126,7 +131,10 @@ def check_not_subscription(query: Any, operation_name: Any) -> None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     if len(operations) == 1 and operations[0].operation is OperationType.SUBSCRIPTION:
         raise HostileInput(
-            "订阅只能通过 WebSocket（graphql-transport-ws 协议）使用，不能通过 HTTP",
+            translate(
+                "Subscriptions work over WebSocket only (the graphql-transport-ws protocol), "
+                "not over HTTP"
+            ),
             code="SUBSCRIPTION_REQUIRES_WEBSOCKET",
         )
 

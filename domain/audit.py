@@ -24,6 +24,7 @@ from tortoise.models import Model
 
 from domain import clock, sql
 from domain.actors import Actor
+from domain.i18n import msg
 from domain.shared_runs import Run, SharedRuns
 from models import AuditEvent
 
@@ -278,16 +279,19 @@ async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainRe
         seq = int(row["seq"])
         first = seq if first is None else first
         problem = None
-        if seq != expected_seq and checked > 0:
-            problem = f"sequence gap: expected {expected_seq}, found {seq}"
-        elif expected_prev is not None and row["prev_hash"] != expected_prev:
-            problem = "prevHash does not match the previous event's hash"
-        elif row_hash(row) != row["hash"]:
-            problem = "hash does not match the event's content"
-        if problem:
-            return ChainReport(
-                False, checked, first, last, seq if "gap" not in problem else expected_seq, problem
+        gap = seq != expected_seq and checked > 0
+        if gap:
+            problem = msg(
+                "Sequence gap: expected seq {expected}, found {found}",
+                expected=expected_seq,
+                found=seq,
             )
+        elif expected_prev is not None and row["prev_hash"] != expected_prev:
+            problem = msg("The event's prevHash does not match the previous event's hash")
+        elif row_hash(row) != row["hash"]:
+            problem = msg("The event's hash does not match its content")
+        if problem:
+            return ChainReport(False, checked, first, last, expected_seq if gap else seq, problem)
         checked += 1
         last = seq
         expected_prev = row["hash"]
@@ -302,10 +306,21 @@ async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainRe
                 first,
                 last,
                 missing,
-                f"events after seq {last or 0} are missing (head is at {head['seq']})",
+                msg(
+                    "The events after seq {last} are missing (the head is at seq {head})",
+                    last=last or 0,
+                    head=int(head["seq"]),
+                ),
             )
         if head and last is not None and head["hash"] != expected_prev:
-            return ChainReport(False, checked, first, last, last, "head hash does not match")
+            return ChainReport(
+                False,
+                checked,
+                first,
+                last,
+                last,
+                msg("The audit head hash does not match the last event's hash"),
+            )
     return ChainReport(True, checked, first, last, None, None)
 
 
@@ -492,9 +507,12 @@ async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] =
     ring = signing.verification_ring()
     rows = await list_checkpoints()
     entries: list[tuple[str, dict[str, Any] | None]] = [
-        (f"检查点 #{row['id']}", row) for row in rows
+        (msg("Checkpoint #{id}", id=row["id"]), row) for row in rows
     ]
-    entries += [(f"外部检查点 {index + 1}", None) for index in range(len(extra_tokens))]
+    entries += [
+        (msg("External checkpoint {number}", number=index + 1), None)
+        for index in range(len(extra_tokens))
+    ]
     head_seq = (await _read_head())[0]
     checked = unverified = 0
     newest: int | None = None
@@ -506,7 +524,15 @@ async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] =
                 claims = ring.verify(token, CHECKPOINT_TYPE)
             except DomainError as error:
                 if error.code is not ErrorCode.UNKNOWN_KEY:
-                    return _broken(report, None, f"{label} 的签名无效：{error.message}")
+                    return _broken(
+                        report,
+                        None,
+                        msg(
+                            "The signature of {label} is invalid: {problem}",
+                            label=label,
+                            problem=error.message,
+                        ),
+                    )
         if claims is None:
             unverified += 1
             if row is None:
@@ -514,7 +540,11 @@ async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] =
             claims = {"seq": row["seq"], "hash": row["hash"]}
         seq, digest = int(claims["seq"]), str(claims["hash"])
         if row is not None and (int(row["seq"]) != seq or row["hash"] != digest):
-            return _broken(report, seq, f"{label} 的记录与其签名内容不符（被改动）")
+            return _broken(
+                report,
+                seq,
+                msg("{label} does not match what it signed: it was altered", label=label),
+            )
         if seq == 0:
             checked += 1
             continue
@@ -523,15 +553,26 @@ async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] =
             return _broken(
                 report,
                 seq,
-                f"{label}（{_signed_at(claims)}签名）证明日志曾写到 seq {seq}，"
-                f"现在只到 seq {head_seq}：日志尾部被截断",
+                msg(
+                    "{label} (signed{signed_at}) proves the log reached seq {seq}; it now ends "
+                    "at seq {head}: the end of the log was cut off",
+                    label=label,
+                    signed_at=_signed_at(claims),
+                    seq=seq,
+                    head=head_seq,
+                ),
             )
         if event_hash != digest:
             return _broken(
                 report,
                 seq,
-                f"seq {seq} 的哈希与{label}（{_signed_at(claims)}签名）不符："
-                f"日志在 seq {seq} 或之前被改写并重新计算了哈希",
+                msg(
+                    "The hash at seq {seq} does not match {label} (signed{signed_at}): the "
+                    "log was rewritten at or before seq {seq} and its hashes recomputed",
+                    label=label,
+                    signed_at=_signed_at(claims),
+                    seq=seq,
+                ),
             )
         checked += 1
         newest = seq if newest is None else max(newest, seq)
@@ -543,7 +584,7 @@ async def compare_checkpoints(report: ChainReport, extra_tokens: Sequence[str] =
 
 def _signed_at(claims: dict[str, Any]) -> str:
     created = claims.get("createdAt")
-    return f"于 {created} " if created else ""
+    return msg(" on {created}", created=str(created)) if created else ""
 
 
 async def _event_hash(seq: int) -> str | None:

@@ -21,6 +21,7 @@ from tortoise.expressions import F
 from domain import audit, clock, passwords, permissions, validation
 from domain.actors import ANONYMOUS, Actor, Role
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import N_, msg
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -31,8 +32,8 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 SESSION_PREFIX = "crs_"
 API_KEY_PREFIX = "crk_"
-LOGIN_FAILED_MESSAGE = "Invalid username or password, or the account is temporarily locked"
-LOGIN_THROTTLED_MESSAGE = "登录尝试过于频繁，请一分钟后再试"
+LOGIN_FAILED_MESSAGE = N_("Invalid username or password, or the account is temporarily locked")
+LOGIN_THROTTLED_MESSAGE = N_("Too many sign-in attempts: try again in a minute")
 API_KEY_ROLES = frozenset({Role.SCHEDULER, Role.AUDITOR})
 MAX_API_KEY_DAYS = 3 * 366
 
@@ -80,10 +81,10 @@ class LoginLimits:
         if len(self._attempts) > 50_000:  # forget idle keys under a flood of names
             self._attempts = {k: v for k, v in self._attempts.items() if v and v[-1] > now - 60}
         if not self._hit(f"ip:{client or '?'}", self.per_client, now):
-            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+            raise DomainError(ErrorCode.THROTTLED, msg(LOGIN_THROTTLED_MESSAGE))
         if not self._hit(f"user:{username.lower()}", self.per_username, now):
             self.give_back(client, None)
-            raise DomainError(ErrorCode.THROTTLED, LOGIN_THROTTLED_MESSAGE)
+            raise DomainError(ErrorCode.THROTTLED, msg(LOGIN_THROTTLED_MESSAGE))
 
     def give_back(self, client: str | None, username: str | None) -> None:
         for key in (f"ip:{client or '?'}", f"user:{username.lower()}" if username else None):
@@ -148,7 +149,7 @@ async def login(
     accounts. Attempts are rate-limited per client and username, counted before hashing,
     and hashing waits in a bounded queue (THROTTLED when full)."""
     if not isinstance(username, str) or not isinstance(password, str):
-        raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+        raise DomainError(ErrorCode.INVALID_CREDENTIALS, msg(LOGIN_FAILED_MESSAGE))
     username = username.strip()[:64]
     password = password[: passwords.MAX_LENGTH + 1]
     LIMITS.admit(client, username)
@@ -176,7 +177,7 @@ async def login(
     )
     if not (ok and usable and user is not None):
         await _record_failure(user, actor, locked, moment)
-        raise DomainError(ErrorCode.INVALID_CREDENTIALS, LOGIN_FAILED_MESSAGE)
+        raise DomainError(ErrorCode.INVALID_CREDENTIALS, msg(LOGIN_FAILED_MESSAGE))
     LIMITS.give_back(client, username)
     token = SESSION_PREFIX + secrets.token_urlsafe(32)
     expires_at = moment + session_lifetime
@@ -238,7 +239,9 @@ async def _record_failure(user: User | None, actor: Actor, locked: bool, moment:
 
 async def logout(actor: Actor) -> bool:
     if actor.kind != "user" or actor.session_id is None:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "Only a signed-in user session can log out")
+        raise DomainError(
+            ErrorCode.UNAUTHENTICATED, msg("Only a signed-in user session can log out")
+        )
     moment = clock.now()
     async with write_block(actor, "logout") as ctx:
         count = await Session.filter(id=actor.session_id, revoked_at=None).update(
@@ -325,7 +328,7 @@ async def _authenticate_api_key(
 
 def _parse_roles(raw: list[str], field: str = "roles") -> list[str]:
     if not raw:
-        raise DomainError(ErrorCode.VALIDATION, "At least one role is required", field)
+        raise DomainError(ErrorCode.VALIDATION, msg("At least one role is required"), field)
     return sorted({validation.choice(field, role, Role).value for role in raw})
 
 
@@ -344,7 +347,7 @@ async def create_user(
     if not all(ch.isalnum() or ch in "._-@" for ch in name):
         raise DomainError(
             ErrorCode.VALIDATION,
-            "username may contain letters, digits, '.', '_', '-' and '@'",
+            msg("A username may contain letters, digits, '.', '_', '-' and '@'"),
             "username",
         )
     passwords.check_policy(password, name)
@@ -361,21 +364,23 @@ async def create_user(
 
     async def apply(ctx: WriteContext) -> User:
         if await User.exists(username=name):
-            raise DomainError(ErrorCode.DUPLICATE, f"User {name} already exists", "username")
+            raise DomainError(
+                ErrorCode.DUPLICATE, msg("User {name} already exists", name=name), "username"
+            )
         department_ids: list[int] = []
         for index, dept_code in enumerate(department_codes or []):
             department = await Department.get_or_none(code=dept_code)
             if department is None:
                 raise DomainError(
                     ErrorCode.NOT_FOUND,
-                    f"Department {dept_code} does not exist",
+                    msg("Department {code} does not exist", code=dept_code),
                     ["departmentCodes", str(index)],
                 )
             department_ids.append(department.id)
         if Role.DEPARTMENT_HEAD.value in role_values and not department_ids:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "A DEPARTMENT_HEAD user needs at least one department",
+                msg("A department head (DEPARTMENT_HEAD) user needs at least one department"),
                 "departmentCodes",
             )
         practitioner = None
@@ -384,13 +389,16 @@ async def create_user(
             if practitioner is None:
                 raise DomainError(
                     ErrorCode.NOT_FOUND,
-                    f"Practitioner {practitioner_staff_no} does not exist",
+                    msg(
+                        "No practitioner has staff number {staff_no}",
+                        staff_no=practitioner_staff_no,
+                    ),
                     "practitionerStaffNo",
                 )
         if Role.PRACTITIONER.value in role_values and practitioner is None:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "A PRACTITIONER user must be linked to a practitioner",
+                msg("A practitioner (PRACTITIONER) user must be linked to a practitioner"),
                 "practitionerStaffNo",
             )
         return await ctx.create(
@@ -430,17 +438,21 @@ async def create_api_key(
     role_values = _parse_roles(roles)
     if not set(role_values) <= {role.value for role in API_KEY_ROLES}:
         raise DomainError(
-            ErrorCode.VALIDATION, "API keys may carry only the SCHEDULER and AUDITOR roles", "roles"
+            ErrorCode.VALIDATION,
+            msg("API keys may carry only the SCHEDULER and AUDITOR roles"),
+            "roles",
         )
     moment = clock.now()
     if expires_at is None:
         expires_at = moment + timedelta(days=365)
     if expires_at.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, "expiresAt needs a time zone", "expiresAt")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The expiry time (expiresAt) needs a time zone"), "expiresAt"
+        )
     if expires_at <= moment or expires_at > moment + timedelta(days=MAX_API_KEY_DAYS):
         raise DomainError(
             ErrorCode.VALIDATION,
-            "expiresAt must be in the future and at most 3 years away",
+            msg("The expiry time (expiresAt) must be in the future and at most 3 years away"),
             "expiresAt",
         )
     prefix = secrets.token_hex(6)
@@ -474,9 +486,11 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
     async def apply(ctx: WriteContext) -> ApiKey:
         key = await ApiKey.get_or_none(id=key_id)
         if key is None:
-            raise DomainError(ErrorCode.NOT_FOUND, "API key does not exist", "id")
+            raise DomainError(ErrorCode.NOT_FOUND, msg("The API key does not exist"), "id")
         if key.revoked_at is not None:
-            raise DomainError(ErrorCode.INVALID_TRANSITION, "API key is already revoked", "id")
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, msg("The API key is already revoked"), "id"
+            )
         return await ctx.update(key, "api_key.revoke", {"revoked_at": clock.now()}, reason=reason)
 
     return await run_write(actor, apply)
@@ -488,7 +502,7 @@ async def revoke_api_key(actor: Actor, key_id: int, reason: str | None = None) -
 async def _user_for_change(user_id: int) -> User:
     user = await User.get_or_none(id=user_id)
     if user is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "该用户不存在", "id")
+        raise DomainError(ErrorCode.NOT_FOUND, msg("The user does not exist"), "id")
     return user
 
 
@@ -517,10 +531,14 @@ async def deactivate_user(
     async def apply(ctx: WriteContext) -> User:
         user = await _user_for_change(user_id)
         if actor.kind == "user" and actor.id == user.id:
-            raise DomainError(ErrorCode.VALIDATION, "不能停用自己的账号", "id")
+            raise DomainError(
+                ErrorCode.VALIDATION, msg("You cannot deactivate your own account"), "id"
+            )
         if not user.active:
             raise DomainError(
-                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是停用状态", "id"
+                ErrorCode.INVALID_TRANSITION,
+                msg("User {username} is already deactivated", username=user.username),
+                "id",
             )
         moment = clock.now()
         updated = await ctx.update(
@@ -544,7 +562,9 @@ async def reactivate_user(actor: Actor, user_id: int, expected_version: int) -> 
         user = await _user_for_change(user_id)
         if user.active:
             raise DomainError(
-                ErrorCode.INVALID_TRANSITION, f"用户 {user.username} 已是启用状态", "id"
+                ErrorCode.INVALID_TRANSITION,
+                msg("User {username} is already active", username=user.username),
+                "id",
             )
         return await ctx.update(
             user,
@@ -575,18 +595,24 @@ async def set_user_roles(
     async def apply(ctx: WriteContext) -> User:
         user = await _user_for_change(user_id)
         if actor.kind == "user" and actor.id == user.id and Role.ADMIN.value not in role_values:
-            raise DomainError(ErrorCode.VALIDATION, "不能取消自己的 ADMIN 角色", "roles")
+            raise DomainError(
+                ErrorCode.VALIDATION, msg("You cannot remove your own ADMIN role"), "roles"
+            )
         department_ids: list[int] = []
         for index, code in enumerate(department_codes or []):
             department = await Department.get_or_none(code=code)
             if department is None:
                 raise DomainError(
-                    ErrorCode.NOT_FOUND, f"科室 {code} 不存在", ["departmentCodes", str(index)]
+                    ErrorCode.NOT_FOUND,
+                    msg("Department {code} does not exist", code=code),
+                    ["departmentCodes", str(index)],
                 )
             department_ids.append(department.id)
         if Role.DEPARTMENT_HEAD.value in role_values and not department_ids:
             raise DomainError(
-                ErrorCode.VALIDATION, "DEPARTMENT_HEAD 用户至少需要一个科室", "departmentCodes"
+                ErrorCode.VALIDATION,
+                msg("A department head (DEPARTMENT_HEAD) user needs at least one department"),
+                "departmentCodes",
             )
         practitioner = None
         if practitioner_staff_no:
@@ -594,12 +620,17 @@ async def set_user_roles(
             if practitioner is None:
                 raise DomainError(
                     ErrorCode.NOT_FOUND,
-                    f"工号 {practitioner_staff_no} 的医师不存在",
+                    msg(
+                        "No practitioner has staff number {staff_no}",
+                        staff_no=practitioner_staff_no,
+                    ),
                     "practitionerStaffNo",
                 )
         if Role.PRACTITIONER.value in role_values and practitioner is None:
             raise DomainError(
-                ErrorCode.VALIDATION, "PRACTITIONER 用户必须关联一名医师", "practitionerStaffNo"
+                ErrorCode.VALIDATION,
+                msg("A practitioner (PRACTITIONER) user must be linked to a practitioner"),
+                "practitionerStaffNo",
             )
         return await ctx.update(
             user,

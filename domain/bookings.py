@@ -29,6 +29,7 @@ from domain.catalogue import procedure_code
 from domain.decision import CheckInput, Decision, Setting
 from domain.decision.cache import CATALOGUE_TYPES, NO_DECISION_EFFECT
 from domain.errors import DomainError, DomainErrors, ErrorCode, not_found
+from domain.i18n import msg
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -177,13 +178,23 @@ def _check_date(on: date, path: list[str]) -> None:
     if on < today:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"手术日期 {on.isoformat()} 已过（今天是 {today.isoformat()}），不能预约过去的日期",
+            msg(
+                "The operation date {on} has passed (today is {today}): a past date cannot be "
+                "booked",
+                on=on,
+                today=today,
+            ),
             path,
         )
     if on > today + timedelta(days=MAX_DAYS_AHEAD):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"手术日期 {on.isoformat()} 超出可预约范围（最远 {MAX_DAYS_AHEAD} 天后）",
+            msg(
+                "The operation date {on} is too far ahead (bookings reach at most {days} days "
+                "ahead)",
+                on=on,
+                days=MAX_DAYS_AHEAD,
+            ),
             path,
         )
 
@@ -194,7 +205,7 @@ async def _check_procedures(codes: list[str]) -> None:
     problems = [
         DomainError(
             ErrorCode.NOT_FOUND,
-            f"手术目录中没有编码 {code}",
+            msg("Procedure {code} is not in the procedure catalogue", code=code),
             ["inputs", str(index), "procedureCode"],
         )
         for index, code in enumerate(codes)
@@ -209,7 +220,10 @@ def _check_setting(setting: str, emergency: bool, path: list[str]) -> Setting:
     if emergency and chosen is Setting.DAY_SURGERY:
         raise DomainError(
             ErrorCode.VALIDATION,
-            "日间手术只能择期安排，急诊手术不能按日间手术（DAY_SURGERY）预约",
+            msg(
+                "Day surgery is elective: an emergency cannot be booked as day surgery "
+                "(DAY_SURGERY)"
+            ),
             path,
         )
     return chosen
@@ -217,13 +231,23 @@ def _check_setting(setting: str, emergency: bool, path: list[str]) -> Setting:
 
 def _check_start(start: datetime | None, path: list[str]) -> None:
     if start is not None and start.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, "scheduledStart 需要带时区", path)
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("The scheduled start (scheduledStart) needs a time zone"),
+            path,
+        )
 
 
 def _clean_assistants(staff: list[str], path: list[str]) -> list[str]:
     if len(staff) > MAX_ASSISTANTS:
         raise DomainError(
-            ErrorCode.VALIDATION, f"助手最多 {MAX_ASSISTANTS} 名（本次 {len(staff)} 名）", path
+            ErrorCode.VALIDATION,
+            msg(
+                "At most {limit} assistants (this booking names {count})",
+                limit=MAX_ASSISTANTS,
+                count=len(staff),
+            ),
+            path,
         )
     return [validation.text(path[-1], s, max_length=32) for s in staff]
 
@@ -251,12 +275,18 @@ async def _practitioner(
         cleaned = staff_no.strip()
         found = await Practitioner.get_or_none(staff_no=cleaned) if len(cleaned) <= 32 else None
     elif required:
-        raise DomainError(ErrorCode.VALIDATION, "需要指定主刀医师（staffNo 或 id）", path)
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("Name the operating surgeon (staffNo or id)"), path
+        )
     else:
         return None
     if found is None:
         raise DomainError(
-            ErrorCode.NOT_FOUND, f"工号 {staff_no or practitioner_id} 的医师不存在", path
+            ErrorCode.NOT_FOUND,
+            msg(
+                "No practitioner has staff number {staff_no}", staff_no=staff_no or practitioner_id
+            ),
+            path,
         )
     return found
 
@@ -270,7 +300,11 @@ async def _site(code: str | None, site_id: int | None, path: list[str]) -> Site:
     else:
         site = await Site.get_or_none(is_default=True)
     if site is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"院区 {code or site_id or '(默认)'} 不存在", path)
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            msg("Site {site} does not exist", site=code or site_id or "(默认)"),
+            path,
+        )
     return site
 
 
@@ -281,7 +315,11 @@ async def _assistants(staff: list[str], path: list[str]) -> list[str]:
     found = set(await Practitioner.filter(staff_no__in=cleaned).values_list("staff_no", flat=True))
     missing = [s for s in cleaned if s not in found]
     if missing:
-        raise DomainError(ErrorCode.NOT_FOUND, f"助手工号不存在：{', '.join(missing)}", path)
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            msg("No practitioner has these assistants' staff numbers: {missing}", missing=missing),
+            path,
+        )
     return cleaned
 
 
@@ -295,7 +333,11 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
     if len(inputs) > MAX_BATCH:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"一次最多登记 {MAX_BATCH} 台手术预约（本次 {len(inputs)} 台），请分批提交",
+            msg(
+                "At most {limit} bookings per call (this call has {count}): send them in batches",
+                limit=MAX_BATCH,
+                count=len(inputs),
+            ),
             "inputs",
         )
     if not inputs:
@@ -319,7 +361,7 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
             problems.append(
                 DomainError(
                     ErrorCode.VALIDATION,
-                    f"externalRef {item[0]} 在本次提交中重复",
+                    msg("External reference {ref} appears twice in this submission", ref=item[0]),
                     _at(prefix, "externalRef"),
                 )
             )
@@ -344,7 +386,11 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
                 if existing.content_digest != digest:
                     raise DomainError(
                         ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        f"预约 {ref} 已用不同内容登记过；修改请用 updateBooking",
+                        msg(
+                            "Booking {ref} was already recorded with different content; use "
+                            "updateBooking to change it",
+                            ref=ref,
+                        ),
                         _at(prefix, "externalRef"),
                     )
                 results.append(existing)
@@ -406,19 +452,27 @@ async def _own_booking(actor: Actor, ref: str, path: str = "externalRef") -> Boo
     cleaned = validation.text("externalRef", ref, max_length=128)
     booking = await Booking.get_or_none(client_key=actor.key, external_ref=cleaned)
     if booking is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"预约 {cleaned} 不存在", path)
+        raise DomainError(
+            ErrorCode.NOT_FOUND, msg("Booking {ref} does not exist", ref=cleaned), path
+        )
     return booking
 
 
 def _require_open(booking: Booking) -> None:
     if booking.status == "CANCELLED":
         raise DomainError(
-            ErrorCode.INVALID_TRANSITION, f"预约 {booking.external_ref} 已取消", "externalRef"
+            ErrorCode.INVALID_TRANSITION,
+            msg("Booking {ref} is cancelled", ref=booking.external_ref),
+            "externalRef",
         )
     if booking.scheduled_on < clock.today():
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
-            f"预约 {booking.external_ref} 的手术日期 {booking.scheduled_on.isoformat()} 已过",
+            msg(
+                "The operation date {on} of booking {ref} has passed",
+                ref=booking.external_ref,
+                on=booking.scheduled_on,
+            ),
             "externalRef",
         )
 
@@ -477,7 +531,9 @@ async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
                 await _check_procedures([code])
             except DomainErrors:
                 raise DomainError(
-                    ErrorCode.NOT_FOUND, f"手术目录中没有编码 {code}", ["input", "procedureCode"]
+                    ErrorCode.NOT_FOUND,
+                    msg("Procedure {code} is not in the procedure catalogue", code=code),
+                    ["input", "procedureCode"],
                 ) from None
             changes["procedure_code"] = code
         if data.setting is not None:
@@ -536,13 +592,17 @@ async def link_case(ctx: WriteContext, actor: Actor, booking_ref: str, case: Cas
     if booking.status == "CANCELLED":
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
-            f"预约 {booking.external_ref} 已取消，不能关联手术病例",
+            msg(
+                "Booking {ref} is cancelled: no case can be linked to it", ref=booking.external_ref
+            ),
             "bookingRef",
         )
     linked = booking.case_record_id  # type: ignore[attr-defined]
     if linked is not None and linked != case.id:
         raise DomainError(
-            ErrorCode.CONFLICT, f"预约 {booking.external_ref} 已关联其他手术病例", "bookingRef"
+            ErrorCode.CONFLICT,
+            msg("Booking {ref} is already linked to another case", ref=booking.external_ref),
+            "bookingRef",
         )
     if linked is None:
         await ctx.update(booking, "booking.perform", {"case_record_id": case.id})
@@ -561,7 +621,7 @@ def require_read(actor: Actor) -> None:
         permissions.allowed(actor, Permission.RECORD_CASE)
         or permissions.allowed(actor, Permission.READ_AUDIT)
     ):
-        raise DomainError(ErrorCode.FORBIDDEN, "你的角色不能查看手术预约")
+        raise DomainError(ErrorCode.FORBIDDEN, msg("Your role may not see operation bookings"))
 
 
 @dataclass
@@ -594,7 +654,7 @@ async def list_bookings(
     if filter.status is not None:
         if filter.status not in {"SCHEDULED", "CANCELLED"}:
             raise DomainError(
-                ErrorCode.VALIDATION, "status 只能是 SCHEDULED 或 CANCELLED", "status"
+                ErrorCode.VALIDATION, msg("The status must be SCHEDULED or CANCELLED"), "status"
             )
         query = query.filter(status=filter.status)
     return await keyset(query, first, after)
@@ -624,7 +684,9 @@ async def list_impacts(
     if status is not None:
         if status not in IMPACT_STATUSES:
             raise DomainError(
-                ErrorCode.VALIDATION, f"status 只能是 {', '.join(IMPACT_STATUSES)}", "status"
+                ErrorCode.VALIDATION,
+                msg("The status must be one of {statuses}", statuses=list(IMPACT_STATUSES)),
+                "status",
             )
         query = query.filter(status=status)
     return await keyset(query, first, after)
@@ -640,7 +702,9 @@ async def acknowledge_impact(
             raise not_found("BookingImpact", "", "id")
         if impact.status != "OPEN":
             raise DomainError(
-                ErrorCode.INVALID_TRANSITION, f"该影响已处理（{impact.status}）", "id"
+                ErrorCode.INVALID_TRANSITION,
+                msg("This impact has already been handled ({status})", status=impact.status),
+                "id",
             )
         return await ctx.update(
             impact,

@@ -16,6 +16,7 @@ from typing import Any
 from domain import audit, clock, signing
 from domain.actors import Actor, Role
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import enum_label, msg
 from models import Department, Practitioner, Privilege, Procedure, Site, Specialty, Technique
 
 TYP = "credreg-card+jwt"
@@ -38,18 +39,25 @@ async def _practitioner(staff_no: str) -> Practitioner:
     cleaned = (staff_no or "").strip()
     found = await Practitioner.get_or_none(staff_no=cleaned[:32]) if cleaned else None
     if found is None or len(cleaned) > 32:
-        raise DomainError(ErrorCode.NOT_FOUND, f"工号 {cleaned[:32]} 的医师不存在", "staffNo")
+        raise DomainError(
+            ErrorCode.NOT_FOUND,
+            msg("No practitioner has staff number {staff_no}", staff_no=cleaned[:32]),
+            "staffNo",
+        )
     return found
 
 
 def _may_see(actor: Actor, practitioner: Practitioner) -> None:
     if not actor.authenticated:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "需要登录")
+        raise DomainError(ErrorCode.UNAUTHENTICATED, msg("Sign in first"))
     if actor.has(Role.ADMIN) or actor.kind == "system":
         return
     if actor.practitioner_id is not None and actor.practitioner_id == practitioner.id:
         return
-    raise DomainError(ErrorCode.FORBIDDEN, "授权证书只能由医师本人或医务部查看")
+    raise DomainError(
+        ErrorCode.FORBIDDEN,
+        msg("A privilege card may be seen only by the practitioner or the medical affairs office"),
+    )
 
 
 async def privileges_in_force(practitioner: Practitioner, on: date) -> list[dict[str, Any]]:
@@ -142,22 +150,37 @@ async def verify_card(token: str) -> CardCheck:
         return CardCheck(False, error.message, None, None, [], None)
     if int(claims.get("exp", 0)) < int(clock.now().timestamp()):
         # PyJWT checks expiry against the system clock; the domain clock decides here
-        return CardCheck(False, "授权证书已过期，请重新出示", claims, None, [], None)
+        return CardCheck(
+            False, msg("The privilege card has expired: show a new one"), claims, None, [], None
+        )
     practitioner = await Practitioner.get_or_none(staff_no=str(claims.get("sub", ""))[:32])
     current = await audit.registry_version()
     if practitioner is None:
-        return CardCheck(True, None, claims, True, ["医师记录已不存在"], current)
-    changes = []
+        return CardCheck(
+            True, None, claims, True, [msg("The practitioner's record no longer exists")], current
+        )
+    changes: list[str] = []
     if practitioner.status != claims.get("status"):
-        changes.append(f"医师状态由 {claims.get('status')} 变为 {practitioner.status}")
+        changes.append(
+            msg(
+                "The practitioner's status changed from {before} to {after}",
+                before=enum_label("PractitionerStatus", str(claims.get("status"))),
+                after=enum_label("PractitionerStatus", practitioner.status),
+            )
+        )
     now_lines = await privileges_in_force(practitioner, date.fromisoformat(claims["on"]))
     before = {line["id"]: line for line in claims.get("privileges", [])}
     after = {line["id"]: line for line in now_lines}
     for pid in sorted(before.keys() - after.keys()):
-        changes.append(f"授权 {pid} 已不在有效期内或已暂停/撤销")
+        changes.append(
+            msg(
+                "Privilege {privilege} is no longer in force (ended, suspended or revoked)",
+                privilege=pid,
+            )
+        )
     for pid in sorted(after.keys() - before.keys()):
-        changes.append(f"新增授权 {pid}")
+        changes.append(msg("New privilege {privilege}", privilege=pid))
     for pid in sorted(before.keys() & after.keys()):
         if before[pid] != after[pid]:
-            changes.append(f"授权 {pid} 内容已变更")
+            changes.append(msg("Privilege {privilege} has changed", privilege=pid))
     return CardCheck(True, None, claims, bool(changes), changes, current)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from domain import clock
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 DEFAULT_MAX_AGE_DAYS = 30
 _max_age_days = DEFAULT_MAX_AGE_DAYS
@@ -34,13 +35,25 @@ def check_performed_on(actor: Actor, performed_on: date, field: str = "performed
     today = clock.today()
     if performed_on > today:
         raise DomainError(
-            ErrorCode.VALIDATION, f"手术日期 {performed_on} 晚于今天（{today}），不能登记", field
+            ErrorCode.VALIDATION,
+            msg(
+                "The operation date {performed_on} is after today ({today}): it cannot be recorded",
+                performed_on=performed_on,
+                today=today,
+            ),
+            field,
         )
     earliest = today - timedelta(days=_max_age_days)
     if performed_on < earliest and actor.kind != "system":
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"手术日期 {performed_on} 早于允许补报的最早日期 {earliest}"
-            f"（最多补报 {_max_age_days} 天内的病例）；如确需补录，请联系医务部",
+            msg(
+                "The operation date {performed_on} is before {earliest}, the earliest a late "
+                "report may cover (cases of the last {days} days); to record an older case, "
+                "contact the medical affairs office",
+                performed_on=performed_on,
+                earliest=earliest,
+                days=_max_age_days,
+            ),
             field,
         )

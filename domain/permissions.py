@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from domain.actors import Actor, Role
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import N_, msg
 
 
 class Permission(StrEnum):
@@ -98,14 +99,15 @@ def allowed(actor: Actor, permission: Permission) -> bool:
 
 def require_authenticated(actor: Actor) -> None:
     if not actor.authenticated:
-        raise DomainError(ErrorCode.UNAUTHENTICATED, "Authentication required")
+        raise DomainError(ErrorCode.UNAUTHENTICATED, msg("Sign in first"))
 
 
 def require(actor: Actor, permission: Permission) -> None:
     require_authenticated(actor)
     if not allowed(actor, permission):
         raise DomainError(
-            ErrorCode.FORBIDDEN, f"Your role does not allow this ({permission.value})"
+            ErrorCode.FORBIDDEN,
+            msg("Your role does not allow this ({permission})", permission=permission.value),
         )
 
 
@@ -169,7 +171,7 @@ def require_practitioner_access(
     if not practitioner_scope(actor, permission).admits(practitioner_id, department_id):
         raise out_of_scope()
     if permission in SEPARATION_OF_DUTIES and actor.practitioner_id == practitioner_id:
-        raise DomainError(ErrorCode.FORBIDDEN, OWN_RECORD_MESSAGE)
+        raise DomainError(ErrorCode.FORBIDDEN, msg(OWN_RECORD_MESSAGE))
 
 
 # Decisions nobody takes on their own privilege, whatever roles they hold (a department
@@ -183,16 +185,20 @@ SEPARATION_OF_DUTIES = frozenset(
         Permission.DECIDE_EVALUATION,
     }
 )
-OWN_RECORD_MESSAGE = "不能推荐、审批或评价本人的授权申请或授权"
+OWN_RECORD_MESSAGE = N_(
+    "You cannot endorse, approve or evaluate your own privilege application or privilege"
+)
 
 
-OUT_OF_SCOPE_MESSAGE = "该医师不存在，或不在您所在科室及本人记录的范围内"
+OUT_OF_SCOPE_MESSAGE = N_(
+    "The practitioner does not exist or is outside your departments and your own record"
+)
 
 
 def out_of_scope(field: str | list[str] | None = None) -> DomainError:
     """Out of scope, and for a scoped actor also "no such practitioner": one answer for
     both, so a department head cannot learn which staff numbers exist elsewhere."""
-    return DomainError(ErrorCode.FORBIDDEN, OUT_OF_SCOPE_MESSAGE, field)
+    return DomainError(ErrorCode.FORBIDDEN, msg(OUT_OF_SCOPE_MESSAGE), field)
 
 
 def sees_everyone(actor: Actor, permission: Permission) -> bool:
@@ -209,7 +215,7 @@ def hide_missing(actor: Actor, permission: Permission, error: DomainError) -> Do
 
 # --- reads: the one layer every loader and nested resolver goes through ------------
 
-NOT_VISIBLE_MESSAGE = "记录不存在或不在您的权限范围内"
+NOT_VISIBLE_MESSAGE = N_("The record does not exist or is outside what you may see")
 
 
 def read_scope(actor: Actor, permission: Permission) -> PractitionerScope:
@@ -223,7 +229,7 @@ def read_scope(actor: Actor, permission: Permission) -> PractitionerScope:
 def not_visible(field: str | list[str] | None = None) -> DomainError:
     """The one answer for "does not exist" and "not in your scope": both look the same,
     so an error never tells which staff numbers or records exist in other departments."""
-    return DomainError(ErrorCode.NOT_FOUND, NOT_VISIBLE_MESSAGE, field)
+    return DomainError(ErrorCode.NOT_FOUND, msg(NOT_VISIBLE_MESSAGE), field)
 
 
 # --- refusal auditing, rate-limited ---------------------------------------------------

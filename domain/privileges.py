@@ -18,6 +18,7 @@ from domain import catalogue, clock, permissions, validation
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import action_label, enum_label, msg
 from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by, specialty_by
 from domain.pagination import Page, keyset
@@ -88,7 +89,11 @@ def next_status(current: str, action: Action) -> Status:
     if target is None:
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
-            f"Cannot {action.value} a privilege that is {current}",
+            msg(
+                "Cannot {action} a privilege that is {status}",
+                action=action_label(action.value),
+                status=enum_label("PrivilegeStatus", current),
+            ),
             "id",
         )
     return target
@@ -130,13 +135,19 @@ def validity_window(site: Site, valid_from: date, valid_until: date | None) -> t
         valid_until = min(valid_until, ceiling)
     if valid_until < valid_from:
         raise DomainError(
-            ErrorCode.VALIDATION, "validUntil must not be before validFrom", "validUntil"
+            ErrorCode.VALIDATION,
+            msg("The end date (validUntil) must not be before the start date (validFrom)"),
+            "validUntil",
         )
     if valid_until > ceiling:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"A privilege may be valid for at most {MAX_VALIDITY_YEARS} years "
-            f"(until {ceiling.isoformat()} at the latest)",
+            msg(
+                "A privilege may be valid for at most {years} years (until {ceiling} at the "
+                "latest)",
+                years=MAX_VALIDITY_YEARS,
+                ceiling=ceiling,
+            ),
             "validUntil",
         )
     return valid_from, valid_until
@@ -261,11 +272,18 @@ class PrivilegeRequest:
 async def _target(request: PrivilegeRequest, scope: Scope) -> dict[str, Any]:
     if scope is Scope.SURGERY_GRADE:
         if request.max_grade is None:
-            raise DomainError(ErrorCode.VALIDATION, "SURGERY_GRADE needs maxGrade", "maxGrade")
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("A surgery-grade privilege (SURGERY_GRADE) needs its highest grade (maxGrade)"),
+                "maxGrade",
+            )
         if not 1 <= request.max_grade <= 3:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "maxGrade must be 1-3; grade-4 procedures are granted one by one (PROCEDURE)",
+                msg(
+                    "The highest grade (maxGrade) must be 1-3; grade 4 procedures are granted "
+                    "one by one (PROCEDURE)"
+                ),
                 "maxGrade",
             )
         specialty = await specialty_by(request.specialty_code, request.specialty_id)
@@ -277,7 +295,9 @@ async def _target(request: PrivilegeRequest, scope: Scope) -> dict[str, Any]:
     if scope is Scope.PROCEDURE:
         if not request.procedure_code:
             raise DomainError(
-                ErrorCode.VALIDATION, "PROCEDURE needs procedureCode", "procedureCode"
+                ErrorCode.VALIDATION,
+                msg("A procedure privilege (PROCEDURE) needs the procedure code (procedureCode)"),
+                "procedureCode",
             )
         code = catalogue.procedure_code("procedureCode", request.procedure_code)
         if not await Procedure.exists(code=code):
@@ -288,7 +308,7 @@ async def _target(request: PrivilegeRequest, scope: Scope) -> dict[str, Any]:
         if technique.category == TechniqueCategory.PROHIBITED.value:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "A prohibited technique can never be privileged (R20)",
+                msg("A prohibited technique can never be privileged"),
                 "techniqueCode",
             )
         return {"technique": technique, "scope_key": scope_key(scope, technique_id=technique.id)}
@@ -314,7 +334,7 @@ async def request_privilege(
         if practitioner.status == "LEFT":
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "The practitioner has left; no privilege can be requested",
+                msg("The practitioner has left; no privilege can be requested"),
                 "practitionerStaffNo",
             )
         site = await site_by(request.site_code, request.site_id)
@@ -412,7 +432,7 @@ async def _approval_changes(
     ctx: WriteContext, privilege: Privilege, practitioner: Practitioner, approval: Approval
 ) -> dict[str, Any]:
     if practitioner.status == "LEFT":
-        raise DomainError(ErrorCode.VALIDATION, "The practitioner has left", "id")
+        raise DomainError(ErrorCode.VALIDATION, msg("The practitioner has left"), "id")
     if privilege.scope == Scope.TECHNIQUE.value:
         technique = await catalogue.technique_by(
             technique_id=privilege.technique_id,  # type: ignore[attr-defined]
@@ -420,7 +440,7 @@ async def _approval_changes(
         )
         if technique.category == TechniqueCategory.PROHIBITED.value:
             raise DomainError(
-                ErrorCode.VALIDATION, "A prohibited technique can never be privileged (R20)", "id"
+                ErrorCode.VALIDATION, msg("A prohibited technique can never be privileged"), "id"
             )
     site = await Site.get(id=privilege.site_id)  # type: ignore[attr-defined]
     valid_from = approval.valid_from or privilege.valid_from or approval.decision.meeting_on
@@ -452,14 +472,21 @@ async def ensure_no_overlap(privilege: Privilege, valid_from: date, valid_until:
     if clash is None:
         return
     if clash.status == Status.SUSPENDED.value:
-        message = (
-            f"同一范围和对象的授权（编号 {clash.id}，{clash.valid_from} 至 {clash.valid_until}）"
-            "已被暂停，期限重叠：须先恢复或撤销该授权，不能另行授予"
+        message = msg(
+            "Privilege no. {privilege} of the same scope and target ({valid_from} to "
+            "{valid_until}) is suspended and its term overlaps: reinstate or revoke it "
+            "first; no other can be granted",
+            privilege=clash.id,
+            valid_from=clash.valid_from,
+            valid_until=clash.valid_until,
         )
     else:
-        message = (
-            f"同一范围和对象的有效授权（编号 {clash.id}，{clash.valid_from} 至 "
-            f"{clash.valid_until}）期限重叠"
+        message = msg(
+            "Active privilege no. {privilege} of the same scope and target ({valid_from} to "
+            "{valid_until}) has an overlapping term",
+            privilege=clash.id,
+            valid_from=clash.valid_from,
+            valid_until=clash.valid_until,
         )
     raise DomainError(ErrorCode.CONFLICT, message, "id")
 

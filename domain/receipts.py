@@ -18,6 +18,7 @@ from domain import audit, clock, permissions, signing, sql
 from domain.actors import Actor
 from domain.decision import CheckInput, Decision
 from domain.errors import DomainError
+from domain.i18n import msg
 from domain.permissions import Permission
 
 TYP = "credreg-receipt+jwt"
@@ -123,15 +124,17 @@ async def verify_receipt(actor: Actor, token: str) -> ReceiptCheck:
     seq = result.claims.get("registryVersion")
     claimed = result.claims.get("auditHeadHash")
     if not isinstance(seq, int):
-        result.valid, result.problem = False, "回执缺少 registryVersion"
+        result.valid, result.problem = False, msg("The receipt has no registryVersion")
         return result
     actual = await hash_at(seq)
     result.in_audit_chain = actual is not None and actual == claimed
     result.current_registry_version = await audit.registry_version()
     if not result.in_audit_chain:
         result.valid = False
-        result.problem = (
-            f"回执中的审计链哈希与本库第 {seq} 条审计记录不符：回执不是本库签发，或审计历史被改写"
+        result.problem = msg(
+            "The receipt's audit hash does not match audit event {seq} of this registry: "
+            "the receipt was not issued here, or the audit history was rewritten",
+            seq=seq,
         )
     return result
 

@@ -16,6 +16,7 @@ from domain.committee import CommitteeInput, record_committee_decision
 from domain.decision.facts import effective_grade
 from domain.decision.rules import evaluation_due, needs_yearly_review
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import enum_label, grade_label, msg
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -130,7 +131,7 @@ async def open_review_cycle(
         if not chosen:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "The selection matches no ACTIVE privilege awaiting evaluation",
+                msg("The selection matches no active privilege awaiting evaluation"),
                 "selection",
             )
         cycle = await ctx.create(
@@ -274,7 +275,9 @@ async def submit_evaluation(
                 api = "metrics." + "".join(
                     part if i == 0 else part.capitalize() for i, part in enumerate(name.split("_"))
                 )
-                raise DomainError(ErrorCode.VALIDATION, "Metrics must be whole numbers >= 0", api)
+                raise DomainError(
+                    ErrorCode.VALIDATION, msg("The metrics must be whole numbers, 0 or more"), api
+                )
         if (
             max(
                 metrics.complication_count, metrics.death_count, metrics.unplanned_reoperation_count
@@ -282,7 +285,9 @@ async def submit_evaluation(
             > metrics.case_count
         ):
             raise DomainError(
-                ErrorCode.VALIDATION, "An outcome count exceeds the case count", "metrics"
+                ErrorCode.VALIDATION,
+                msg("A count of outcomes exceeds the number of cases"),
+                "metrics",
             )
 
     async def apply(ctx: WriteContext) -> Evaluation:
@@ -292,7 +297,7 @@ async def submit_evaluation(
         if evaluation.status != "PENDING":
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION,
-                f"The evaluation is {evaluation.status}, not PENDING",
+                msg("The evaluation is {status}, not pending", status=evaluation.status),
                 "id",
             )
         stats = await computed_metrics(evaluation)
@@ -302,7 +307,9 @@ async def submit_evaluation(
             values = {**vars(metrics), "metrics_source": "MANUAL"}
         else:
             raise DomainError(
-                ErrorCode.VALIDATION, "No case records in the period: enter the metrics", "metrics"
+                ErrorCode.VALIDATION,
+                msg("No case records in the period: enter the metrics"),
+                "metrics",
             )
         values["out_of_privilege_count"] = await _out_of_privilege_in_period(evaluation)
         return await ctx.update(
@@ -368,12 +375,20 @@ async def decide_evaluation(
         if evaluation.status != "SUBMITTED":
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION,
-                f"The evaluation is {evaluation.status}; only a SUBMITTED one can be decided",
+                msg(
+                    "The evaluation is {status}; only a submitted one can be decided",
+                    status=evaluation.status,
+                ),
                 "id",
             )
         if privilege.status not in {Status.ACTIVE.value, Status.SUSPENDED.value}:
             raise DomainError(
-                ErrorCode.INVALID_TRANSITION, f"The privilege is {privilege.status}", "id"
+                ErrorCode.INVALID_TRANSITION,
+                msg(
+                    "The privilege is {status}",
+                    status=enum_label("PrivilegeStatus", privilege.status),
+                ),
+                "id",
             )
         decision = await record_committee_decision(
             ctx, choice.decision, outcome.value, "Evaluation", evaluation.id
@@ -386,7 +401,9 @@ async def decide_evaluation(
             )
         elif outcome is Outcome.SUSPEND:
             if privilege.status != Status.ACTIVE.value:
-                raise DomainError(ErrorCode.INVALID_TRANSITION, "The privilege is not ACTIVE", "id")
+                raise DomainError(
+                    ErrorCode.INVALID_TRANSITION, msg("The privilege is not active"), "id"
+                )
             await ctx.update(
                 privilege,
                 "privilege.suspend",
@@ -438,13 +455,17 @@ async def _supersede(
     if old.status != Status.ACTIVE.value:
         raise DomainError(
             ErrorCode.INVALID_TRANSITION,
-            "Only an ACTIVE privilege can be renewed or downgraded",
+            msg("Only an active (ACTIVE) privilege can be renewed or downgraded"),
             "id",
         )
     if old.valid_until is None or (outcome is Outcome.DOWNGRADE and old.valid_until < today):
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"该授权已于 {old.valid_until} 到期，不能降级；可续期、暂停或撤销",
+            msg(
+                "The privilege expired on {valid_until}: it cannot be downgraded; renew, "
+                "suspend or revoke it",
+                valid_until=old.valid_until,
+            ),
             "outcome",
         )
     site = await Site.get(id=old.site_id)  # type: ignore[attr-defined]
@@ -460,14 +481,17 @@ async def _supersede(
             if choice.new_max_grade is None or not 1 <= choice.new_max_grade < (old.max_grade or 0):
                 raise DomainError(
                     ErrorCode.VALIDATION,
-                    f"A downgrade needs newMaxGrade below {old.max_grade}",
+                    msg(
+                        "A downgrade needs a new highest grade (newMaxGrade) below {max_grade}",
+                        max_grade=grade_label(old.max_grade or 0),
+                    ),
                     "newMaxGrade",
                 )
             changes["max_grade"] = choice.new_max_grade
         elif old.supervised_only:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "This privilege is already supervised-only; suspend or revoke it",
+                msg("This privilege is already supervised-only; suspend or revoke it"),
                 "outcome",
             )
         else:
@@ -540,7 +564,7 @@ async def list_evaluations(
         query = query.filter(cycle_id=cycle_id)
     if status:
         if status not in {"PENDING", "SUBMITTED", "DECIDED"}:
-            raise DomainError(ErrorCode.VALIDATION, "unknown status", "status")
+            raise DomainError(ErrorCode.VALIDATION, msg("Unknown status"), "status")
         query = query.filter(status=status)
     if practitioner_id is not None:
         query = query.filter(privilege__practitioner_id=practitioner_id)

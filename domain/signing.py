@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 ALGORITHM = "EdDSA"
 KEY_SUFFIX = ".json"
@@ -115,8 +116,11 @@ class KeyRing:
         if key is None or key.private is None:
             raise DomainError(
                 ErrorCode.UNKNOWN_KEY,
-                f"签名密钥目录 {self.key_dir} 中没有当前签名密钥，请运行 credreg init 或 "
-                "credreg keys rotate",
+                msg(
+                    "The signing key directory {key_dir} holds no current signing key: run "
+                    "credreg init or credreg keys rotate",
+                    key_dir=str(self.key_dir),
+                ),
             )
         return jwt.encode(
             claims, key.private, algorithm=ALGORITHM, headers={"kid": key.kid, "typ": typ}
@@ -127,20 +131,34 @@ class KeyRing:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
-            raise DomainError(ErrorCode.INVALID_SIGNATURE, "签名令牌格式无效") from None
+            raise DomainError(
+                ErrorCode.INVALID_SIGNATURE, msg("The signed token is malformed")
+            ) from None
         if header.get("alg") != ALGORITHM:
             raise DomainError(
-                ErrorCode.INVALID_SIGNATURE, f"签名算法 {header.get('alg')!r} 不被接受"
+                ErrorCode.INVALID_SIGNATURE,
+                msg("Signature algorithm {alg} is not accepted", alg=repr(header.get("alg"))),
             )
         if typ is not None and header.get("typ") != typ:
             raise DomainError(
                 ErrorCode.INVALID_SIGNATURE,
-                f"签名令牌类型为 {header.get('typ')!r}，应为 {typ!r}",
+                msg(
+                    "The signed token's type is {found}, not {typ}",
+                    found=repr(header.get("typ")),
+                    typ=repr(typ),
+                ),
             )
         kid = header.get("kid")
         key = self.keys.get(kid) if isinstance(kid, str) else None
         if key is None:
-            raise DomainError(ErrorCode.UNKNOWN_KEY, f"签名密钥 {kid!r} 不存在或已被移除，无法验证")
+            raise DomainError(
+                ErrorCode.UNKNOWN_KEY,
+                msg(
+                    "Signing key {kid} does not exist or was removed: the signature cannot be "
+                    "verified",
+                    kid=repr(kid),
+                ),
+            )
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -149,10 +167,17 @@ class KeyRing:
                 options={"verify_aud": False, "verify_iss": False},
             )
         except jwt.ExpiredSignatureError:
-            raise DomainError(ErrorCode.INVALID_SIGNATURE, "签名令牌已过期") from None
+            raise DomainError(
+                ErrorCode.INVALID_SIGNATURE, msg("The signed token has expired")
+            ) from None
         except jwt.PyJWTError:
             raise DomainError(
-                ErrorCode.INVALID_SIGNATURE, f"签名无效（密钥 {kid}）：内容被改动或签名不符"
+                ErrorCode.INVALID_SIGNATURE,
+                msg(
+                    "Invalid signature (key {kid}): the content was changed or the signature "
+                    "does not match",
+                    kid=kid,
+                ),
             ) from None
         return claims
 
@@ -207,7 +232,12 @@ def load_keys(key_dir: str | os.PathLike[str]) -> KeyRing:
             key = SigningKey.from_file(json.loads(file.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise DomainError(
-                ErrorCode.VALIDATION, f"签名密钥文件 {file} 无法读取：{exc}"
+                ErrorCode.VALIDATION,
+                msg(
+                    "Signing key file {file} cannot be read: {problem}",
+                    file=str(file),
+                    problem=str(exc),
+                ),
             ) from None
         ring.keys[key.kid] = key
     return ring
@@ -249,11 +279,17 @@ def remove_key(key_dir: str | os.PathLike[str], kid: str) -> KeyRing:
     ring = load_keys(path)
     key = ring.keys.get(kid)
     if key is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"签名密钥 {kid} 不存在", "kid")
+        raise DomainError(
+            ErrorCode.NOT_FOUND, msg("Signing key {kid} does not exist", kid=kid), "kid"
+        )
     if ring.current is not None and ring.current.kid == kid:
         raise DomainError(
             ErrorCode.CONFLICT,
-            f"签名密钥 {kid} 是当前签名密钥，不能移除；请先运行 credreg keys rotate",
+            msg(
+                "Signing key {kid} is the current signing key and cannot be removed; run "
+                "credreg keys rotate first",
+                kid=kid,
+            ),
             "kid",
         )
     (path / f"{kid}{KEY_SUFFIX}").unlink()
@@ -292,7 +328,9 @@ def verification_ring() -> KeyRing | None:
 
 def key_dir() -> Path:
     if _configured_dir is None:
-        raise DomainError(ErrorCode.UNKNOWN_KEY, "签名密钥目录未配置（CREDREG_KEY_DIR）")
+        raise DomainError(
+            ErrorCode.UNKNOWN_KEY, msg("No signing key directory is configured (CREDREG_KEY_DIR)")
+        )
     return _configured_dir
 
 

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import Term, msg
 
 HEADER_SCAN_ROWS = 30  # title rows, notes and blank lines tolerated above the header
 DEFAULT_LOCALE = "zh-CN"
@@ -206,7 +207,7 @@ def decode(data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         raise DomainError(
-            ErrorCode.VALIDATION, "文件既不是 UTF-8 也不是 GB18030 编码的文本", "file"
+            ErrorCode.VALIDATION, msg("The file is neither UTF-8 nor GB18030 text"), "file"
         ) from None
 
 
@@ -299,14 +300,19 @@ def open_workbook(data: bytes) -> Any:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise DomainError(
             ErrorCode.VALIDATION,
-            "这是旧版 Excel 97-2003（.xls）文件；请在 Excel 中另存为 .xlsx 后再导入",
+            msg(
+                "This is an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import "
+                "that"
+            ),
             "file",
         )
     _refuse_bombs(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
-        raise DomainError(ErrorCode.VALIDATION, "无法读取该 .xlsx 工作簿", "file") from None
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The .xlsx workbook cannot be read"), "file"
+        ) from None
 
 
 MAX_UNCOMPRESSED = 1 << 30  # a workbook that unpacks to more than 1 GB is refused
@@ -320,7 +326,9 @@ def _refuse_bombs(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError):
-        raise DomainError(ErrorCode.VALIDATION, "无法读取该 .xlsx 工作簿", "file") from None
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The .xlsx workbook cannot be read"), "file"
+        ) from None
     total = sum(member.file_size for member in members)
     strings = sum(
         member.file_size for member in members if member.filename.endswith("sharedStrings.xml")
@@ -328,7 +336,11 @@ def _refuse_bombs(data: bytes) -> None:
     if total > MAX_UNCOMPRESSED or strings > MAX_SHARED_STRINGS:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"工作簿解压后约 {total / (1 << 20):.0f} MB，超过可读取的上限；请拆分后分批导入",
+            msg(
+                "The workbook unpacks to about {size:.0f} MB, more than can be read: split it "
+                "and import the parts",
+                size=total / (1 << 20),
+            ),
             "file",
         )
 
@@ -385,11 +397,11 @@ def read_table(data: bytes, filename: str, columns: tuple[Column, ...]) -> Table
             candidate = candidate or table
         book.close()
         if candidate is None:
-            raise DomainError(ErrorCode.VALIDATION, "文件是空的", "file")
+            raise DomainError(ErrorCode.VALIDATION, msg("The file is empty"), "file")
         return candidate
     table = _table(None, _csv_rows(data), aliases, required)
     if table is None:
-        raise DomainError(ErrorCode.VALIDATION, "文件是空的", "file")
+        raise DomainError(ErrorCode.VALIDATION, msg("The file is empty"), "file")
     return table
 
 
@@ -482,16 +494,32 @@ def code_text(
         return ""
     if isinstance(value, bool) or isinstance(value, (datetime, date)):
         raise CellError(
-            f"单元格 {cell or ''}（{header}）不是文本；请将该列设置为文本格式后重新填写"
+            msg(
+                "Cell {cell} ({header}) is not text: format the column as text and type the "
+                "value again",
+                cell=cell or "",
+                header=header,
+            )
         )
     if isinstance(value, (int, float)):
         guesses = likely_original(value, number_format, icd=icd)
         shown = _number_text(value)
-        hint = "、".join(guesses)
-        lost = "超过 15 位的数字已被 Excel 截断，" if len(shown.replace(".", "")) > 15 else ""
+        lost = (
+            msg("Excel cuts numbers of more than 15 digits short; ")
+            if len(shown.replace(".", "")) > 15
+            else ""
+        )
         raise CellError(
-            f"单元格 {cell or ''}（{header}）是数字格式，读到的值是 {shown}，原来可能是 {hint}；"
-            f"{lost}Excel 会去掉数字的前导 0 和末尾 0，请将该列设置为文本格式后重新填写"
+            msg(
+                "Cell {cell} ({header}) is a number: it reads {shown}, which was probably "
+                "{hint}; {lost}Excel drops leading and trailing zeros of numbers: format the "
+                "column as text and type the value again",
+                cell=cell or "",
+                header=header,
+                shown=shown,
+                hint=guesses,
+                lost=lost,
+            )
         )
     return str(value).strip()
 
@@ -525,7 +553,12 @@ def grade(value: Any) -> int:
         matched = GRADE_PATTERN.fullmatch(compact)
         if matched:
             return CHINESE_DIGITS[matched.group(1)]
-    raise CellError(f"手术级别应为 1-4、一级-四级或“三级手术”这样的写法，读到的是“{text(value)}”")
+    raise CellError(
+        msg(
+            "The grade must be 1-4, 一级-四级 or written like “三级手术”; the cell holds “{value}”",
+            value=text(value),
+        )
+    )
 
 
 TRUE_WORDS = {"1", "true", "yes", "y", "t", "是", "√", "✓", "✔", "对"}
@@ -543,7 +576,9 @@ def yes_no(value: Any) -> bool:
         return True
     if lowered in FALSE_WORDS:
         return False
-    raise CellError(f"应填“是”或“否”（也可写 Y/N、√、TRUE/FALSE），读到的是“{text(value)}”")
+    raise CellError(
+        msg("Write 是 or 否 (or Y/N, √, TRUE/FALSE); the cell holds “{value}”", value=text(value))
+    )
 
 
 DATE_PATTERNS = (
@@ -564,8 +599,12 @@ def day(value: Any, cell: str | None = None) -> date | None:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise CellError(
-            f"单元格 {cell or ''} 是数字 {_number_text(value)} 而不是日期；"
-            "请设置为日期格式，或写成 2028-12-31"
+            msg(
+                "Cell {cell} holds the number {number}, not a date: format it as a date or "
+                "write 2028-12-31",
+                cell=cell or "",
+                number=_number_text(value),
+            )
         )
     raw = unicodedata.normalize("NFKC", str(value)).strip()
     if not raw:
@@ -578,8 +617,13 @@ def day(value: Any, cell: str | None = None) -> date | None:
             try:
                 return date(year, month, day_)
             except ValueError:
-                raise CellError(f"日期不存在：{raw}") from None
-    raise CellError(f"日期应写成 2028-12-31、2028/12/31 或 2028年12月31日，读到的是“{raw}”")
+                raise CellError(msg("No such date: {raw}", raw=raw)) from None
+    raise CellError(
+        msg(
+            "Write dates as 2028-12-31, 2028/12/31 or 2028年12月31日; the cell holds “{raw}”",
+            raw=raw,
+        )
+    )
 
 
 TITLE_WORDS = {
@@ -614,8 +658,11 @@ def title(value: Any) -> str:
     if key in TITLE_WORDS:
         return TITLE_WORDS[key]
     raise CellError(
-        f"职称应为 住院医师、主治医师、副主任医师、主任医师（或 RESIDENT、ATTENDING、"
-        f"ASSOCIATE_CHIEF、CHIEF），读到的是“{text(value)}”"
+        msg(
+            "The title must be 住院医师, 主治医师, 副主任医师 or 主任医师 (or RESIDENT, ATTENDING, "
+            "ASSOCIATE_CHIEF, CHIEF); the cell holds “{value}”",
+            value=text(value),
+        )
     )
 
 
@@ -640,11 +687,17 @@ def status(value: Any) -> str:
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
     raise CellError(
-        f"状态应为 在职、停职 或 离职（ACTIVE、SUSPENDED、LEFT），读到的是“{text(value)}”"
+        msg(
+            "The status must be 在职, 停职 or 离职 (ACTIVE, SUSPENDED, LEFT); "
+            "the cell holds “{value}”",
+            value=text(value),
+        )
     )
 
 
-def lookup(value: str, by_code: dict[str, int], by_name: dict[str, list[int]], what: str) -> int:
+def lookup(
+    value: str, by_code: dict[str, int], by_name: dict[str, list[int]], what: Term | str
+) -> int:
     """A specialty or department by its code, else by its (unambiguous) name."""
     if value in by_code:
         return by_code[value]
@@ -652,8 +705,14 @@ def lookup(value: str, by_code: dict[str, int], by_name: dict[str, list[int]], w
     if len(ids) == 1:
         return ids[0]
     if len(ids) > 1:
-        raise CellError(f"有多个{what}名为“{value}”，请改填{what}编码")
-    raise CellError(f"没有编码或名称为“{value}”的{what}")
+        raise CellError(
+            msg(
+                "More than one {what} is named “{value}”: give its code instead",
+                what=what,
+                value=value,
+            )
+        )
+    raise CellError(msg("No {what} has the code or name “{value}”", value=value, what=what))
 
 
 # --- writing -----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from domain import clock, permissions, validation, workdays
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import action_label, enum_label, msg
 from domain.operations import write_operation
 from domain.organisation import practitioner_by
 from domain.pagination import Page, keyset
@@ -60,7 +61,9 @@ async def create_technique(
     async def apply(ctx: WriteContext) -> Technique:
         if await Technique.exists(code=values["code"]):
             raise DomainError(
-                ErrorCode.DUPLICATE, f"Technique {values['code']} already exists", "code"
+                ErrorCode.DUPLICATE,
+                msg("Technique {code} already exists", code=values["code"]),
+                "code",
             )
         return await ctx.create(
             Technique, "technique.create", status=TechniqueStatus.PROPOSED.value, **values
@@ -111,7 +114,11 @@ async def _load(technique_id: int) -> Technique:
 def _refuse(technique: Technique, action: str) -> DomainError:
     return DomainError(
         ErrorCode.INVALID_TRANSITION,
-        f"Cannot {action} a technique that is {technique.status}",
+        msg(
+            "Cannot {action} a technique that is {status}",
+            action=action_label(action),
+            status=enum_label("TechniqueStatus", technique.status),
+        ),
         "id",
     )
 
@@ -140,7 +147,7 @@ async def approve_technique(
         technique = await _load(technique_id)
         if technique.category == TechniqueCategory.PROHIBITED.value:
             raise DomainError(
-                ErrorCode.VALIDATION, "A prohibited technique can never be approved (R20)", "id"
+                ErrorCode.VALIDATION, msg("A prohibited technique can never be approved"), "id"
             )
         if technique.status != TechniqueStatus.PROPOSED.value:
             raise _refuse(technique, "approve")
@@ -148,13 +155,13 @@ async def approve_technique(
         if lead.status != "ACTIVE":
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "The technique lead must be an ACTIVE practitioner (R23)",
+                msg("The technique lead must be an active practitioner"),
                 "leadStaffNo",
             )
         if is_restricted(technique) and not ethics:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "A restricted technique needs its ethics approval reference",
+                msg("A restricted technique needs its ethics approval reference"),
                 "ethicsApprovalRef",
             )
         decision = await record_committee_decision(
@@ -226,7 +233,9 @@ async def record_first_clinical_use(
     actor: Actor, technique_id: int, expected_version: int, on: date
 ) -> Technique:
     if on > clock.today():
-        raise DomainError(ErrorCode.VALIDATION, "First clinical use cannot be in the future", "on")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The first clinical use cannot be in the future"), "on"
+        )
 
     async def apply(ctx: WriteContext) -> Technique:
         technique = await _load(technique_id)
@@ -248,20 +257,28 @@ async def file_technique(
     """备案: a restricted technique in use is filed with the health authority."""
     number = validation.text("filingNumber", filing_number, max_length=100)
     if filed_on > clock.today():
-        raise DomainError(ErrorCode.VALIDATION, "filedOn cannot be in the future", "filedOn")
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("The filing date (filedOn) cannot be in the future"),
+            "filedOn",
+        )
 
     async def apply(ctx: WriteContext) -> Technique:
         technique = await _load(technique_id)
         if not is_restricted(technique):
             raise DomainError(
                 ErrorCode.VALIDATION,
-                "Only restricted techniques are filed with the health authority",
+                msg("Only restricted techniques are filed with the health authority"),
                 "id",
             )
         if technique.status not in {TechniqueStatus.APPROVED.value, TechniqueStatus.IN_USE.value}:
             raise _refuse(technique, "file")
         if technique.approved_on and filed_on < technique.approved_on:
-            raise DomainError(ErrorCode.VALIDATION, "filedOn is before the approval", "filedOn")
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("The filing date (filedOn) is before the technique's approval"),
+                "filedOn",
+            )
         due = technique.filing_due_on
         return await ctx.update(
             technique,
@@ -390,7 +407,9 @@ async def correct_first_clinical_use(
     why = validation.text("reason", reason, max_length=1000)
     if on > clock.today():
         raise DomainError(
-            ErrorCode.VALIDATION, f"首例临床应用日期 {on} 不能晚于今天", "performedOn"
+            ErrorCode.VALIDATION,
+            msg("The first clinical use date {on} cannot be after today", on=on),
+            "performedOn",
         )
 
     async def apply(ctx: WriteContext) -> Technique:
@@ -399,11 +418,19 @@ async def correct_first_clinical_use(
         if current is None:
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION,
-                f"技术 {technique.code} 尚无首例临床应用记录，无需更正",
+                msg(
+                    "Technique {code} has no first clinical use recorded: there is nothing to "
+                    "correct",
+                    code=technique.code,
+                ),
                 "id",
             )
         if on == current:
-            raise DomainError(ErrorCode.VALIDATION, f"首例临床应用日期已是 {on}", "performedOn")
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("The first clinical use date is already {on}", on=on),
+                "performedOn",
+            )
         changes: dict[str, Any] = {
             "first_clinical_use_on": on,
             **_deadline(technique, await workdays.load_calendar(), on),
@@ -505,7 +532,7 @@ async def set_holidays(
     from when given. Returns the number of calendar days stored."""
     validation.date_order("from", start, "to", end)
     if (end - start).days > 3 * 366:
-        raise DomainError(ErrorCode.VALIDATION, "At most three years at a time", "to")
+        raise DomainError(ErrorCode.VALIDATION, msg("At most three years at a time"), "to")
     entries: dict[date, tuple[str, str]] = {}
     for field, kind, items in (
         ("holidays", "HOLIDAY", holidays),
@@ -514,13 +541,19 @@ async def set_holidays(
         for index, entry in enumerate(items):
             where = [field, str(index)]
             if not start <= entry.day <= end:
-                raise DomainError(ErrorCode.VALIDATION, "Date outside the from..to range", where)
+                raise DomainError(
+                    ErrorCode.VALIDATION, msg("The date is outside the from..to range"), where
+                )
             if entry.day in entries:
-                raise DomainError(ErrorCode.VALIDATION, f"{entry.day} is listed twice", where)
+                raise DomainError(
+                    ErrorCode.VALIDATION, msg("{day} is listed twice", day=entry.day), where
+                )
             if kind == "WORKDAY" and entry.day.weekday() < 5:
                 raise DomainError(
                     ErrorCode.VALIDATION,
-                    f"{entry.day} is a weekday; make-up days are weekend dates",
+                    msg(
+                        "{day} is a weekday; make-up working days are weekend dates", day=entry.day
+                    ),
                     where,
                 )
             name = validation.text("name", entry.name, max_length=100, required=False)
@@ -575,7 +608,11 @@ async def set_technique_lead(
         if lead.status != "ACTIVE":
             raise DomainError(
                 ErrorCode.VALIDATION,
-                f"技术负责人须为在岗（ACTIVE）医师：{lead.staff_no} 当前状态为 {lead.status}",
+                msg(
+                    "The technique lead must be an active practitioner: {staff_no} is {status}",
+                    staff_no=lead.staff_no,
+                    status=enum_label("PractitionerStatus", lead.status),
+                ),
                 "leadStaffNo",
             )
         return await ctx.update(

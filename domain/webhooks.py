@@ -44,6 +44,7 @@ import httpx
 from domain import clock, permissions, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import msg
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -164,21 +165,29 @@ async def _validate_url(url: str) -> str:
     cleaned = validation.text("url", url, max_length=2000)
     parsed = urlparse(cleaned)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
-        raise DomainError(ErrorCode.VALIDATION, "url must be an http(s) URL with a host", "url")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The url must be an http(s) URL with a host"), "url"
+        )
     if parsed.username or parsed.password:
-        raise DomainError(ErrorCode.VALIDATION, "url 不能包含用户名或密码", "url")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("The url must not contain a user name or password"), "url"
+        )
     try:
         parsed.port  # noqa: B018 - raises on a malformed port
         await checked_addresses(cleaned)
     except AddressRefused as refused:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"webhook 地址指向内部网络（{refused}），已拒绝；"
-            f"确需使用时请在 {ALLOW_HOSTS_SETTING} 中列出该主机",
+            msg(
+                "The webhook address points into an internal network ({refused}) and was "
+                "refused; to use it anyway, list the host in {setting}",
+                refused=refused,
+                setting=ALLOW_HOSTS_SETTING,
+            ),
             "url",
         ) from None
     except ValueError:
-        raise DomainError(ErrorCode.VALIDATION, "url 的端口无效", "url") from None
+        raise DomainError(ErrorCode.VALIDATION, msg("The url's port is not valid"), "url") from None
     except (OSError, TimeoutError):
         pass  # not resolvable now: accepted, and checked again at every delivery
     return cleaned
@@ -196,14 +205,14 @@ def _audit_view(webhook: Webhook, **markers: object) -> dict[str, Any]:
 
 def _validate_types(event_types: list[str]) -> list[str]:
     if not event_types:
-        raise DomainError(ErrorCode.VALIDATION, "Name at least one event type", "eventTypes")
+        raise DomainError(ErrorCode.VALIDATION, msg("Name at least one event type"), "eventTypes")
     cleaned = []
     for index, name in enumerate(event_types):
         name = name.strip()
         if not name.startswith(EVENT_FAMILIES) or len(name) > 64:
             raise DomainError(
                 ErrorCode.VALIDATION,
-                f"Event types start with one of {', '.join(EVENT_FAMILIES)}",
+                msg("Event types start with one of {families}", families=list(EVENT_FAMILIES)),
                 ["eventTypes", str(index)],
             )
         cleaned.append(name)
@@ -226,7 +235,9 @@ async def register_webhook(
     types = _validate_types(event_types)
     key = secret or secrets.token_urlsafe(32)
     if len(key) < 16 or len(key) > 200:
-        raise DomainError(ErrorCode.VALIDATION, "A secret needs 16 to 200 characters", "secret")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("A secret needs 16 to 200 characters"), "secret"
+        )
 
     async def apply(ctx: WriteContext) -> Webhook:
         moment = clock.now()
@@ -255,7 +266,9 @@ async def deactivate_webhook(actor: Actor, webhook_id: int, expected_version: in
         if webhook is None:
             raise not_found("Webhook", "", "id")
         if not webhook.active:
-            raise DomainError(ErrorCode.INVALID_TRANSITION, "Already inactive", "id")
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION, msg("The webhook is already inactive"), "id"
+            )
         return await _update(
             ctx, webhook, "webhook.deactivate", {"active": False}, expected_version
         )
@@ -301,7 +314,9 @@ async def rotate_secret(
 
     key = secret or secrets.token_urlsafe(32)
     if len(key) < 16 or len(key) > 200:
-        raise DomainError(ErrorCode.VALIDATION, "A secret needs 16 to 200 characters", "secret")
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("A secret needs 16 to 200 characters"), "secret"
+        )
 
     async def apply(ctx: WriteContext) -> Webhook:
         webhook = await Webhook.get_or_none(id=webhook_id)
@@ -504,7 +519,7 @@ async def list_deliveries(
         query = query.filter(webhook_id=webhook_id)
     if status:
         if status not in {"PENDING", "DELIVERED", "FAILED"}:
-            raise DomainError(ErrorCode.VALIDATION, "unknown status", "status")
+            raise DomainError(ErrorCode.VALIDATION, msg("Unknown status"), "status")
         query = query.filter(status=status)
     return await keyset(query, first, after)
 

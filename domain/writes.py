@@ -35,6 +35,7 @@ import models
 from domain import audit, clock, operations, permissions, webhooks
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.i18n import kind_label, msg
 from domain.permissions import Permission
 from models import IdempotencyRecord
 
@@ -124,11 +125,16 @@ class WriteContext:
 
 
 def stale(kind: str, expected: int, current: int | None) -> DomainError:
-    now = f"; it is now at version {current}" if current is not None else ""
+    now = msg("; it is now at version {current}", current=current) if current is not None else ""
     return DomainError(
         ErrorCode.CONFLICT,
-        f"{kind} was changed by someone else (expected version {expected}{now}); "
-        "reload it and try again",
+        msg(
+            "{kind} was changed by someone else (expected version {expected}{now}); reload it "
+            "and try again",
+            kind=kind_label(kind),
+            expected=expected,
+            now=now,
+        ),
         "expectedVersion",
     )
 
@@ -225,7 +231,10 @@ async def _replay(
     if record.operation != operation or record.fingerprint != fingerprint:
         raise DomainError(
             ErrorCode.IDEMPOTENCY_KEY_REUSED,
-            "此幂等键已用于另一个不同的请求（idempotencyKey 不能用于不同的输入）",
+            msg(
+                "This idempotency key was already used for a different request (an "
+                "idempotencyKey cannot be reused with different input)"
+            ),
             "idempotencyKey",
         )
     return True, await _decode_result(record, replay)
@@ -279,7 +288,7 @@ def validate_idempotency_key(key: str | None) -> None:
     if key is not None and not (1 <= len(key) <= 128 and key.isprintable()):
         raise DomainError(
             ErrorCode.VALIDATION,
-            "idempotencyKey 须为 1 至 128 个可打印字符",
+            msg("An idempotencyKey must be 1 to 128 printable characters"),
             "idempotencyKey",
         )
 
@@ -422,9 +431,12 @@ def integrity_conflict(exc: Exception) -> DomainError:
     if "privilege_no_overlap" in text:
         return DomainError(
             ErrorCode.CONFLICT,
-            "The practitioner already holds an ACTIVE privilege with the same scope and "
-            "target whose validity overlaps at this site",
+            msg(
+                "The practitioner already holds an active privilege of the same scope and "
+                "target at this site whose term overlaps"
+            ),
         )
     return DomainError(
-        ErrorCode.CONFLICT, "The change conflicts with an existing record; reload and retry"
+        ErrorCode.CONFLICT,
+        msg("The change conflicts with an existing record; reload and try again"),
     )

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 from domain import audit, clock, permissions
 from domain.audit import EventFilter, verify_chain
 from domain.errors import DomainError, ErrorCode
-from domain.i18n import msg
+from domain.i18n import localize, msg
 from domain.pagination import page_size
 from domain.permissions import Permission
 from schema import ids
@@ -153,7 +153,7 @@ class AuditQuery:
             first_seq=report.first_seq,
             last_seq=report.last_seq,
             broken_seq=report.broken_seq,
-            problem=report.problem,
+            problem=localize(report.problem) if report.problem else None,
             checkpoints_checked=report.checkpoints_checked,
             last_checkpoint_seq=report.last_checkpoint_seq,
         )

@@ -12,6 +12,7 @@ import strawberry
 from domain import catalogue, i18n, imports
 from domain.catalogue import ProcedureFilter
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 from domain.permissions import Permission
 from domain.techniques import TechniqueCategory, TechniqueStatus
 from domain.writes import authorize
@@ -369,7 +370,7 @@ class ImportReportType:
                 ImportRowError(
                     line=e.line,
                     column=e.column,
-                    message=e.message,
+                    message=i18n.localize(e.message, locale),
                     sheet=e.sheet,
                     header=e.header,
                     cell=e.cell,
@@ -453,11 +454,13 @@ MAX_XLSX_BYTES = 10 * 1024 * 1024
 def _upload(csv: str | None, xlsx_base64: str | None, filename: str | None) -> tuple[bytes, str]:
     """The uploaded file's bytes and name; a DomainError says what is wrong with it."""
     if (csv is None) == (xlsx_base64 is None):
-        raise DomainError(ErrorCode.VALIDATION, "请提供 csv 或 xlsxBase64 其中之一", "csv")
+        raise DomainError(ErrorCode.VALIDATION, msg("Give either csv or xlsxBase64"), "csv")
     if csv is not None:
         data = csv.encode("utf-8")
         if len(data) > MAX_IMPORT_BYTES:
-            raise DomainError(ErrorCode.VALIDATION, "CSV 文件过大：最大 50 MB", "csv")
+            raise DomainError(
+                ErrorCode.VALIDATION, msg("The CSV file is too large: at most 50 MB"), "csv"
+            )
         return data, filename or "graphql.csv"
     assert xlsx_base64 is not None
     text = xlsx_base64.strip()
@@ -468,14 +471,18 @@ def _upload(csv: str | None, xlsx_base64: str | None, filename: str | None) -> t
         size = len(text) * 3 / 4 / 1024 / 1024
         raise DomainError(
             ErrorCode.VALIDATION,
-            f".xlsx 文件过大：最大 10 MB，本文件约 {size:.1f} MB；可拆分后分批导入",
+            msg(
+                "The .xlsx file is too large: at most 10 MB, this one is about {size:.1f} MB; "
+                "split it and import the parts",
+                size=size,
+            ),
             "xlsxBase64",
         )
     try:
         data = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise DomainError(
-            ErrorCode.VALIDATION, "xlsxBase64 不是有效的 base64 编码", "xlsxBase64"
+            ErrorCode.VALIDATION, msg("xlsxBase64 is not valid base64"), "xlsxBase64"
         ) from None
     name = filename or "upload.xlsx"
     if not name.lower().endswith((".xlsx", ".xlsm")):
@@ -501,8 +508,12 @@ def _import_payload(
             UserError(
                 field=["csv"],
                 code=ErrorCode.VALIDATION,
-                message=f"{len(report.errors)} 处错误，未导入任何数据（见 report.rowErrors；"
-                "report.errorWorkbook 是标出错误的 .xlsx）",
+                message=i18n.translate(
+                    "{count} error(s): nothing was imported (see report.rowErrors; "
+                    "report.errorWorkbook is the .xlsx with the errors marked)",
+                    locale,
+                    count=len(report.errors),
+                ),
             ),
         ]
     return ImportPayload(

@@ -258,8 +258,11 @@ def timeout_result(budget: float) -> ExecutionResult:
         data=None,
         errors=[
             GraphQLError(
-                f"查询超过了 {budget:g} 秒的时间预算，已中止；请缩小查询范围（更小的分页、"
-                "更少的字段）后重试",
+                msg(
+                    "The query ran past its time budget of {budget:g} seconds and was stopped; "
+                    "ask for less (smaller pages, fewer fields) and try again",
+                    budget=budget,
+                ),
                 extensions={"code": "QUERY_TIMEOUT", "budgetSeconds": budget},
             )
         ],

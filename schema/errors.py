@@ -22,7 +22,7 @@ from domain.errors import (
     ErrorCode,
     column_value_error,
 )
-from domain.i18n import current_locale, localize, msg
+from domain.i18n import current_locale, localize, msg, translate
 from domain.writes import audit_refusal
 from schema import unavailable
 from schema.context import CURRENT_ACTOR
@@ -147,7 +147,7 @@ def _process(error: GraphQLError, request_id: str | None) -> GraphQLError:
     if unavailable.is_unavailable(original):
         log.warning("database unavailable (request %s): %s", request_id, original)
         return GraphQLError(
-            unavailable.MESSAGE,
+            translate(unavailable.MESSAGE),
             nodes=error.nodes,
             path=error.path,
             extensions={

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from domain import receipts
+from domain.i18n import localize
 from schema.context import Info
 
 
@@ -43,7 +44,7 @@ class ReceiptQuery:
         claims = found.claims or {}
         return ReceiptVerification(
             valid=found.valid,
-            problem=found.problem,
+            problem=localize(found.problem) if found.problem else None,
             key_id=found.key_id,
             issued_at=found.issued_at,
             registry_version=claims.get("registryVersion"),

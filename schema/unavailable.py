@@ -13,9 +13,14 @@ import socket
 import sqlite3
 from typing import Any
 
+from domain.i18n import N_, translate
+
 RETRY_AFTER_SECONDS = 5
 CODE = "DATABASE_UNAVAILABLE"
-MESSAGE = "数据库暂时不可用（未连接、只读或磁盘已满），请稍后重试"
+MESSAGE = N_(
+    "The database is unavailable for now (not connected, read-only or its disk is full): "
+    "try again shortly"
+)
 
 _SQLITE_MESSAGES = (
     "unable to open database",
@@ -80,7 +85,7 @@ def payload() -> dict[str, Any]:
     return {
         "errors": [
             {
-                "message": MESSAGE,
+                "message": translate(MESSAGE),
                 "extensions": {
                     "code": CODE,
                     "retryable": True,

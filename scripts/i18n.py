@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/i18n.py update   # add new ids to both .po files, drop unused
     .venv/bin/python scripts/i18n.py check    # list missing or mismatched translations
+    .venv/bin/python scripts/i18n.py fill zh-CN texts.json   # {"id": "译文", ...}
 
 `update` writes domain/i18n/locales/credreg.pot and merges it into each locale's .po with
 Babel (existing translations kept; new English entries start as the id itself, new
@@ -90,6 +91,29 @@ def update() -> None:
         print(f"{locale}: {len([m for m in catalogue if m.id])} entries")
 
 
+def fill(locale: str, mapping_file: str) -> None:
+    """Set translations from a JSON object {message id: text} (ids of terms as
+    "context|id"); ids the catalogue lacks are listed, not added (run `update` first)."""
+    import json
+
+    mapping: dict[str, str] = json.loads(Path(mapping_file).read_text("utf-8"))
+    catalogue = read_catalogue(locale)
+    unknown = []
+    for key, text in mapping.items():
+        message = catalogue.get(key)  # an id may hold "|" itself
+        if message is None and "|" in key:
+            context, _, msgid = key.partition("|")
+            message = catalogue.get(msgid, context=context)
+        if message is None:
+            unknown.append(key)
+            continue
+        message.string = text
+        message.flags.discard("fuzzy")
+    write(Path(str(catalogue_path(locale))), catalogue)
+    for key in unknown:
+        print(f"not in the catalogue: {key!r}")
+
+
 def check() -> int:
     found = problems(wanted())
     for line in found:
@@ -102,5 +126,8 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
     if command == "update":
         update()
+        sys.exit(check())
+    if command == "fill":
+        fill(sys.argv[2], sys.argv[3])
         sys.exit(check())
     sys.exit(check())

@@ -35,6 +35,7 @@ from domain.decision.vocabulary import (
     Severity,
 )
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 from domain.permissions import Permission
 
 __all__ = [
@@ -68,7 +69,11 @@ async def check_many(
     if len(checks) > MAX_BATCH:
         raise DomainError(
             ErrorCode.VALIDATION,
-            f"At most {MAX_BATCH} checks per call (got {len(checks)})",
+            msg(
+                "At most {limit} checks per call (this call has {count})",
+                limit=MAX_BATCH,
+                count=len(checks),
+            ),
             "inputs",
         )
     if not checks:

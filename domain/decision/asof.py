@@ -29,11 +29,12 @@ from domain.decision.facts import (
 from domain.decision.loading import DECIDING_STATUSES, in_list
 from domain.decision.vocabulary import CheckInput
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 
 
 async def seq_at(moment: datetime) -> int:
     if moment.tzinfo is None:
-        raise DomainError(ErrorCode.VALIDATION, "knownAt needs a time zone", "knownAt")
+        raise DomainError(ErrorCode.VALIDATION, msg("knownAt needs a time zone"), "knownAt")
     row = await sql.fetch_one(
         "SELECT MAX(seq) AS seq FROM audit_event WHERE occurred_at <= ?", [clock.utc_iso(moment)]
     )
@@ -113,8 +114,8 @@ async def snapshot_at(checks: Sequence[CheckInput], moment: datetime) -> tuple[S
     codes = sorted({c.procedure_code for c in checks})
     if codes:
         rows = await sql.fetch(
-            "SELECT id, code, grade, specialty_id, day_surgery, technique_id, catalogue_version, "
-            "retired_in_version, effective_from, effective_to FROM procedure "
+            "SELECT id, code, name, grade, specialty_id, day_surgery, technique_id, "
+            "catalogue_version, retired_in_version, effective_from, effective_to FROM procedure "
             f"WHERE code IN ({in_list(codes)}) ORDER BY catalogue_version DESC",
             codes,
         )

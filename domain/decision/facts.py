@@ -43,6 +43,7 @@ class PractitionerFacts:
     licence_valid_until: date | None
     department_id: int
     day_surgery_approved: bool
+    name: str = ""  # for the people reading a reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class TechniqueFacts:
     # Set by the filing-clock rules when the deadline runs past the published calendar.
     filing_due_on_provisional: bool = False
     restricted: bool = False  # R25, computed once at parse time
+    name: str = ""  # for the people reading a reason (the code when unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class ProcedureFacts:
     technique: TechniqueFacts | None
     effective_grade: int  # R25, computed once at parse time
     restricted: bool  # a restricted technique's procedure (R25)
+    name: str = ""  # for the people reading a reason (the code when unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ def practitioner_facts(
         licence_valid_until=parse_date(row.get("licence_valid_until")),
         department_id=int(row["department_id"]),
         day_surgery_approved=bool(day_surgery_approved),
+        name=str(row.get("name") or row["staff_no"]),
     )
 
 
@@ -163,6 +167,7 @@ def technique_facts(row: Mapping[str, Any], technique_id: int) -> TechniqueFacts
         lead_inactive=bool(row.get("lead_inactive") or False),
         filing_due_on_provisional=bool(row.get("filing_due_on_provisional") or False),
         restricted=str(row["category"]) in RESTRICTED,
+        name=str(row.get("name") or row["code"]),
     )
 
 
@@ -186,6 +191,7 @@ def procedure_facts(
         technique=technique,
         effective_grade=effective_grade(grade, technique.category if technique else None),
         restricted=technique is not None and technique.restricted,
+        name=str(row.get("name") or row["code"]),
     )
 
 

@@ -80,7 +80,7 @@ async def load_parts(
         params += staff
     if where:
         rows = await sql.fetch(
-            "SELECT p.id, p.staff_no, p.status, p.licence_valid_until, p.department_id, "
+            "SELECT p.id, p.staff_no, p.name, p.status, p.licence_valid_until, p.department_id, "
             "d.day_surgery_approved FROM practitioner p "
             "JOIN department d ON d.id = p.department_id "
             f"WHERE {' OR '.join(where)}",
@@ -92,8 +92,10 @@ async def load_parts(
     codes = sorted(codes_wanted)
     if codes:
         rows = await sql.fetch(
-            "SELECT p.id, p.code, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
-            "p.effective_from, p.effective_to, t.code AS technique_code, t.category, "
+            # Names come with the same rows: reasons name the procedure and technique.
+            "SELECT p.id, p.code, p.name, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
+            "p.effective_from, p.effective_to, t.code AS technique_code, t.name AS technique_name, "
+            "t.category, "
             f"t.status AS technique_status, t.filing_due_on, t.filed_on{TECHNIQUE_EXTRAS} "
             "FROM procedure p LEFT JOIN technique t ON t.id = p.technique_id "
             f"WHERE p.code IN ({in_list(codes)}) ORDER BY p.catalogue_version DESC",
@@ -106,6 +108,7 @@ async def load_parts(
                     {
                         **row,
                         "code": row["technique_code"],
+                        "name": row["technique_name"],
                         "status": row["technique_status"],
                     },
                     int(row["technique_id"]),

@@ -30,6 +30,7 @@ from domain.decision.vocabulary import (
     Setting,
     Severity,
 )
+from domain.i18n import enum_label, grade_label, msg, reason_message
 from domain.privileges import EXPIRES_SOON_DAYS, Scope, Status, add_months
 from domain.techniques import TechniqueCategory, TechniqueStatus
 
@@ -184,7 +185,7 @@ def filing_overdue(technique: TechniqueFacts, on: date) -> bool:
 def refuse_day_surgery_emergency(setting: str, emergency: bool) -> str | None:
     """Day surgery is elective (R41): an emergency in that setting is a validation error."""
     if emergency and setting == DAY_SURGERY_SETTING:
-        return "日间手术为择期手术，不能标记为急诊（emergency 与 DAY_SURGERY 不能同时使用）"
+        return msg("Day surgery is elective: a case cannot be both an emergency and DAY_SURGERY")
     return None
 
 
@@ -215,23 +216,17 @@ class _Answer:
 
 def _unusable_reason(privilege: PrivilegeFacts, on: date) -> tuple[ReasonCode, str]:
     if privilege.status == SUSPENDED:
-        return ReasonCode.PRIVILEGE_SUSPENDED, "The covering privilege is suspended"
+        return ReasonCode.PRIVILEGE_SUSPENDED, reason_message(ReasonCode.PRIVILEGE_SUSPENDED)
     if privilege.status == REVOKED:
-        return ReasonCode.PRIVILEGE_REVOKED, "The covering privilege was revoked"
+        return ReasonCode.PRIVILEGE_REVOKED, reason_message(ReasonCode.PRIVILEGE_REVOKED)
     if privilege.valid_until is not None and privilege.valid_until < on:
-        return (
-            ReasonCode.PRIVILEGE_EXPIRED,
-            f"The covering privilege expired on {privilege.valid_until}",
-        )
+        code = ReasonCode.PRIVILEGE_EXPIRED
+        return code, reason_message(code, valid_until=privilege.valid_until)
     if privilege.successor_from is not None and privilege.successor_from <= on:
-        return (
-            ReasonCode.PRIVILEGE_EXPIRED,
-            f"The covering privilege was replaced from {privilege.successor_from}",
-        )
-    return (
-        ReasonCode.PRIVILEGE_NOT_YET_VALID,
-        f"The covering privilege is valid from {privilege.valid_from}",
-    )
+        code = ReasonCode.PRIVILEGE_EXPIRED
+        return code, reason_message(code, "replaced", replaced_on=privilege.successor_from)
+    code = ReasonCode.PRIVILEGE_NOT_YET_VALID
+    return code, reason_message(code, valid_from=privilege.valid_from)
 
 
 def _holds_technique(
@@ -280,36 +275,48 @@ def technique_gate(answer: _Answer, procedure: ProcedureFacts, on: date) -> None
     technique = procedure.technique
     if technique is None:
         return
-    status, name = technique.status, technique.code
+    status, name, code = technique.status, technique.name, technique.code
     if technique.category == PROHIBITED:
-        answer.block(ReasonCode.TECHNIQUE_NOT_ADMITTED, f"Technique {name} is prohibited")
-    elif status == T_PROPOSED:
+        reason = ReasonCode.TECHNIQUE_NOT_ADMITTED
         answer.block(
-            ReasonCode.TECHNIQUE_NOT_ADMITTED,
-            f"Technique {name} has not been admitted by the committee",
+            reason, reason_message(reason, "prohibited", technique=name, technique_code=code)
         )
+    elif status == T_PROPOSED:
+        reason = ReasonCode.TECHNIQUE_NOT_ADMITTED
+        answer.block(reason, reason_message(reason, technique=name, technique_code=code))
     elif status == T_SUSPENDED:
-        answer.block(ReasonCode.TECHNIQUE_SUSPENDED, f"Technique {name} is suspended")
+        reason = ReasonCode.TECHNIQUE_SUSPENDED
+        answer.block(reason, reason_message(reason, technique=name, technique_code=code))
     elif status == T_STOPPED:
-        answer.block(ReasonCode.TECHNIQUE_STOPPED, f"Technique {name} has been stopped")
+        reason = ReasonCode.TECHNIQUE_STOPPED
+        answer.block(reason, reason_message(reason, technique=name, technique_code=code))
     if filing_overdue(technique, on):
+        reason = ReasonCode.TECHNIQUE_FILING_OVERDUE
         answer.block(
-            ReasonCode.TECHNIQUE_FILING_OVERDUE,
-            f"Technique {name} was due to be filed with the health authority by "
-            f"{technique.filing_due_on}",
+            reason,
+            reason_message(
+                reason, technique=name, technique_code=code, due=technique.filing_due_on
+            ),
         )
     if filing_deadline_provisional(technique):
+        reason = ReasonCode.CALENDAR_NOT_PUBLISHED
+        due = technique.filing_due_on
         answer.add(
-            ReasonCode.CALENDAR_NOT_PUBLISHED,
+            reason,
             Severity.WARNING,
-            f"技术 {name} 的备案截止日 {technique.filing_due_on} 按尚未公布的节假日安排推算，"
-            "为暂定日期",
+            reason_message(
+                reason,
+                "filing",
+                technique=name,
+                technique_code=code,
+                due=due,
+                year=str(due.year) if due else "",
+            ),
         )
     if technique.lead_inactive:
+        reason = ReasonCode.TECHNIQUE_LEAD_INACTIVE
         answer.add(
-            ReasonCode.TECHNIQUE_LEAD_INACTIVE,
-            Severity.WARNING,
-            f"技术 {name} 的技术负责人已不在岗，须指定新的技术负责人",
+            reason, Severity.WARNING, reason_message(reason, technique=name, technique_code=code)
         )
 
 
@@ -335,16 +342,23 @@ def privilege_reasons(
     for privilege in stopped:
         answer.block(
             ReasonCode.PRIVILEGE_SUSPENDED,
-            f"授权（编号 {privilege.id}）已暂停，暂停期间不得以其他授权实施该手术",
+            reason_message(ReasonCode.PRIVILEGE_SUSPENDED, "stops", privilege=privilege.id),
             privilege,
         )
 
     if _needs_technique_privilege(procedure):
         technique = _holds_technique(privileges, procedure.technique.id, on, site_id)  # type: ignore[union-attr]
         if technique is None:
+            new = procedure.technique
+            assert new is not None  # _needs_technique_privilege
             answer.block(
                 ReasonCode.NO_TECHNIQUE_PRIVILEGE,
-                f"Technique {procedure.technique.code} needs a TECHNIQUE privilege",  # type: ignore[union-attr]
+                reason_message(
+                    ReasonCode.NO_TECHNIQUE_PRIVILEGE,
+                    "new",
+                    technique=new.name,
+                    technique_code=new.code,
+                ),
             )
         else:
             answer.basis.append(technique)
@@ -363,11 +377,17 @@ def privilege_reasons(
         supervision(answer, supervised, snap, procedure, check, site_id)
         return
     if procedure.restricted:
-        if not candidates:
+        restricted = procedure.technique
+        if not candidates and restricted is not None:
             answer.block(
                 ReasonCode.NO_TECHNIQUE_PRIVILEGE,
-                f"手术 {procedure.code} 属限制类技术 {procedure.technique.code}（按四级手术管理），"  # type: ignore[union-attr]
-                "须持有该技术的授权（技术备案医师名单）；手术分级或单项手术授权均不能替代",
+                reason_message(
+                    ReasonCode.NO_TECHNIQUE_PRIVILEGE,
+                    procedure=procedure.name,
+                    code=procedure.code,
+                    technique=restricted.name,
+                    technique_code=restricted.code,
+                ),
             )
         return
     grade = procedure.effective_grade
@@ -382,14 +402,25 @@ def privilege_reasons(
     for privilege in too_low:
         answer.block(
             ReasonCode.GRADE_TOO_LOW,
-            f"Grade {grade} procedure; the privilege covers up to grade {privilege.max_grade}"
-            + (" (grade 4 needs a PROCEDURE privilege)" if grade == 4 else ""),
+            reason_message(
+                ReasonCode.GRADE_TOO_LOW,
+                "grade4" if grade == 4 else None,
+                procedure=procedure.name,
+                code=procedure.code,
+                grade=grade_label(grade),
+                max_grade=grade_label(privilege.max_grade or 0),
+            ),
             privilege,
         )
     if not candidates and not too_low:
         answer.block(
             ReasonCode.NO_PRIVILEGE,
-            f"No privilege covers procedure {procedure.code} at this site",
+            reason_message(
+                ReasonCode.NO_PRIVILEGE,
+                procedure=procedure.name,
+                code=procedure.code,
+                grade=grade_label(grade),
+            ),
         )
 
 
@@ -405,18 +436,28 @@ def supervision(
     own = supervised[0]
     if check.supervisor_id is None and not check.supervisor_staff_no:
         answer.block(
-            ReasonCode.SUPERVISOR_REQUIRED,
-            "The privilege is supervised-only: name a supervisor",
-            own,
+            ReasonCode.SUPERVISOR_REQUIRED, reason_message(ReasonCode.SUPERVISOR_REQUIRED), own
         )
         return
     supervisor = snap.practitioner(check.supervisor_id, check.supervisor_staff_no)
-    cover = unsupervised_cover(supervisor, snap, procedure, check.on, site_id)
-    if supervisor is None or not cover:
+    if supervisor is None:
+        named = check.supervisor_staff_no or check.supervisor_id
         answer.block(
             ReasonCode.SUPERVISOR_REQUIRED,
-            "The named supervisor does not hold an unsupervised privilege covering "
-            "this procedure on that date",
+            reason_message(ReasonCode.SUPERVISOR_REQUIRED, "not_found", supervisor=str(named)),
+            own,
+        )
+        return
+    if not unsupervised_cover(supervisor, snap, procedure, check.on, site_id):
+        answer.block(
+            ReasonCode.SUPERVISOR_REQUIRED,
+            reason_message(
+                ReasonCode.SUPERVISOR_REQUIRED,
+                "not_covered",
+                supervisor=supervisor.name,
+                staff_no=supervisor.staff_no,
+                on=check.on,
+            ),
             own,
         )
         return
@@ -424,7 +465,11 @@ def supervision(
     answer.add(
         ReasonCode.SUPERVISION_REQUIRED,
         Severity.REQUIREMENT,
-        f"Must operate under the supervision of {supervisor.staff_no}",
+        reason_message(
+            ReasonCode.SUPERVISION_REQUIRED,
+            supervisor=supervisor.name,
+            staff_no=supervisor.staff_no,
+        ),
         own,
     )
 
@@ -441,14 +486,16 @@ def day_surgery(
     if procedure is not None and not procedure.day_surgery:
         answer.block(
             ReasonCode.NOT_DAY_SURGERY_PROCEDURE,
-            f"Procedure {procedure.code} is not in the day-surgery catalogue",
+            reason_message(
+                ReasonCode.NOT_DAY_SURGERY_PROCEDURE, procedure=procedure.name, code=procedure.code
+            ),
         )
     if practitioner is None or site_id is None:
         return
     if not practitioner.day_surgery_approved:
         answer.block(
             ReasonCode.DEPARTMENT_NOT_DAY_SURGERY,
-            "The practitioner's department is not admitted to day surgery",
+            reason_message(ReasonCode.DEPARTMENT_NOT_DAY_SURGERY),
         )
     day = [
         p
@@ -460,7 +507,9 @@ def day_surgery(
         if privilege.status == SUSPENDED and in_term(privilege, check.on):
             answer.block(  # R13: a suspension stops the right whatever else covers it
                 ReasonCode.PRIVILEGE_SUSPENDED,
-                f"日间手术授权（编号 {privilege.id}）已暂停",
+                reason_message(
+                    ReasonCode.PRIVILEGE_SUSPENDED, "day_surgery", privilege=privilege.id
+                ),
                 privilege,
             )
         elif privilege not in live:
@@ -468,7 +517,7 @@ def day_surgery(
             answer.add(
                 ReasonCode.NO_DAY_SURGERY_PRIVILEGE,
                 Severity.WARNING if live else Severity.BLOCKING,
-                "Day-surgery privilege: " + message,
+                reason_message(ReasonCode.NO_DAY_SURGERY_PRIVILEGE, "unusable", problem=message),
                 privilege,
             )
     if live:
@@ -477,7 +526,7 @@ def day_surgery(
     if not day:
         answer.block(
             ReasonCode.NO_DAY_SURGERY_PRIVILEGE,
-            "The practitioner holds no day-surgery privilege at this site",
+            reason_message(ReasonCode.NO_DAY_SURGERY_PRIVILEGE),
         )
 
 
@@ -497,7 +546,7 @@ def reevaluation(
             answer.add(
                 ReasonCode.REEVALUATION_OVERDUE,
                 Severity.WARNING,
-                "The privilege is overdue for its periodic re-evaluation",
+                reason_message(ReasonCode.REEVALUATION_OVERDUE),
                 privilege,
             )
 
@@ -518,8 +567,7 @@ def emergency(answer: _Answer) -> None:
         answer.add(
             ReasonCode.EMERGENCY_OVERRIDE,
             Severity.REQUIREMENT,
-            "Emergency beyond the practitioner's privileges: record the case; an "
-            "emergency override report is due for review",
+            reason_message(ReasonCode.EMERGENCY_OVERRIDE),
         )
 
 
@@ -529,35 +577,57 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
     site = snap.site(check)
     if site is None:
         answer.block(
-            ReasonCode.SITE_NOT_FOUND, f"Site {check.site_code or check.site_id} does not exist"
+            ReasonCode.SITE_NOT_FOUND,
+            reason_message(ReasonCode.SITE_NOT_FOUND, site=str(check.site_code or check.site_id)),
         )
     practitioner = snap.practitioner(check.practitioner_id, check.practitioner_staff_no)
     if practitioner is None:
         answer.block(
             ReasonCode.PRACTITIONER_NOT_FOUND,
-            f"Practitioner {check.practitioner_staff_no or check.practitioner_id} does not exist",
+            reason_message(
+                ReasonCode.PRACTITIONER_NOT_FOUND,
+                practitioner=str(check.practitioner_staff_no or check.practitioner_id),
+            ),
         )
     else:
         if practitioner.status != "ACTIVE":
             answer.block(
                 ReasonCode.PRACTITIONER_INACTIVE,
-                f"The practitioner's status is {practitioner.status}",
+                reason_message(
+                    ReasonCode.PRACTITIONER_INACTIVE,
+                    name=practitioner.name,
+                    staff_no=practitioner.staff_no,
+                    status=enum_label("PractitionerStatus", practitioner.status),
+                ),
             )
         licence = practitioner.licence_valid_until
         if licence is not None and licence < on:
-            answer.block(ReasonCode.LICENCE_EXPIRED, f"The practising licence expired on {licence}")
+            answer.block(
+                ReasonCode.LICENCE_EXPIRED,
+                reason_message(
+                    ReasonCode.LICENCE_EXPIRED,
+                    name=practitioner.name,
+                    staff_no=practitioner.staff_no,
+                    expired_on=licence,
+                ),
+            )
 
     rows = snap.procedures_by_code.get(check.procedure_code, [])
     procedure = procedure_in_force(rows, on)
     if not rows:
         answer.block(
             ReasonCode.PROCEDURE_NOT_FOUND,
-            f"Procedure {check.procedure_code} is not in the catalogue",
+            reason_message(ReasonCode.PROCEDURE_NOT_FOUND, code=check.procedure_code),
         )
     elif procedure is None:
         answer.block(
             ReasonCode.PROCEDURE_NOT_IN_FORCE,
-            f"Procedure {check.procedure_code} is not in the catalogue in force on {on}",
+            reason_message(
+                ReasonCode.PROCEDURE_NOT_IN_FORCE,
+                procedure=rows[0].name,
+                code=check.procedure_code,
+                on=on,
+            ),
         )
 
     requires_mdt = False
@@ -568,7 +638,7 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
             answer.add(
                 ReasonCode.MDT_REQUIRED,
                 Severity.REQUIREMENT,
-                "Grade-4 management: a preoperative multidisciplinary (MDT) discussion is required",
+                reason_message(ReasonCode.MDT_REQUIRED),
             )
         technique_gate(answer, procedure, on)
         if practitioner is not None and site_id is not None:
@@ -592,7 +662,7 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
             answer.add(
                 ReasonCode.EXPIRES_SOON,
                 Severity.WARNING,
-                f"The authorisation ends on {valid_until}",
+                reason_message(ReasonCode.EXPIRES_SOON, valid_until=valid_until),
             )
     basis = list(
         {p.id: BasisPrivilege(p.id, Scope(p.scope), p.valid_until) for p in answer.basis}.values()

@@ -22,7 +22,7 @@ from domain.i18n.core import (
     use_locale,
 )
 from domain.i18n.reasons import REASON_MESSAGES, enum_label, grade_label, reason_message
-from domain.i18n.terms import field_label, kind_label
+from domain.i18n.terms import action_label, field_label, kind_label
 
 __all__ = [
     "EN",
@@ -33,6 +33,7 @@ __all__ = [
     "Localizable",
     "Message",
     "Term",
+    "action_label",
     "configure",
     "current_locale",
     "default_locale",

@@ -179,7 +179,17 @@ def _render(msgid: str, params: dict[str, Any], context: str | None, locale: str
     try:
         return text.format_map(rendered)
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the facts
-        return msgid.format_map(rendered) if text != msgid else msgid
+        try:
+            return msgid.format_map(_Missing(rendered))
+        except (IndexError, ValueError):
+            return msgid
+
+
+class _Missing(dict[str, Any]):
+    """Facts for a fallback rendering: a placeholder without a fact stays as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 class Message(str):

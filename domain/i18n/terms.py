@@ -86,6 +86,27 @@ KINDS = (
     NC_("record", "WebhookDelivery"),
 )
 
+# What someone tried to do to a privilege or a technique, for "cannot ..." messages.
+ACTIONS = (
+    NC_("action", "endorse"),
+    NC_("action", "approve"),
+    NC_("action", "reject"),
+    NC_("action", "withdraw"),
+    NC_("action", "suspend"),
+    NC_("action", "reinstate"),
+    NC_("action", "revoke"),
+    NC_("action", "supersede"),
+    NC_("action", "stop"),
+    NC_("action", "file"),
+    NC_("action", "record the first clinical use of"),
+    NC_("action", "set the lead of"),
+)
+
+
+def action_label(action: str) -> Term:
+    """The reader's word for an action (suspend -> 暂停)."""
+    return Term("action", action)
+
 
 def field_label(path: str | list[str] | None) -> Term:
     """The reader's name for an input field, from its API path."""

@@ -28,7 +28,7 @@ def test_r_audit_checkpoint_cli(cli_env: str, tmp_path, capsys: pytest.CaptureFi
     assert signing.load_keys(cli_env).current is not None  # init made the first key
     assert main(["audit", "checkpoint"]) == 0
     out = capsys.readouterr().out
-    assert "checkpoint signed: seq" in out
+    assert "检查点已签署：序号" in out
     assert main(["audit", "verify"]) == 0
     assert "1 个签名检查点一致" in capsys.readouterr().out
     exported = tmp_path / "checkpoints.json"

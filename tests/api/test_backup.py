@@ -61,7 +61,7 @@ async def test_round_trip_restores_the_state_at_backup_time(
         await _reconnect(target)
         assert not await Specialty.filter(code="LATE").exists()
         assert await AuditEvent.all().count() == events_at_backup
-        with pytest.raises(backups.BackupError, match="not empty"):
+        with pytest.raises(backups.BackupError, match="不是空的"):
             await backups.restore(target, file)
         forced = await backups.restore(target, file, force=True)
         assert forced.chain_ok
@@ -97,7 +97,7 @@ async def test_bad_backup_files_are_clean_errors(
     db: None, database_url: str, tmp_path: Path
 ) -> None:
     target = _target_url(database_url, tmp_path)
-    with pytest.raises(backups.BackupError, match="no backup file"):
+    with pytest.raises(backups.BackupError, match="没有备份文件"):
         await backups.restore(target, str(tmp_path / "missing.backup"))
     junk = tmp_path / "junk.backup"
     junk.write_bytes(b"not a database at all" * 100)
@@ -108,7 +108,7 @@ async def test_bad_backup_files_are_clean_errors(
         await _drop(target)
     existing = tmp_path / "exists.backup"
     existing.write_text("x")
-    with pytest.raises(backups.BackupError, match="exists"):
+    with pytest.raises(backups.BackupError, match="已存在"):
         await backups.backup(database_url, str(existing))
 
 

@@ -51,7 +51,7 @@ def test_cli_templates_imports_and_xlsx_export(
     assert "文本格式" in load_workbook(marked).worksheets[0]["H9"].value
 
     assert main(["import", "procedures", str(template)]) == 0
-    assert "1 added" in capsys.readouterr().out
+    assert "新增 1" in capsys.readouterr().out
 
     out = tmp_path / "privileges.xlsx"
     args = ["export", "privileges", "--as-of", "2026-11-24"]

@@ -61,15 +61,35 @@ def test_no_message_names_an_internal_rule_number() -> None:
 
 
 def test_the_issue_examples_read_as_written() -> None:
-    no_privilege = reason_message("NO_PRIVILEGE", grade=grade_label(4))
-    overdue = reason_message(
-        "TECHNIQUE_FILING_OVERDUE", technique="肿瘤消融治疗技术", due=date(2026, 10, 27)
+    no_privilege = reason_message(
+        "NO_PRIVILEGE", procedure="腹腔镜胰十二指肠切除术", code="52.7001", grade=grade_label(4)
     )
-    assert no_privilege.render(ZH_CN) == "该医师未获得此手术（四级）的授权"
-    assert overdue.render(ZH_CN) == "限制类技术 肿瘤消融治疗技术 应于 2026-10-27 前完成备案，已逾期"
+    overdue = reason_message(
+        "TECHNIQUE_FILING_OVERDUE",
+        technique="肿瘤消融治疗技术",
+        technique_code="T-001",
+        due=date(2026, 10, 27),
+    )
+    assert no_privilege.render(ZH_CN) == (
+        "该医师在本院区未获得手术 腹腔镜胰十二指肠切除术（52.7001，四级）的授权"
+    )
+    assert no_privilege.render(EN) == (
+        "The practitioner holds no privilege for 腹腔镜胰十二指肠切除术 (52.7001, grade 4) "
+        "at this site"
+    )
+    assert overdue.render(ZH_CN) == (
+        "限制类技术 肿瘤消融治疗技术（T-001）应于 2026-10-27 前完成备案，已逾期"
+    )
     assert overdue.render(EN) == (
-        "Restricted technique 肿瘤消融治疗技术 was due to be filed by 2026-10-27; "
+        "Restricted technique 肿瘤消融治疗技术 (T-001) was due to be filed by 2026-10-27; "
         "the filing is overdue"
+    )
+
+
+def test_a_fact_missing_from_a_message_leaves_its_placeholder_and_keeps_the_others() -> None:
+    partial = reason_message("NO_PRIVILEGE", grade=grade_label(4))
+    assert partial.render(EN) == (
+        "The practitioner holds no privilege for {procedure} ({code}, grade 4) at this site"
     )
 
 

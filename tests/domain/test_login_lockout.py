@@ -9,6 +9,7 @@ import pytest
 
 from domain import auth, passwords
 from domain.errors import DomainError, ErrorCode
+from domain.i18n import msg
 from models import Session, User
 from tests import factories
 from tests.factories import PASSWORD
@@ -124,7 +125,7 @@ async def test_sec13_2_a_full_hashing_queue_answers_throttled(db: None) -> None:
         await auth.login("x", "y", client="a")  # the queue is empty again
     except DomainError as error:
         assert error.code is ErrorCode.INVALID_CREDENTIALS
-    assert "稍后" in passwords.THROTTLED_MESSAGE
+    assert "稍后" in msg(passwords.THROTTLED_MESSAGE)  # zh-CN by default
 
 
 async def test_sec13_2_unstorable_names_and_passwords_are_plain_refusals(db: None) -> None:

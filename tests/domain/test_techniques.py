@@ -159,7 +159,8 @@ async def test_set_holidays_rejects_bad_calendars(world: dict) -> None:
             holidays=[],
             workdays_list=[CalendarEntry(date(2026, 10, 8))],
         )
-    assert "weekend" in error.value.message
+    assert "周末" in error.value.message  # zh-CN by default
+    assert "weekend" in error.value.localized("en")
     with pytest.raises(DomainError):
         await techniques.set_holidays(
             SYSTEM,

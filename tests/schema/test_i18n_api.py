@@ -115,13 +115,19 @@ def _decision() -> Decision:
                 reason_message(
                     ReasonCode.TECHNIQUE_FILING_OVERDUE,
                     technique="肿瘤消融治疗技术",
+                    technique_code="T-001",
                     due=date(2026, 10, 27),
                 ),
             ),
             Reason(
                 ReasonCode.NO_PRIVILEGE,
                 Severity.BLOCKING,
-                reason_message(ReasonCode.NO_PRIVILEGE, grade=grade_label(4)),
+                reason_message(
+                    ReasonCode.NO_PRIVILEGE,
+                    procedure="腹腔镜胰十二指肠切除术",
+                    code="52.7001",
+                    grade=grade_label(4),
+                ),
             ),
             Reason(ReasonCode.MDT_REQUIRED, Severity.REQUIREMENT, "Not yet in the catalogue"),
         ],
@@ -135,14 +141,15 @@ def _decision() -> Decision:
 
 
 ZH_REASONS = [
-    "限制类技术 肿瘤消融治疗技术 应于 2026-10-27 前完成备案，已逾期",
-    "该医师未获得此手术（四级）的授权",
+    "限制类技术 肿瘤消融治疗技术（T-001）应于 2026-10-27 前完成备案，已逾期",
+    "该医师在本院区未获得手术 腹腔镜胰十二指肠切除术（52.7001，四级）的授权",
     "Not yet in the catalogue",
 ]
 EN_REASONS = [
-    "Restricted technique 肿瘤消融治疗技术 was due to be filed by 2026-10-27; the filing "
-    "is overdue",
-    "The practitioner holds no privilege for this procedure (grade 4)",
+    "Restricted technique 肿瘤消融治疗技术 (T-001) was due to be filed by 2026-10-27; the "
+    "filing is overdue",
+    "The practitioner holds no privilege for 腹腔镜胰十二指肠切除术 (52.7001, grade 4) at "
+    "this site",
     "Not yet in the catalogue",
 ]
 
