@@ -196,7 +196,9 @@ async def registry_state() -> tuple[int, str]:
         return row
     if sql.in_transaction():
         return await _read_head()
-    return await HEAD_READS.share()
+    # Keyed by where the request reads (the primary or its read replica): a run reads
+    # the head of the connection of the request that started it.
+    return await HEAD_READS.share(sql.READ_TARGET.get())
 
 
 @dataclass
