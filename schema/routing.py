@@ -18,8 +18,8 @@ from collections.abc import AsyncIterator
 from contextvars import Token
 from typing import Any
 
-from graphql import OperationType
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from domain import audit, sql
 from domain.replicas import ROUTER
