@@ -169,9 +169,13 @@ class ReplicaRouter:
 
     # -- routing --------------------------------------------------------------------------
 
-    async def choose(self, needed: int) -> tuple[str, tuple[int, str]] | None:
+    async def choose(
+        self, needed: int, primary_state: tuple[int, str] | None = None
+    ) -> tuple[str, tuple[int, str]] | None:
         """A replica that has reached seq `needed` and its head, or None: read the
-        primary (no healthy replica, or none caught up within max_wait)."""
+        primary (no healthy replica, or none caught up within max_wait). At the
+        primary's own seq the hashes must agree: a replica of another database (or of
+        a primary restored from a backup) is never read."""
         deadline = time.monotonic() + self.max_wait
         while True:
             candidates = self._candidates()
@@ -180,6 +184,16 @@ class ReplicaRouter:
                 return None
             for replica in candidates:
                 head = await self._head(replica, needed)
+                if (
+                    head is not None
+                    and primary_state is not None
+                    and head[0] == primary_state[0]
+                    and head[1] != primary_state[1]
+                ):
+                    self.mark_failed(
+                        replica.name, RuntimeError("another history than the primary's")
+                    )
+                    continue
                 if head is not None and head[0] >= needed:
                     self.reads[replica.name] += 1
                     return replica.name, head
@@ -202,7 +216,7 @@ class ReplicaRouter:
         needed = self.required_seq(
             credential, primary_state[0] if primary_state else None, client_min
         )
-        return await self.choose(needed)
+        return await self.choose(needed, primary_state)
 
     # -- metrics --------------------------------------------------------------------------
 

@@ -30,8 +30,9 @@ from api.app import create_app
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import Settings
-from domain import audit, clock, passwords, replicas, signing
+from domain import audit, clock, passwords, replicas, signing, sql
 from domain.replicas import ROUTER
+from models import Practitioner
 from schema import ids
 from tests import factories
 from tests.conftest import START, USE_POSTGRES
@@ -303,6 +304,18 @@ async def test_reads_go_to_the_replica_and_never_answer_older_than_a_seen_write(
 
             # 5. The replica goes away: reads fall back to the primary, no errors.
             clusters.pg_ctl(clusters.replica_dir, "-m", "immediate", "stop")
+            # A request routed there before the failure was noticed: its reads are
+            # read again on the primary (ORM and SQL alike), and the replica is marked.
+            errors = ROUTER.fallbacks["error"]
+            token = sql.READ_TARGET.set("replica0")
+            try:
+                assert await Practitioner.filter(staff_no="D9001").count() == 1
+                found = await sql.fetch_one("SELECT count(*) AS n FROM practitioner")
+                assert found is not None and found["n"] == 1
+            finally:
+                sql.READ_TARGET.reset(token)
+            assert ROUTER.fallbacks["error"] == errors + 1
+            assert ROUTER.replicas[0].healthy is False
             for _ in range(3):
                 assert (await _check(client, scheduler))["allowed"] is True
                 listed = await _post(client, bystander, LIST)
