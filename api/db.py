@@ -23,6 +23,7 @@ async def reset_pooled_connection(conn: Any) -> None:
 
 # Seconds to open a connection to a read replica before reading the primary instead.
 REPLICA_CONNECT_TIMEOUT = 2
+REPLICA_STATEMENT_TIMEOUT = 10
 
 
 def tortoise_config(
@@ -45,6 +46,8 @@ def tortoise_config(
         replica["credentials"].setdefault("minsize", 1)
         replica["credentials"].setdefault("maxsize", pool_max)
         replica["credentials"].setdefault("timeout", REPLICA_CONNECT_TIMEOUT)
+        # A statement a replica does not finish by then is read again on the primary.
+        replica["credentials"].setdefault("command_timeout", REPLICA_STATEMENT_TIMEOUT)
         replica["credentials"]["reset"] = reset_pooled_connection
         connections[f"replica{index}"] = replica
     config: dict[str, Any] = {

@@ -42,6 +42,7 @@ log = logging.getLogger("credreg.replicas")
 STRICT = "strict"
 SESSION = "session"
 POLL_SECONDS = 0.005
+PROBE_SECONDS = 1.0  # a replica's head not read by then: unhealthy
 HEAD_FRESH_SECONDS = 0.002  # a head read this recently and far enough is reused
 MAX_REMEMBERED_WRITERS = 100_000
 
@@ -157,7 +158,8 @@ class ReplicaRouter:
         ):
             return replica.head
         try:
-            head = await replica.reads.share()
+            # A replica that hangs (no answer, no reset) must not hold requests up.
+            head = await asyncio.wait_for(replica.reads.share(), max(PROBE_SECONDS, self.max_wait))
         except Exception as error:  # refused, reset, shut down, timed out
             self.mark_failed(replica.name, error)
             return None
