@@ -32,7 +32,7 @@ from api.metrics import METRICS, route_of
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
-from domain import auth, clock, i18n, passwords
+from domain import auth, clock, i18n, passwords, replicas
 from schema import cost
 from schema.schema import build_schema
 
@@ -87,7 +87,8 @@ async def healthz(_request: Request) -> Response:
 
 
 async def metrics(_request: Request) -> Response:
-    return PlainTextResponse(METRICS.render(), media_type="text/plain; version=0.0.4")
+    body = METRICS.render() + replicas.ROUTER.render_metrics()  # replicas: this worker's
+    return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
 
 
 class MetricsMiddleware:
@@ -141,6 +142,12 @@ def configure_domain(settings: Settings) -> None:
 
     cards.configure(settings.card_minutes)
     cost.configure_time_budget(settings.query_time_budget_ms / 1000)
+    replicas.ROUTER.configure(
+        len(settings.replica_urls),
+        settings.replica_max_wait_ms,
+        settings.replica_recheck_ms,
+        settings.replica_consistency,
+    )
 
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
@@ -189,7 +196,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             yield
             return
         async with RegisterTortoise(
-            app, config=tortoise_config(settings.database_url, settings.db_pool_max)
+            app,
+            config=tortoise_config(
+                settings.database_url, settings.db_pool_max, settings.replica_urls
+            ),
         ):
             # Everything built at start (schemas, models, modules) lives as long as the
             # process: keep it out of the cyclic collector's full passes, which walked

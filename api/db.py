@@ -23,7 +23,17 @@ async def reset_pooled_connection(conn: Any) -> None:
         await conn.execute("ROLLBACK")
 
 
-def tortoise_config(database_url: str, pool_max: int = 10) -> dict[str, Any]:
+# Seconds to open a connection to a read replica before reading the primary instead.
+REPLICA_CONNECT_TIMEOUT = 2
+REPLICA_STATEMENT_TIMEOUT = 10
+
+
+def tortoise_config(
+    database_url: str, pool_max: int = 10, replica_urls: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """`replica_urls`: PostgreSQL streaming replicas, connections `replica0`, ... read by
+    routed read-only requests (domain/replicas.py); a tortoise router sends ORM reads
+    there too. Without replicas nothing is routed and no router is installed."""
     connection = expand_db_url(database_url)
     if connection["engine"] == "tortoise.backends.sqlite":
         connection["engine"] = "api.sqlite_engine"
@@ -31,12 +41,26 @@ def tortoise_config(database_url: str, pool_max: int = 10) -> dict[str, Any]:
         connection["credentials"].setdefault("minsize", 1)
         connection["credentials"].setdefault("maxsize", pool_max)
         connection["credentials"]["reset"] = reset_pooled_connection
-    return {
-        "connections": {"default": connection},
+    connections = {"default": connection}
+    for index, url in enumerate(replica_urls):
+        replica = expand_db_url(url)
+        replica["engine"] = "api.replica_engine"
+        replica["credentials"].setdefault("minsize", 1)
+        replica["credentials"].setdefault("maxsize", pool_max)
+        replica["credentials"].setdefault("timeout", REPLICA_CONNECT_TIMEOUT)
+        # A statement a replica does not finish by then is read again on the primary.
+        replica["credentials"].setdefault("command_timeout", REPLICA_STATEMENT_TIMEOUT)
+        replica["credentials"]["reset"] = reset_pooled_connection
+        connections[f"replica{index}"] = replica
+    config: dict[str, Any] = {
+        "connections": connections,
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+    if replica_urls:
+        config["routers"] = ["domain.replicas.ReadRouter"]
+    return config
 
 
 # -- the least-privilege application role (PostgreSQL) -------------------------------------

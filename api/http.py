@@ -32,6 +32,12 @@ def bearer_token(headers: Any) -> str | None:
     return token.strip()
 
 
+def min_version_of(headers: Any) -> int | None:
+    """`X-Credreg-Min-Version: N`: read nothing older than registry version N."""
+    raw = headers.get("x-credreg-min-version", "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 18 else None
+
+
 def request_id_of(headers: Any) -> str:
     supplied = headers.get("x-request-id", "")
     if 8 <= len(supplied) <= 64 and supplied.replace("-", "").isalnum():
@@ -101,6 +107,7 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
             response=response,
             introspection_allowed=self.settings.introspection or actor.has(Role.ADMIN),
             registry_state=state,
+            min_version=min_version_of(request.headers),
         )
 
 

@@ -120,6 +120,11 @@ class Settings:
     max_import_body_bytes: int = 20 * 1024 * 1024  # import mutations with a credential
     body_read_timeout_seconds: int = 30
     header_timeout_seconds: int = 10  # slowloris: request headers must arrive in time
+    # Read replicas (PostgreSQL streaming replicas; docs/deploy.md section 5)
+    replica_urls: tuple[str, ...] = ()
+    replica_max_wait_ms: int = 200  # how long a read waits for a lagging replica
+    replica_recheck_ms: int = 5000  # how soon a failed replica is tried again
+    replica_consistency: str = "strict"  # or "session" (domain/replicas.py)
 
     @property
     def is_sqlite(self) -> bool:
@@ -186,7 +191,48 @@ def _load(env: dict[str, str], locale: str) -> Settings:
         ),
         body_read_timeout_seconds=_int(env, "CREDREG_BODY_READ_TIMEOUT_SECONDS", 30, 1, 3600),
         header_timeout_seconds=_int(env, "CREDREG_HEADER_TIMEOUT_SECONDS", 10, 1, 600),
+        replica_urls=_replica_urls(env, database_url),
+        replica_max_wait_ms=_int(env, "CREDREG_REPLICA_MAX_WAIT_MS", 200, 0, 10_000),
+        replica_recheck_ms=_int(env, "CREDREG_REPLICA_RECHECK_MS", 5000, 100, 600_000),
+        replica_consistency=_replica_consistency(env),
     )
+
+
+def _replica_urls(env: dict[str, str], database_url: str) -> tuple[str, ...]:
+    urls = _list(env, "CREDREG_DATABASE_REPLICA_URLS")
+    if not urls:
+        return ()
+    if database_url.startswith("sqlite://"):
+        raise ConfigError(
+            translate(
+                "CREDREG_DATABASE_REPLICA_URLS: read replicas need PostgreSQL; "
+                "CREDREG_DATABASE_URL is a SQLite file"
+            )
+        )
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme not in {"postgres", "postgresql", "asyncpg"} or not (
+            parsed.hostname and parsed.path.strip("/")
+        ):
+            raise ConfigError(
+                translate(
+                    "CREDREG_DATABASE_REPLICA_URLS: {url} is not a PostgreSQL URL with a host "
+                    "and a database name",
+                    url=repr(url.split("@")[-1]),
+                )
+            )
+    return urls
+
+
+def _replica_consistency(env: dict[str, str]) -> str:
+    raw = env.get("CREDREG_REPLICA_CONSISTENCY") or "strict"
+    if raw not in {"strict", "session"}:
+        raise ConfigError(
+            translate(
+                "CREDREG_REPLICA_CONSISTENCY must be strict or session, got {raw}", raw=repr(raw)
+            )
+        )
+    return raw
 
 
 def default_key_dir(database_url: str) -> str:

@@ -25,7 +25,7 @@ from starlette.responses import Response
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import validate_document
 
-from schema import precompiled, unavailable
+from schema import precompiled, routing, unavailable
 from schema.cost import BudgetedExecutor, check_cost
 from schema.errors import apply_error_policy
 from schema.policy import _RULES_NO_INTROSPECTION
@@ -99,6 +99,16 @@ async def execute_trusted(
             media_type="application/json",
         )
     context = await view.get_context(request, None)
+    token = await routing.route_request(context)  # a query: a read replica may answer
+    try:
+        return await _execute(view, found, body, variables, context)
+    finally:
+        routing.release(token)
+
+
+async def _execute(
+    view: Any, found: Trusted, body: dict[str, Any], variables: Any, context: Any
+) -> Response:
     schema = view.schema
     state = SimpleNamespace(
         context=context,

@@ -184,6 +184,7 @@ def shared_head_reads() -> SharedRuns[Run[tuple[int, str]], tuple[int, str]]:
 
 
 HEAD_READS = shared_head_reads()
+REPLICA_HEAD_READS: dict[str, SharedRuns[Run[tuple[int, str]], tuple[int, str]]] = {}
 
 
 async def registry_state() -> tuple[int, str]:
@@ -197,7 +198,14 @@ async def registry_state() -> tuple[int, str]:
         return row
     if sql.in_transaction():
         return await _read_head()
-    return await HEAD_READS.share()
+    target = sql.READ_TARGET.get()
+    if target is None:
+        return await HEAD_READS.share()
+    # A request routed to a read replica shares reads with the others routed there.
+    runs = REPLICA_HEAD_READS.get(target)
+    if runs is None:
+        runs = REPLICA_HEAD_READS[target] = shared_head_reads()
+    return await runs.share()
 
 
 @dataclass

@@ -332,7 +332,7 @@ async def process_pending() -> PassResult:
     quick = await _quick_pass()
     if quick is not None:
         return quick
-    async with in_transaction():
+    async with in_transaction("default"):  # the primary (read replicas beside it)
         result = await _pass()
     if result.impacts:
         FEED.wake()

@@ -9,7 +9,9 @@ import asyncio
 import re
 import sqlite3
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,53 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 _PLACEHOLDER = re.compile(r"\?")
 
 
-def current() -> BaseDBAsyncClient:
-    """The connection of the surrounding transaction, or the default one."""
+# The connection this request's reads go to: None for the primary ("default"), or a
+# read replica's name ("replica0", ...) chosen by domain/replicas.py for a read-only
+# operation. Transactions and writes always use the primary, whatever it says.
+READ_TARGET: ContextVar[str | None] = ContextVar("credreg_read_target", default=None)
+# Replicas found failing: a request routed to one before it failed reads the primary.
+UNAVAILABLE: set[str] = set()
+
+
+def primary() -> BaseDBAsyncClient:
+    """The primary: the connection of the surrounding transaction, or the default one."""
     return connections.get("default")
+
+
+def current() -> BaseDBAsyncClient:
+    """Where a read goes: the surrounding transaction, else the request's read replica
+    (if it was routed to one), else the primary."""
+    default = connections.get("default")
+    target = READ_TARGET.get()
+    if target is None or target in UNAVAILABLE or getattr(default, "_parent", None) is not None:
+        return default
+    return connections.get(target)
+
+
+def read_connection_name() -> str:
+    """The connection name ORM reads use (api/db.py installs a tortoise router for it)."""
+    target = READ_TARGET.get()
+    if (
+        target is None
+        or target in UNAVAILABLE
+        or getattr(connections.get("default"), "_parent", None) is not None
+    ):
+        return "default"
+    return target
+
+
+def on_replica() -> bool:
+    return READ_TARGET.get() is not None and read_connection_name() != "default"
+
+
+@contextmanager
+def on_primary() -> Iterator[None]:
+    """Reads in this block go to the primary, whatever the request was routed to."""
+    token = READ_TARGET.set(None)
+    try:
+        yield
+    finally:
+        READ_TARGET.reset(token)
 
 
 def is_postgres(conn: BaseDBAsyncClient | None = None) -> bool:
@@ -46,7 +92,7 @@ async def fetch_one(query: str, params: Sequence[Any] = ()) -> dict[str, Any] | 
 
 
 async def execute(query: str, params: Sequence[Any] = ()) -> int:
-    conn = current()
+    conn = primary()  # a write, even in a request whose reads go to a replica
     count, _rows = await conn.execute_query(render(query, conn), list(params))
     return count
 

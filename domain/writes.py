@@ -257,7 +257,7 @@ async def write_block(actor: Actor, operation: str) -> AsyncIterator[WriteContex
     """The write path as a block, for writes that cannot be retried as a function (login,
     logout, refusals): one transaction; the events put in `ctx.events` (or recorded with
     `ctx.record`) are appended to the chain and queued for webhooks when it commits."""
-    async with in_transaction():
+    async with in_transaction("default"):  # the primary (read replicas beside it)
         ctx = WriteContext(actor, operation)
         yield ctx
         await _commit_events(ctx)
@@ -378,7 +378,7 @@ async def _run(
     while True:
         attempt += 1
         try:
-            async with in_transaction():
+            async with in_transaction("default"):  # the primary (read replicas beside it)
                 claim: IdempotencyRecord | None = None
                 if idempotency_key:
                     found, replayed = await _replay(

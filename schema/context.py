@@ -20,6 +20,9 @@ class Context:
     response: Any = None
     introspection_allowed: bool = False
     registry_state: tuple[int, str] | None = None  # read once when the request began
+    # X-Credreg-Min-Version: the registryVersion a client saw; a read replica answers
+    # this request only once it has reached it (domain/replicas.py)
+    min_version: int | None = None
     _loaders: Loaders | None = field(default=None, repr=False)
 
     @property

@@ -17,7 +17,7 @@ from strawberry.types import ExecutionContext
 from domain import organisation, privileges
 from domain.errors import DomainError
 from models import Department, Site, Specialty
-from schema import ids
+from schema import ids, routing
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
 from schema.bookings import BookingMutation, BookingQuery, BookingSubscription
@@ -168,7 +168,7 @@ def build_schema() -> strawberry.Schema:
             PrivilegeType,
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[RequestPolicy],
+        extensions=[RequestPolicy, *routing.extensions()],  # routing: read replicas
         execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
     describe(built._schema)  # the descriptions not written beside the code

@@ -242,6 +242,12 @@ class DecisionCache:
         for attempt in range(SNAPSHOT_ATTEMPTS):
             state = state_hint if (attempt == 0 and state_hint) else await audit.registry_state()
             version = state[0]
+            if state[0] < self.state[0] and sql.on_replica():
+                # A lagging read replica: this worker has already seen a newer registry.
+                # Never take the cache back to an older version (nor thrash it between
+                # two): answer this one from the primary, at least as new as the cache.
+                with sql.on_primary():
+                    return await self.answer(checks)
             if len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
                 self.reset(state)
             elif state != self.state:
