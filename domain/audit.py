@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -243,6 +243,107 @@ async def event_pages(
                 await pending
 
 
+async def row_pages(
+    page: Callable[[int], tuple[str, Sequence[Any]]], after: int, size: int
+) -> AsyncIterator[Sequence[Sequence[Any]]]:
+    """`event_pages` with rows as tuples whose first column is seq (sql.fetch_scan_rows)."""
+    pending: asyncio.Future[Sequence[Sequence[Any]]] | None = asyncio.ensure_future(
+        sql.fetch_scan_rows(*page(after))
+    )
+    try:
+        while pending is not None:
+            rows = await pending
+            pending = None
+            if len(rows) == size:
+                pending = asyncio.ensure_future(sql.fetch_scan_rows(*page(int(rows[-1][0]))))
+            if rows:
+                yield rows
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pending
+
+
+# -- JSON text built by the database -----------------------------------------------------
+# Verification and export read a million rows; most of their cost in Python was writing
+# each value through json's string encoder and joining the pieces. The database can write
+# the same text: SQLite's json_quote() and PostgreSQL's to_json(text) escape exactly as
+# json.dumps(ensure_ascii=False) does (`"`, `\\`, \b \f \n \r \t, other controls as
+# lowercase \u00XX, everything else as it is; tests/domain/test_audit_sql_text.py checks
+# every code point). Each scan first asks the database to quote a probe of every kind of
+# character; should an engine ever quote differently, the scan falls back to Python.
+
+
+def quote_sql(column: str, postgres: bool) -> str:
+    """SQL for `json_text(column)`: the JSON string of a text column, `null` for NULL."""
+    if postgres:
+        return f"coalesce(to_json({column})::text, 'null')"
+    return f"json_quote({column})"  # json_quote(NULL) is 'null'
+
+
+_BODY_COLUMNS = (
+    ("action", "action"),
+    ("actorId", "actor_id"),
+    ("actorName", "actor_name"),
+    ("actorType", "actor_type"),
+    ("after", "after_json"),
+    ("before", "before_json"),
+    ("entityId", "entity_id"),
+    ("entityType", "entity_type"),
+    ("occurredAt", "occurred_at"),
+    ("prevHash", "prev_hash"),
+    ("reason", "reason"),
+    ("requestId", "request_id"),
+)
+
+
+def hash_input_sql(postgres: bool) -> str:
+    """SQL for `prev_hash + body` of row_hash, as text (the same keys, in the same order)."""
+    parts = ["prev_hash"]
+    for index, (key, column) in enumerate(_BODY_COLUMNS):
+        opener = "{" if index == 0 else ","
+        parts.append(f"'{opener}\"{key}\":'")
+        parts.append(quote_sql(column, postgres))
+    parts.append("',\"seq\":'")
+    parts.append("seq::text" if postgres else "seq")
+    parts.append("'}'")
+    return " || ".join(parts)
+
+
+PROBE_TEXT = (
+    "".join(map(chr, range(1, 0x100)))
+    + "\u2028\u2029\ufeff\uffff中文認証\U0001f600\U0001f468\u200d\U0001f469\U0010ffff"
+)
+
+
+async def sql_text_agrees() -> bool:
+    """Does this database write JSON strings (and their UTF-8 bytes) exactly as Python
+    does? One small query, asked at the start of each scan. U+0000 is probed on SQLite
+    only: PostgreSQL text cannot hold it."""
+    postgres = sql.is_postgres()
+    probe = PROBE_TEXT if postgres else "\x00" + PROBE_TEXT
+    try:
+        if postgres:
+            query = (
+                "SELECT to_json(CAST(? AS text))::text, "
+                "encode(sha256(convert_to(CAST(? AS text), 'UTF8')), 'hex')"
+            )
+        else:
+            query = "SELECT json_quote(?), CAST(? AS BLOB)"
+        row = (await sql.fetch_scan_rows(query, [probe, probe]))[0]
+    except Exception:  # an engine without these functions
+        log.warning("the database cannot quote JSON text: audit scans use Python", exc_info=True)
+        return False
+    expected = hashlib.sha256(probe.encode("utf-8"))
+    agrees = row[0] == encode_basestring(probe) and (
+        row[1] == expected.hexdigest() if postgres else bytes(row[1]) == probe.encode("utf-8")
+    )
+    if not agrees:
+        log.warning("the database quotes JSON text unlike Python: audit scans use Python")
+    return agrees
+
+
 async def iter_events(
     from_seq: int = 1, to_seq: int | None = None, batch: int = 5000
 ) -> AsyncIterator[dict[str, Any]]:
@@ -268,30 +369,115 @@ async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainRep
     return await compare_checkpoints(report)
 
 
-async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
-    expected_prev: str | None = GENESIS_HASH if from_seq <= 1 else None
-    expected_seq = max(from_seq, 1)
-    checked = 0
+VERIFY_BATCH = 10_000
+
+
+@dataclass
+class _Walk:
+    """How far a verification has got, and what the next row must link to."""
+
+    expected_prev: str | None
+    expected_seq: int
+    checked: int = 0
     first: int | None = None
     last: int | None = None
-    async for row in iter_events(max(from_seq, 1), to_seq):
-        seq = int(row["seq"])
-        first = seq if first is None else first
-        problem = None
-        if seq != expected_seq and checked > 0:
-            problem = f"sequence gap: expected {expected_seq}, found {seq}"
-        elif expected_prev is not None and row["prev_hash"] != expected_prev:
-            problem = "prevHash does not match the previous event's hash"
-        elif row_hash(row) != row["hash"]:
-            problem = "hash does not match the event's content"
-        if problem:
-            return ChainReport(
-                False, checked, first, last, seq if "gap" not in problem else expected_seq, problem
-            )
-        checked += 1
-        last = seq
-        expected_prev = row["hash"]
-        expected_seq = seq + 1
+
+    def check(
+        self, rows: Iterable[Sequence[Any]], content_ok: Callable[[Any, str], bool]
+    ) -> ChainReport | None:
+        """Walk rows of (seq, prev_hash, hash, content) in seq order: the first problem
+        as a report, else None. `content_ok(content, hash)` tells whether the row's
+        content hashes to its hash. Sequence, then link, then content: the order (and
+        the words) of the reports do not depend on how the content is checked."""
+        expected_prev, expected_seq = self.expected_prev, self.expected_seq
+        checked, first, last = self.checked, self.first, self.last
+        try:
+            for seq_value, prev, digest, content in rows:
+                seq = int(seq_value)
+                if first is None:
+                    first = seq
+                problem = None
+                if seq != expected_seq and checked > 0:
+                    problem = f"sequence gap: expected {expected_seq}, found {seq}"
+                elif expected_prev is not None and prev != expected_prev:
+                    problem = "prevHash does not match the previous event's hash"
+                elif not content_ok(content, digest):
+                    problem = "hash does not match the event's content"
+                if problem:
+                    broken = seq if "gap" not in problem else expected_seq
+                    return ChainReport(False, checked, first, last, broken, problem)
+                checked += 1
+                last = seq
+                expected_prev = digest
+                expected_seq = seq + 1
+        finally:
+            self.expected_prev, self.expected_seq = expected_prev, expected_seq
+            self.checked, self.first, self.last = checked, first, last
+        return None
+
+
+def _sha_ok(data: bytes | None, digest: str, sha256: Any = hashlib.sha256) -> bool:
+    """The database wrote `prev_hash + body` as UTF-8 bytes; hash them here."""
+    return data is not None and sha256(data).hexdigest() == digest
+
+
+def _flag_ok(matches: bool | None, _digest: str) -> bool:
+    """The database hashed the row itself (PostgreSQL's sha256)."""
+    return bool(matches)
+
+
+def _python_ok(row: dict[str, Any], digest: str) -> bool:
+    return row_hash(row) == digest
+
+
+async def _walk_chain(walk: _Walk, from_seq: int, to_seq: int | None) -> ChainReport | None:
+    """Check every row in [from_seq, to_seq]. The database writes each row's hashed text
+    (or, on PostgreSQL, hashes it too), so Python only hashes bytes and compares links;
+    on SQLite that runs in a worker thread while the next page is read in another (the
+    event loop keeps serving, and sqlite3 lets go of the GIL while it steps)."""
+    bound = "" if to_seq is None else " AND seq <= ?"
+
+    def params(after: int) -> list[Any]:
+        return [after] if to_seq is None else [after, to_seq]
+
+    if not await sql_text_agrees():
+
+        def dict_page(after: int) -> tuple[str, list[Any]]:
+            query = f"SELECT {_COLUMNS} FROM audit_event WHERE seq > ?{bound} ORDER BY seq"
+            return f"{query} LIMIT {VERIFY_BATCH}", params(after)
+
+        async for page_rows in event_pages(dict_page, from_seq - 1, VERIFY_BATCH):
+            walked = [(row["seq"], row["prev_hash"], row["hash"], row) for row in page_rows]
+            report = await asyncio.to_thread(walk.check, walked, _python_ok)
+            if report is not None:
+                return report
+        return None
+    postgres = sql.is_postgres()
+    if postgres:
+        content = f"encode(sha256(convert_to({hash_input_sql(True)}, 'UTF8')), 'hex') = hash"
+    else:
+        content = f"CAST({hash_input_sql(False)} AS BLOB)"
+
+    def page(after: int) -> tuple[str, list[Any]]:
+        query = f"SELECT seq, prev_hash, hash, {content} FROM audit_event WHERE seq > ?{bound}"
+        return f"{query} ORDER BY seq LIMIT {VERIFY_BATCH}", params(after)
+
+    async for rows in row_pages(page, from_seq - 1, VERIFY_BATCH):
+        if postgres:  # a few comparisons per row: cheap enough on the event loop
+            report = walk.check(rows, _flag_ok)
+        else:
+            report = await asyncio.to_thread(walk.check, rows, _sha_ok)
+        if report is not None:
+            return report
+    return None
+
+
+async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
+    walk = _Walk(GENESIS_HASH if from_seq <= 1 else None, max(from_seq, 1))
+    report = await _walk_chain(walk, max(from_seq, 1), to_seq)
+    if report is not None:
+        return report
+    checked, first, last, expected_prev = walk.checked, walk.first, walk.last, walk.expected_prev
     if to_seq is None:
         head = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
         if head and int(head["seq"]) != (last or 0) and (last is not None or from_seq <= 1):
