@@ -48,8 +48,11 @@ async def export_once() -> dict[str, Any]:
 
     lines = size = 0
     started = time.perf_counter()
-    async for chunk in exports.audit_ndjson(exports.AuditRange()):
-        data = chunk.encode("utf-8")  # as the response does
+    scope = exports.AuditRange()
+    # What the HTTP route streams (bytes; older versions yield text the response encodes).
+    chunks = getattr(exports, "audit_ndjson_bytes", exports.audit_ndjson)(scope)
+    async for chunk in chunks:
+        data = chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
         lines += data.count(b"\n")
         size += len(data)
     seconds = time.perf_counter() - started

@@ -118,7 +118,10 @@ async def _python_export() -> str:
 
 
 async def _sql_export() -> str:
-    return "".join([chunk async for chunk in exports.audit_ndjson(AuditRange())])
+    text = "".join([chunk async for chunk in exports.audit_ndjson(AuditRange())])
+    data = b"".join([chunk async for chunk in exports.audit_ndjson_bytes(AuditRange())])
+    assert data == text.encode("utf-8")
+    return text
 
 
 async def test_the_database_quotes_every_code_point_as_json_dumps(db: None) -> None:
