@@ -59,11 +59,16 @@ async def export_once() -> dict[str, Any]:
     return {"events": lines, "mb": round(size / 2**20), "events_per_s": round(lines / seconds)}
 
 
-async def verify_once() -> dict[str, Any]:
+async def verify_once(workers: int) -> dict[str, Any]:
+    import inspect
+
     from domain import audit
 
     started = time.perf_counter()
-    report = await audit.verify_chain()
+    if "workers" in inspect.signature(audit.verify_chain).parameters:
+        report = await audit.verify_chain(workers=workers)
+    else:  # an older checkout: one walk
+        report = await audit.verify_chain()
     return {
         "verify_seconds": round(time.perf_counter() - started, 2),
         "checked": report.checked,
@@ -71,7 +76,9 @@ async def verify_once() -> dict[str, Any]:
     }
 
 
-async def run(url: str, what: list[str], repeat: int, cold: bool) -> dict[str, list[Any]]:
+async def run(
+    url: str, what: list[str], repeat: int, cold: bool, workers: int
+) -> dict[str, list[Any]]:
     from tortoise import Tortoise
 
     from api.db import tortoise_config
@@ -83,7 +90,7 @@ async def run(url: str, what: list[str], repeat: int, cold: bool) -> dict[str, l
             for name in what:
                 if cold:
                     drop_cache(url)
-                figures = await (export_once() if name == "export" else verify_once())
+                figures = await (export_once() if name == "export" else verify_once(workers))
                 found[name].append(figures)
                 print(f"{name}: {json.dumps(figures)}", flush=True)
     finally:
@@ -99,12 +106,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="drop the SQLite file's cached pages")
     parser.add_argument("--tree", help="import the code from this checkout instead")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="verification workers"
+    )
     args = parser.parse_args()
     if args.tree:
         sys.path.insert(0, str(Path(args.tree).resolve()))
         for name in [m for m in sys.modules if m.split(".")[0] in {"domain", "api", "models"}]:
             del sys.modules[name]
-    found = asyncio.run(run(args.database_url, args.what.split(","), args.repeat, args.cold))
+    found = asyncio.run(
+        run(args.database_url, args.what.split(","), args.repeat, args.cold, args.workers)
+    )
     source = Path(sys.modules["domain"].__file__ or "").parent.parent
     for name, runs in found.items():
         key = "events_per_s" if name == "export" else "verify_seconds"

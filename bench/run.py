@@ -118,11 +118,13 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
         await Tortoise.close_connections()
 
 
-async def verify_figures() -> dict[str, Any]:
+async def verify_figures(workers: int | None = None) -> dict[str, Any]:
+    """`credreg audit verify` (one worker per core), or the server's verifyAuditChain
+    (`workers=1`: one thread beside the event loop)."""
     from domain import audit
 
     started = time.perf_counter()
-    report = await audit.verify_chain()
+    report = await audit.verify_chain(workers=workers or os.cpu_count() or 1)
     return {
         "verify_seconds": round(time.perf_counter() - started, 2),
         "verified_events": report.checked,
@@ -139,7 +141,9 @@ async def verify_again(url: str) -> dict[str, Any]:
 
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:
-        return await verify_figures()
+        again = await verify_figures()
+        in_server = await verify_figures(workers=1)
+        return {**again, "verify_server_seconds": in_server["verify_seconds"]}
     finally:
         await Tortoise.close_connections()
 
@@ -505,9 +509,12 @@ def measure(
         print(f"[{kind}] /healthz under the worst accepted query: {figures['healthz_worst']}")
     finally:
         stop_server(server)
-    figures["verify_again_seconds"] = asyncio.run(verify_again(url))["verify_seconds"]
+    again = asyncio.run(verify_again(url))
+    figures["verify_again_seconds"] = again["verify_seconds"]
+    figures["verify_server_seconds"] = again["verify_server_seconds"]
     print(
         f"[{kind}] verify: {figures['verify_seconds']} s, again {figures['verify_again_seconds']} s"
+        f" (one worker, as verifyAuditChain in the server: {figures['verify_server_seconds']} s)"
     )
     if compare_scale and seeded(kind, compare_scale):
         figures["compare"] = compare(kind, compare_scale, duration, connections, figures)

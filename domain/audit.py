@@ -13,21 +13,34 @@ import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+import sys
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import encode_basestring  # json.dumps' own string encoder (C)
+from pathlib import Path
 from typing import Any
 
 from tortoise.models import Model
 
 from domain import clock, sql
 from domain.actors import Actor
+from domain.audit_chain import (
+    ChainReport,
+    RangeResult,
+    Walk,
+    flag_ok,
+    range_query,
+    result_from_json,
+    sha_ok,
+    walk_result,
+)
 from domain.shared_runs import Run, SharedRuns
 from models import AuditEvent
 
 GENESIS_HASH = "0" * 64
+_PROJECT = str(Path(__file__).resolve().parent.parent)  # where `domain` imports from
 log = logging.getLogger(__name__)
 
 # Fields never written to the audit log (secrets and their hashes).
@@ -199,19 +212,6 @@ async def registry_state() -> tuple[int, str]:
     return await HEAD_READS.share()
 
 
-@dataclass
-class ChainReport:
-    ok: bool
-    checked: int
-    first_seq: int | None
-    last_seq: int | None
-    broken_seq: int | None
-    problem: str | None
-    checkpoints_checked: int = 0  # signed checkpoints the chain was compared with
-    last_checkpoint_seq: int | None = None
-    unverified_checkpoints: int = 0  # signatures not checkable (key removed, no keys)
-
-
 _COLUMNS = (
     "seq, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id, "
     "before_json, after_json, reason, request_id, prev_hash, hash"
@@ -275,42 +275,6 @@ async def row_pages(
 # character; should an engine ever quote differently, the scan falls back to Python.
 
 
-def quote_sql(column: str, postgres: bool) -> str:
-    """SQL for `json_text(column)`: the JSON string of a text column, `null` for NULL."""
-    if postgres:
-        return f"coalesce(to_json({column})::text, 'null')"
-    return f"json_quote({column})"  # json_quote(NULL) is 'null'
-
-
-_BODY_COLUMNS = (
-    ("action", "action"),
-    ("actorId", "actor_id"),
-    ("actorName", "actor_name"),
-    ("actorType", "actor_type"),
-    ("after", "after_json"),
-    ("before", "before_json"),
-    ("entityId", "entity_id"),
-    ("entityType", "entity_type"),
-    ("occurredAt", "occurred_at"),
-    ("prevHash", "prev_hash"),
-    ("reason", "reason"),
-    ("requestId", "request_id"),
-)
-
-
-def hash_input_sql(postgres: bool) -> str:
-    """SQL for `prev_hash + body` of row_hash, as text (the same keys, in the same order)."""
-    parts = ["prev_hash"]
-    for index, (key, column) in enumerate(_BODY_COLUMNS):
-        opener = "{" if index == 0 else ","
-        parts.append(f"'{opener}\"{key}\":'")
-        parts.append(quote_sql(column, postgres))
-    parts.append("',\"seq\":'")
-    parts.append("seq::text" if postgres else "seq")
-    parts.append("'}'")
-    return " || ".join(parts)
-
-
 PROBE_TEXT = (
     "".join(map(chr, range(1, 0x100)))
     + "\u2028\u2029\ufeff\uffff中文認証\U0001f600\U0001f468\u200d\U0001f469\U0010ffff"
@@ -359,11 +323,13 @@ async def iter_events(
             yield row
 
 
-async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
+async def verify_chain(
+    from_seq: int = 1, to_seq: int | None = None, workers: int = 1
+) -> ChainReport:
     """Recompute every hash in [from_seq, to_seq] and report the first broken seq, then
     compare the chain with every kept signed checkpoint (a chain re-hashed from some
     point, or cut short, is consistent in itself but no longer matches them)."""
-    report = await _verify_links(from_seq, to_seq)
+    report = await _verify_links(from_seq, to_seq, workers)
     if not report.ok:
         return report
     return await compare_checkpoints(report)
@@ -372,69 +338,15 @@ async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainRep
 VERIFY_BATCH = 10_000
 
 
-@dataclass
-class _Walk:
-    """How far a verification has got, and what the next row must link to."""
-
-    expected_prev: str | None
-    expected_seq: int
-    checked: int = 0
-    first: int | None = None
-    last: int | None = None
-
-    def check(
-        self, rows: Iterable[Sequence[Any]], content_ok: Callable[[Any, str], bool]
-    ) -> ChainReport | None:
-        """Walk rows of (seq, prev_hash, hash, content) in seq order: the first problem
-        as a report, else None. `content_ok(content, hash)` tells whether the row's
-        content hashes to its hash. Sequence, then link, then content: the order (and
-        the words) of the reports do not depend on how the content is checked."""
-        expected_prev, expected_seq = self.expected_prev, self.expected_seq
-        checked, first, last = self.checked, self.first, self.last
-        try:
-            for seq_value, prev, digest, content in rows:
-                seq = int(seq_value)
-                if first is None:
-                    first = seq
-                problem = None
-                if seq != expected_seq and checked > 0:
-                    problem = f"sequence gap: expected {expected_seq}, found {seq}"
-                elif expected_prev is not None and prev != expected_prev:
-                    problem = "prevHash does not match the previous event's hash"
-                elif not content_ok(content, digest):
-                    problem = "hash does not match the event's content"
-                if problem:
-                    broken = seq if "gap" not in problem else expected_seq
-                    return ChainReport(False, checked, first, last, broken, problem)
-                checked += 1
-                last = seq
-                expected_prev = digest
-                expected_seq = seq + 1
-        finally:
-            self.expected_prev, self.expected_seq = expected_prev, expected_seq
-            self.checked, self.first, self.last = checked, first, last
-        return None
-
-
-def _sha_ok(data: bytes | None, digest: str, sha256: Any = hashlib.sha256) -> bool:
-    """The database wrote `prev_hash + body` as UTF-8 bytes; hash them here."""
-    return data is not None and sha256(data).hexdigest() == digest
-
-
-def _flag_ok(matches: bool | None, _digest: str) -> bool:
-    """The database hashed the row itself (PostgreSQL's sha256)."""
-    return bool(matches)
-
-
 def _python_ok(row: dict[str, Any], digest: str) -> bool:
     return row_hash(row) == digest
 
 
-async def _walk_chain(walk: _Walk, from_seq: int, to_seq: int | None) -> ChainReport | None:
-    """Check every row in [from_seq, to_seq]. The database writes each row's hashed text
-    (or, on PostgreSQL, hashes it too), so Python only hashes bytes and compares links;
-    on SQLite that runs in a worker thread while the next page is read in another (the
-    event loop keeps serving, and sqlite3 lets go of the GIL while it steps)."""
+async def _walk_chain(walk: Walk, from_seq: int, to_seq: int | None) -> ChainReport | None:
+    """Check every row in [from_seq, to_seq] in order. The database writes each row's
+    hashed text (or, on PostgreSQL, hashes it too), so Python only hashes bytes and
+    compares links; on SQLite that runs in a worker thread while the next page is read
+    in another (the event loop keeps serving: sqlite3 lets go of the GIL as it steps)."""
     bound = "" if to_seq is None else " AND seq <= ?"
 
     def params(after: int) -> list[Any]:
@@ -453,28 +365,109 @@ async def _walk_chain(walk: _Walk, from_seq: int, to_seq: int | None) -> ChainRe
                 return report
         return None
     postgres = sql.is_postgres()
-    if postgres:
-        content = f"encode(sha256(convert_to({hash_input_sql(True)}, 'UTF8')), 'hex') = hash"
-    else:
-        content = f"CAST({hash_input_sql(False)} AS BLOB)"
+    query = range_query(postgres, to_seq is not None, VERIFY_BATCH)
 
     def page(after: int) -> tuple[str, list[Any]]:
-        query = f"SELECT seq, prev_hash, hash, {content} FROM audit_event WHERE seq > ?{bound}"
-        return f"{query} ORDER BY seq LIMIT {VERIFY_BATCH}", params(after)
+        return query, params(after)
 
     async for rows in row_pages(page, from_seq - 1, VERIFY_BATCH):
         if postgres:  # a few comparisons per row: cheap enough on the event loop
-            report = walk.check(rows, _flag_ok)
+            report = walk.check(rows, flag_ok)
         else:
-            report = await asyncio.to_thread(walk.check, rows, _sha_ok)
+            report = await asyncio.to_thread(walk.check, rows, sha_ok)
         if report is not None:
             return report
     return None
 
 
-async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
-    walk = _Walk(GENESIS_HASH if from_seq <= 1 else None, max(from_seq, 1))
-    report = await _walk_chain(walk, max(from_seq, 1), to_seq)
+async def _check_range(low: int, high: int) -> RangeResult:
+    """One seq range checked apart: in a worker process on a SQLite file (its own
+    read-only connection, no GIL shared), else on its own pooled connection."""
+    filename = sql.sqlite_file_outside_transaction()
+    if filename is None:
+        walk = Walk(None, low)
+        return walk_result(walk, await _walk_chain(walk, low, high))
+    worker = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "domain.audit_chain",
+        filename,
+        str(low),
+        str(high),
+        str(VERIFY_BATCH),
+        stdout=asyncio.subprocess.PIPE,
+        cwd=_PROJECT,
+    )
+    try:
+        out, _ = await worker.communicate()
+    finally:
+        if worker.returncode is None:
+            worker.kill()
+            await worker.wait()
+    if worker.returncode != 0:
+        raise RuntimeError(f"audit chain worker failed (exit {worker.returncode})")
+    return result_from_json(out.decode())
+
+
+def _join(walk: Walk, part: RangeResult) -> ChainReport | None:
+    """Continue the walk with a range checked apart: its first row's sequence and link
+    against the rows before, then the range's own first problem, counted globally."""
+    if part.first_seq is None:
+        return None  # an empty range: the next row found meets the sequence check
+    before_checked, before_last = walk.checked, walk.last
+    report = walk.check([(part.first_seq, part.first_prev, part.first_hash, True)], flag_ok)
+    if report is not None:
+        return report
+    if part.report is not None:
+        inner = part.report
+        if inner.checked == 0:  # the first row's content
+            checked, last = before_checked, before_last
+        else:
+            checked, last = before_checked + inner.checked, inner.last_seq
+        return ChainReport(False, checked, walk.first, last, inner.broken_seq, inner.problem)
+    walk.checked = before_checked + part.checked
+    walk.last, walk.expected_prev = part.last_seq, part.last_hash
+    walk.expected_seq = (part.last_seq or 0) + 1
+    return None
+
+
+async def _walk_in_parallel(
+    walk: Walk, from_seq: int, to_seq: int | None, workers: int
+) -> ChainReport | None:
+    """`_walk_chain` over `workers` seq ranges at once (hashing is per row; only the
+    links between rows are sequential), joined in order. Rows appended meanwhile, past
+    the last seq seen at the start, are walked after. Same reports, same counts."""
+    top = to_seq
+    if top is None:
+        found = await sql.fetch_one("SELECT max(seq) AS top FROM audit_event")
+        top = int(found["top"]) if found and found["top"] is not None else None
+    if top is None or top < from_seq or not await sql_text_agrees():
+        return await _walk_chain(walk, from_seq, to_seq)
+    size = -(-(top - from_seq + 1) // workers)
+    ranges = [(low, min(low + size - 1, top)) for low in range(from_seq, top + 1, size)]
+    parts = [asyncio.ensure_future(_check_range(low, high)) for low, high in ranges]
+    try:
+        for part in parts:
+            report = _join(walk, await part)
+            if report is not None:
+                return report
+    finally:
+        for part in parts:
+            part.cancel()
+        await asyncio.gather(*parts, return_exceptions=True)
+    if to_seq is None:
+        return await _walk_chain(walk, top + 1, None)
+    return None
+
+
+async def _verify_links(
+    from_seq: int = 1, to_seq: int | None = None, workers: int = 1
+) -> ChainReport:
+    walk = Walk(GENESIS_HASH if from_seq <= 1 else None, max(from_seq, 1))
+    if workers > 1:
+        report = await _walk_in_parallel(walk, max(from_seq, 1), to_seq, workers)
+    else:
+        report = await _walk_chain(walk, max(from_seq, 1), to_seq)
     if report is not None:
         return report
     checked, first, last, expected_prev = walk.checked, walk.first, walk.last, walk.expected_prev

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from domain import audit, clock, permissions, sql
+from domain import audit, audit_chain, clock, permissions, sql
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.global_ids import global_id
@@ -136,7 +136,7 @@ def event_line_sql(postgres: bool) -> str:
     ]
     for key, column in _LINE_TEXT_COLUMNS:
         parts.append(f"',\"{key}\":'")
-        parts.append(audit.quote_sql(column, postgres))
+        parts.append(audit_chain.quote_sql(column, postgres))
     parts.append("'}\n'")
     return " || ".join(parts)
 

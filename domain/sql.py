@@ -144,3 +144,8 @@ async def fetch_scan_rows(query: str, params: Sequence[Any] = ()) -> Sequence[Se
     conn = current()
     _count, rows = await conn.execute_query(render(query, conn), list(params))
     return rows  # type: ignore[return-value]  # asyncpg Records, sqlite3.Rows: sequences
+
+
+def sqlite_file_outside_transaction() -> str | None:
+    """The SQLite file a separate process may read (see _sqlite_file_outside_transaction)."""
+    return _sqlite_file_outside_transaction()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tortoise import connections
 
-from domain import audit, exports, sql
+from domain import audit, audit_chain, exports, sql
 from domain.exports import AuditRange, event_line
 from models import AuditEvent
 from tests import factories
@@ -130,7 +130,7 @@ async def test_the_database_quotes_every_code_point_as_json_dumps(db: None) -> N
         chr(c) for c in range(0 if not postgres else 1, 0x110000) if not 0xD800 <= c <= 0xDFFF
     )
     quoted = await sql.fetch_scan_rows(
-        f"SELECT {audit.quote_sql('x', postgres)}, {audit.quote_sql('y', postgres)} "
+        f"SELECT {audit_chain.quote_sql('x', postgres)}, {audit_chain.quote_sql('y', postgres)} "
         "FROM (SELECT CAST(? AS text) AS x, CAST(NULL AS text) AS y) t",
         [everything],
     )
@@ -151,9 +151,9 @@ async def test_sql_built_lines_and_hashes_equal_python_for_hostile_text(db: None
     # above was computed by Python: verification on the SQL path accepts them all).
     postgres = _is_postgres()
     query = (
-        f"SELECT seq, {audit.hash_input_sql(postgres)} FROM audit_event ORDER BY seq"
+        f"SELECT seq, {audit_chain.hash_input_sql(postgres)} FROM audit_event ORDER BY seq"
         if postgres
-        else f"SELECT seq, CAST({audit.hash_input_sql(False)} AS BLOB) FROM audit_event "
+        else f"SELECT seq, CAST({audit_chain.hash_input_sql(False)} AS BLOB) FROM audit_event "
         "ORDER BY seq"
     )
     built = {int(row[0]): row[1] for row in await sql.fetch_scan_rows(query)}
@@ -181,8 +181,9 @@ def _plain(count: int) -> list[dict[str, Any]]:
     return [{} for _ in range(count)]
 
 
+@pytest.mark.parametrize("workers", [1, 3], ids=["serial", "parallel"])
 @pytest.mark.parametrize("python", [False, True], ids=["sql", "python"])
-@pytest.mark.parametrize("where", ["page-start", "in-page"])
+@pytest.mark.parametrize("where", ["page-start", "in-page", "second-half"])
 @pytest.mark.parametrize(
     ("case", "expected_problem"),
     [
@@ -194,13 +195,16 @@ def _plain(count: int) -> list[dict[str, Any]]:
 async def test_breaks_past_the_first_pages_are_reported_at_their_exact_seq(
     db: None,
     monkeypatch: pytest.MonkeyPatch,
+    workers: int,
     python: bool,
     where: str,
     case: str,
     expected_problem: str,
 ) -> None:
     """A break in a later page (on its first row, whose link crosses pages, or inside
-    it) is reported at its seq, with the same words and count, whichever path checks."""
+    it), or in the second half of a parallel verification (a worker's first row, or
+    past it), is reported at its seq, with the same words and count, whichever path
+    checks and however many workers share the chain."""
     monkeypatch.setattr(audit, "VERIFY_BATCH", 7)
     if python:
 
@@ -211,14 +215,20 @@ async def test_breaks_past_the_first_pages_are_reported_at_their_exact_seq(
     await factories.site()
     seqs = await append_rows(_plain(40))
     page_start = next(s for s in seqs[14:] if (s - 1) % 7 == 0)  # pages start at 1, 8, 15...
-    target = page_start if where == "page-start" else page_start + 3
+    top = seqs[-1]
+    second_half = 1 + -(-top // workers) * (workers - 1)  # the last worker's first seq
+    target = {
+        "page-start": page_start,
+        "in-page": page_start + 3,
+        "second-half": second_half if workers > 1 else top - 2,
+    }[where]
     statement = {
         "content": f"UPDATE audit_event SET actor_name = 'forged' WHERE seq = {target}",
         "link": f"UPDATE audit_event SET prev_hash = '{'f' * 64}' WHERE seq = {target}",
         "gap": f"DELETE FROM audit_event WHERE seq = {target}",
     }[case]
     await _tamper(statement)
-    report = await audit.verify_chain()
+    report = await audit.verify_chain(workers=workers)
     assert not report.ok
     assert report.broken_seq == target
     assert report.problem == expected_problem.format(seq=target, next=target + 1)
@@ -226,12 +236,24 @@ async def test_breaks_past_the_first_pages_are_reported_at_their_exact_seq(
     assert (report.first_seq, report.last_seq) == (1, target - 1)
 
 
-async def test_a_partial_range_is_checked_on_the_sql_path(db: None) -> None:
+@pytest.mark.parametrize("workers", [1, 2, 4])
+async def test_a_partial_range_is_checked_on_the_sql_path(
+    db: None, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(audit, "VERIFY_BATCH", 4)
     await factories.site()
     seqs = await append_rows(_plain(30))
-    report = await audit.verify_chain(seqs[5], seqs[20])
+    report = await audit.verify_chain(seqs[5], seqs[20], workers=workers)
     assert report.ok and (report.first_seq, report.last_seq) == (seqs[5], seqs[20])
     assert report.checked == 16
+    whole = await audit.verify_chain(workers=workers)
+    assert whole.ok and (whole.first_seq, whole.last_seq, whole.checked) == (
+        1,
+        top := seqs[-1],
+        top,
+    )
+    await append_rows(_plain(3))  # past the last seq a parallel walk saw at its start
+    assert (await audit.verify_chain(workers=workers)).checked == top + 3
     scope = AuditRange(from_seq=seqs[5], to_seq=seqs[20])
     lines = "".join([chunk async for chunk in exports.audit_ndjson(scope)])
     assert lines == "".join([event_line(row) async for row in audit.iter_events(seqs[5], seqs[20])])
