@@ -469,7 +469,9 @@ def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     tokens = _external_checkpoints(getattr(args, "checkpoints", None))
 
     async def verify() -> audit.ChainReport:
-        report = await audit.verify_chain(args.from_seq or 1, args.to_seq)
+        # The CLI owns its process: hash seq ranges on every core.
+        workers = os.cpu_count() or 1
+        report = await audit.verify_chain(args.from_seq or 1, args.to_seq, workers=workers)
         if report.ok and tokens:
             report = await audit.compare_checkpoints(report, tokens)
         return report

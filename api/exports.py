@@ -49,7 +49,10 @@ async def _actor(request: Request, request_id: str) -> Actor:
 
 
 def _stream(
-    chunks: AsyncIterator[str], media_type: str, filename: str, request_id: str
+    chunks: AsyncIterator[str] | AsyncIterator[bytes],
+    media_type: str,
+    filename: str,
+    request_id: str,
 ) -> Response:
     return StreamingResponse(
         chunks,
@@ -94,7 +97,8 @@ async def audit_export(request: Request) -> Response:
         await exports.start_export(actor, "audit.ndjson", dict(request.query_params))
     except DomainError as error:
         return _error(error, request_id)
-    return _stream(exports.audit_ndjson(scope), "application/x-ndjson", "audit.ndjson", request_id)
+    lines = exports.audit_ndjson_bytes(scope)
+    return _stream(lines, "application/x-ndjson", "audit.ndjson", request_id)
 
 
 def _as_of(request: Request) -> date:

@@ -13,22 +13,35 @@ import contextlib
 import hashlib
 import json
 import logging
+import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import encode_basestring  # json.dumps' own string encoder (C)
+from pathlib import Path
 from typing import Any
 
 from tortoise.models import Model
 
-from domain import clock, sql
+from domain import audit_chain, clock, sql
 from domain.actors import Actor
+from domain.audit_chain import (
+    ChainReport,
+    RangeResult,
+    Walk,
+    flag_ok,
+    range_query,
+    result_from_json,
+    sha_ok,
+    walk_result,
+)
 from domain.i18n import msg
 from domain.shared_runs import Run, SharedRuns
 from models import AuditEvent
 
 GENESIS_HASH = "0" * 64
+_PROJECT = str(Path(__file__).resolve().parent.parent)  # where `domain` imports from
 log = logging.getLogger(__name__)
 
 # Fields never written to the audit log (secrets and their hashes).
@@ -208,19 +221,6 @@ async def registry_state() -> tuple[int, str]:
     return await runs.share()
 
 
-@dataclass
-class ChainReport:
-    ok: bool
-    checked: int
-    first_seq: int | None
-    last_seq: int | None
-    broken_seq: int | None
-    problem: str | None
-    checkpoints_checked: int = 0  # signed checkpoints the chain was compared with
-    last_checkpoint_seq: int | None = None
-    unverified_checkpoints: int = 0  # signatures not checkable (key removed, no keys)
-
-
 _COLUMNS = (
     "seq, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id, "
     "before_json, after_json, reason, request_id, prev_hash, hash"
@@ -252,6 +252,71 @@ async def event_pages(
                 await pending
 
 
+async def row_pages(
+    page: Callable[[int], tuple[str, Sequence[Any]]], after: int, size: int
+) -> AsyncIterator[Sequence[Sequence[Any]]]:
+    """`event_pages` with rows as tuples whose first column is seq (sql.fetch_scan_rows)."""
+    pending: asyncio.Future[Sequence[Sequence[Any]]] | None = asyncio.ensure_future(
+        sql.fetch_scan_rows(*page(after))
+    )
+    try:
+        while pending is not None:
+            rows = await pending
+            pending = None
+            if len(rows) == size:
+                pending = asyncio.ensure_future(sql.fetch_scan_rows(*page(int(rows[-1][0]))))
+            if rows:
+                yield rows
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pending
+
+
+# -- JSON text built by the database -----------------------------------------------------
+# Verification and export read a million rows; most of their cost in Python was writing
+# each value through json's string encoder and joining the pieces. The database can write
+# the same text: SQLite's json_quote() and PostgreSQL's to_json(text) escape exactly as
+# json.dumps(ensure_ascii=False) does (`"`, `\\`, \b \f \n \r \t, other controls as
+# lowercase \u00XX, everything else as it is; tests/domain/test_audit_sql_text.py checks
+# every code point). Each scan first asks the database to quote a probe of every kind of
+# character; should an engine ever quote differently, the scan falls back to Python.
+
+
+PROBE_TEXT = (
+    "".join(map(chr, range(1, 0x100)))
+    + "\u2028\u2029\ufeff\uffff中文認証\U0001f600\U0001f468\u200d\U0001f469\U0010ffff"
+)
+
+
+async def sql_text_agrees() -> bool:
+    """Does this database write JSON strings (and their UTF-8 bytes) exactly as Python
+    does? One small query, asked at the start of each scan. U+0000 is probed on SQLite
+    only: PostgreSQL text cannot hold it."""
+    postgres = sql.is_postgres()
+    probe = PROBE_TEXT if postgres else "\x00" + PROBE_TEXT
+    try:
+        if postgres:
+            query = (
+                "SELECT to_json(CAST(? AS text))::text, "
+                "encode(sha256(convert_to(CAST(? AS text), 'UTF8')), 'hex')"
+            )
+        else:
+            query = "SELECT json_quote(?), CAST(? AS BLOB)"
+        row = (await sql.fetch_scan_rows(query, [probe, probe]))[0]
+    except Exception:  # an engine without these functions
+        log.warning("the database cannot quote JSON text: audit scans use Python", exc_info=True)
+        return False
+    expected = hashlib.sha256(probe.encode("utf-8"))
+    agrees = row[0] == encode_basestring(probe) and (
+        row[1] == expected.hexdigest() if postgres else bytes(row[1]) == probe.encode("utf-8")
+    )
+    if not agrees:
+        log.warning("the database quotes JSON text unlike Python: audit scans use Python")
+    return agrees
+
+
 async def iter_events(
     from_seq: int = 1, to_seq: int | None = None, batch: int = 5000
 ) -> AsyncIterator[dict[str, Any]]:
@@ -267,43 +332,177 @@ async def iter_events(
             yield row
 
 
-async def verify_chain(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
+async def verify_chain(
+    from_seq: int = 1, to_seq: int | None = None, workers: int = 1
+) -> ChainReport:
     """Recompute every hash in [from_seq, to_seq] and report the first broken seq, then
     compare the chain with every kept signed checkpoint (a chain re-hashed from some
     point, or cut short, is consistent in itself but no longer matches them)."""
-    report = await _verify_links(from_seq, to_seq)
+    report = await _verify_links(from_seq, to_seq, workers)
     if not report.ok:
         return report
     return await compare_checkpoints(report)
 
 
-async def _verify_links(from_seq: int = 1, to_seq: int | None = None) -> ChainReport:
-    expected_prev: str | None = GENESIS_HASH if from_seq <= 1 else None
-    expected_seq = max(from_seq, 1)
-    checked = 0
-    first: int | None = None
-    last: int | None = None
-    async for row in iter_events(max(from_seq, 1), to_seq):
-        seq = int(row["seq"])
-        first = seq if first is None else first
-        problem = None
-        gap = seq != expected_seq and checked > 0
-        if gap:
-            problem = msg(
-                "Sequence gap: expected seq {expected}, found {found}",
-                expected=expected_seq,
-                found=seq,
-            )
-        elif expected_prev is not None and row["prev_hash"] != expected_prev:
-            problem = msg("The event's prevHash does not match the previous event's hash")
-        elif row_hash(row) != row["hash"]:
-            problem = msg("The event's hash does not match its content")
-        if problem:
-            return ChainReport(False, checked, first, last, expected_seq if gap else seq, problem)
-        checked += 1
-        last = seq
-        expected_prev = row["hash"]
-        expected_seq = seq + 1
+VERIFY_BATCH = 10_000
+
+
+def _python_ok(row: dict[str, Any], digest: str) -> bool:
+    return row_hash(row) == digest
+
+
+async def _walk_chain(walk: Walk, from_seq: int, to_seq: int | None) -> ChainReport | None:
+    """Check every row in [from_seq, to_seq] in order. The database writes each row's
+    hashed text (or, on PostgreSQL, hashes it too), so Python only hashes bytes and
+    compares links; on SQLite that runs in a worker thread while the next page is read
+    in another (the event loop keeps serving: sqlite3 lets go of the GIL as it steps)."""
+    bound = "" if to_seq is None else " AND seq <= ?"
+
+    def params(after: int) -> list[Any]:
+        return [after] if to_seq is None else [after, to_seq]
+
+    if not await sql_text_agrees():
+
+        def dict_page(after: int) -> tuple[str, list[Any]]:
+            query = f"SELECT {_COLUMNS} FROM audit_event WHERE seq > ?{bound} ORDER BY seq"
+            return f"{query} LIMIT {VERIFY_BATCH}", params(after)
+
+        async for page_rows in event_pages(dict_page, from_seq - 1, VERIFY_BATCH):
+            walked = [(row["seq"], row["prev_hash"], row["hash"], row) for row in page_rows]
+            report = await asyncio.to_thread(walk.check, walked, _python_ok)
+            if report is not None:
+                return report
+        return None
+    postgres = sql.is_postgres()
+    query = range_query(postgres, to_seq is not None, VERIFY_BATCH)
+
+    def page(after: int) -> tuple[str, list[Any]]:
+        return query, params(after)
+
+    async for rows in row_pages(page, from_seq - 1, VERIFY_BATCH):
+        if postgres:  # a few comparisons per row: cheap enough on the event loop
+            report = walk.check(rows, flag_ok)
+        else:
+            report = await asyncio.to_thread(walk.check, rows, sha_ok)
+        if report is not None:
+            return report
+    return None
+
+
+async def _check_range(low: int, high: int) -> RangeResult:
+    """One seq range checked apart: in a worker process on a SQLite file (its own
+    read-only connection, no GIL shared), else on its own pooled connection."""
+    filename = sql.sqlite_file_outside_transaction()
+    if filename is None:
+        walk = Walk(None, low)
+        return walk_result(walk, await _walk_chain(walk, low, high))
+    worker = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "domain.audit_chain",
+        filename,
+        str(low),
+        str(high),
+        str(VERIFY_BATCH),
+        stdout=asyncio.subprocess.PIPE,
+        cwd=_PROJECT,
+    )
+    try:
+        out, _ = await worker.communicate()
+    finally:
+        if worker.returncode is None:
+            worker.kill()
+            await worker.wait()
+    if worker.returncode != 0:
+        raise RuntimeError(f"audit chain worker failed (exit {worker.returncode})")
+    return result_from_json(out.decode())
+
+
+def _join(walk: Walk, part: RangeResult) -> ChainReport | None:
+    """Continue the walk with a range checked apart: its first row's sequence and link
+    against the rows before, then the range's own first problem, counted globally."""
+    if part.first_seq is None:
+        return None  # an empty range: the next row found meets the sequence check
+    before_checked, before_last = walk.checked, walk.last
+    report = walk.check([(part.first_seq, part.first_prev, part.first_hash, True)], flag_ok)
+    if report is not None:
+        return report
+    if part.report is not None:
+        inner = part.report
+        if inner.checked == 0:  # the first row's content
+            checked, last = before_checked, before_last
+        else:
+            checked, last = before_checked + inner.checked, inner.last_seq
+        return ChainReport(
+            False,
+            checked,
+            walk.first,
+            last,
+            inner.broken_seq,
+            inner.problem,
+            found_seq=inner.found_seq,
+        )
+    walk.checked = before_checked + part.checked
+    walk.last, walk.expected_prev = part.last_seq, part.last_hash
+    walk.expected_seq = (part.last_seq or 0) + 1
+    return None
+
+
+async def _walk_in_parallel(
+    walk: Walk, from_seq: int, to_seq: int | None, workers: int
+) -> ChainReport | None:
+    """`_walk_chain` over `workers` seq ranges at once (hashing is per row; only the
+    links between rows are sequential), joined in order. Rows appended meanwhile, past
+    the last seq seen at the start, are walked after. Same reports, same counts."""
+    top = to_seq
+    if top is None:
+        found = await sql.fetch_one("SELECT max(seq) AS top FROM audit_event")
+        top = int(found["top"]) if found and found["top"] is not None else None
+    if top is None or top < from_seq or not await sql_text_agrees():
+        return await _walk_chain(walk, from_seq, to_seq)
+    size = -(-(top - from_seq + 1) // workers)
+    ranges = [(low, min(low + size - 1, top)) for low in range(from_seq, top + 1, size)]
+    parts = [asyncio.ensure_future(_check_range(low, high)) for low, high in ranges]
+    try:
+        for part in parts:
+            report = _join(walk, await part)
+            if report is not None:
+                return report
+    finally:
+        for part in parts:
+            part.cancel()
+        await asyncio.gather(*parts, return_exceptions=True)
+    if to_seq is None:
+        return await _walk_chain(walk, top + 1, None)
+    return None
+
+
+def _in_words(report: ChainReport) -> ChainReport:
+    """The walk's problem in the reader's language."""
+    if report.problem == audit_chain.GAP:
+        report.problem = msg(
+            "Sequence gap: expected seq {expected}, found {found}",
+            expected=report.broken_seq,
+            found=report.found_seq,
+        )
+    elif report.problem == audit_chain.LINK:
+        report.problem = msg("The event's prevHash does not match the previous event's hash")
+    elif report.problem == audit_chain.CONTENT:
+        report.problem = msg("The event's hash does not match its content")
+    return report
+
+
+async def _verify_links(
+    from_seq: int = 1, to_seq: int | None = None, workers: int = 1
+) -> ChainReport:
+    walk = Walk(GENESIS_HASH if from_seq <= 1 else None, max(from_seq, 1))
+    if workers > 1:
+        report = await _walk_in_parallel(walk, max(from_seq, 1), to_seq, workers)
+    else:
+        report = await _walk_chain(walk, max(from_seq, 1), to_seq)
+    if report is not None:
+        return _in_words(report)
+    checked, first, last, expected_prev = walk.checked, walk.first, walk.last, walk.expected_prev
     if to_seq is None:
         head = await sql.fetch_one("SELECT seq, hash FROM audit_head WHERE id = 1")
         if head and int(head["seq"]) != (last or 0) and (last is not None or from_seq <= 1):

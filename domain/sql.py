@@ -171,3 +171,27 @@ def close_direct_connections() -> None:
     for direct in _direct.values():
         direct.close()
     _direct.clear()
+
+
+def _scan_tuples(filename: str, query: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    db = _read_only(filename)
+    try:
+        return db.execute(query, params).fetchall()
+    finally:
+        db.close()
+
+
+async def fetch_scan_rows(query: str, params: Sequence[Any] = ()) -> Sequence[Sequence[Any]]:
+    """`fetch_scan` with rows as tuples (or the driver's records), in column order: no
+    dict per row when a scan reads a million of them."""
+    filename = _sqlite_file_outside_transaction()
+    if filename is not None:
+        return await asyncio.to_thread(_scan_tuples, filename, query, list(params))
+    conn = current()
+    _count, rows = await conn.execute_query(render(query, conn), list(params))
+    return rows  # type: ignore[return-value]  # asyncpg Records, sqlite3.Rows: sequences
+
+
+def sqlite_file_outside_transaction() -> str | None:
+    """The SQLite file a separate process may read (see _sqlite_file_outside_transaction)."""
+    return _sqlite_file_outside_transaction()
