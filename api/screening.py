@@ -78,8 +78,9 @@ def check_text(raw: str | bytes, parsed: Any) -> None:
         raise HostileInput(hit[0], field=hit[1])
 
 
-def parse_body(body: bytes) -> Any:
-    """The body as JSON, or HostileInput with a message for the client."""
+def decode(body: bytes) -> Any:
+    """The body (or a GET parameter) as one JSON object, or HostileInput with a message
+    for the client."""
     try:
         parsed = json.loads(body)
     except UnicodeDecodeError:
@@ -93,7 +94,6 @@ def parse_body(body: bytes) -> Any:
     if not isinstance(parsed, dict):  # batched arrays are refused, scalars make no sense
         raise HostileInput("请求体必须是一个 JSON 对象（不支持批量数组）")
     check_text(body, parsed)
-    check_not_subscription(parsed.get("query"), parsed.get("operationName"))
     return parsed
 
 

@@ -149,7 +149,6 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
     env = {
         **os.environ,
         "CREDREG_DATABASE_URL": url,
-        "CREDREG_BENCH_ROUTES": "1",
         "CREDREG_WEBHOOK_WORKER": "0",
         "CREDREG_RATE_POINTS_PER_SECOND": "1000000000",
         "CREDREG_RATE_BURST": "1000000000",
@@ -159,7 +158,7 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
             sys.executable,
             "-m",
             "uvicorn",
-            "api.app:create_app",
+            "bench.app:create_bench_app",
             "--factory",
             "--host",
             "127.0.0.1",

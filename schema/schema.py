@@ -33,6 +33,7 @@ from schema.catalogue import (
 from schema.context import Info
 from schema.cost import BudgetedExecutor
 from schema.decisions import DecisionQuery
+from schema.documents import TrustedDocuments
 from schema.enums import EnumLabelQuery
 from schema.organisation import (
     DepartmentType,
@@ -42,7 +43,7 @@ from schema.organisation import (
     SiteType,
     SpecialtyType,
 )
-from schema.policy import RequestPolicy
+from schema.policy import _RULES_NO_INTROSPECTION, RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.receipts import ReceiptQuery
 from schema.relay import Node
@@ -151,7 +152,7 @@ class CredregSchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    return CredregSchema(
+    schema = CredregSchema(
         query=Query,
         mutation=Mutation,
         subscription=AllSubscriptions,
@@ -170,6 +171,9 @@ def build_schema() -> strawberry.Schema:
         extensions=[RequestPolicy],
         execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
+    # The allow-list RequestPolicy matches requests against; an invalid file fails start.
+    schema.trusted = TrustedDocuments(schema._schema, _RULES_NO_INTROSPECTION).load()  # type: ignore[attr-defined]
+    return schema
 
 
 __all__ = ["DomainError", "build_schema"]
