@@ -21,7 +21,7 @@ import hashlib
 from collections import OrderedDict
 from typing import Any
 
-from domain.i18n import msg
+from domain.i18n import translate
 
 VERSION = 1
 DEFAULT_CAPACITY = 1000
@@ -80,7 +80,7 @@ class PersistedQueries:
         digest = persisted.get("sha256Hash")
         if not isinstance(digest, str) or len(digest) != 64:
             raise PersistedQueryError(
-                msg("persistedQuery.sha256Hash must be a 64-character hex sha256"),
+                translate("persistedQuery.sha256Hash must be a 64-character hex sha256"),
                 "BAD_REQUEST",
                 status=400,
             )
@@ -94,7 +94,7 @@ class PersistedQueries:
             return query  # the ordinary checks refuse it
         if digest_of(query) != digest:
             raise PersistedQueryError(
-                msg("persistedQuery.sha256Hash is not the sha256 of the query sent"),
+                translate("persistedQuery.sha256Hash is not the sha256 of the query sent"),
                 "PERSISTED_QUERY_HASH_MISMATCH",
                 status=400,
             )
