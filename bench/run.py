@@ -31,9 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 PG_URL = "postgres://postgres@127.0.0.1:5432/credreg_bench_s{scale}"
 # A day's OR list as schedulers send it (the trusted document), and the same question
-# through the full GraphQL pipeline (a text that is not on the allow-list).
+# through the full GraphQL pipeline: a document that is not on the allow-list (trusted
+# documents are matched by their syntax tree, so a comment would not do; an always-true
+# directive does, and the answer is the same).
 BATCH_QUERY = (ROOT / "schema" / "trusted" / "privilegeChecks.graphql").read_text().strip()
-ORDINARY_BATCH_QUERY = BATCH_QUERY + "\n# ordinary path"
+ORDINARY_BATCH_QUERY = BATCH_QUERY.replace(
+    "(inputs: $inputs)", "(inputs: $inputs) @include(if: true)"
+)
 
 
 def questions_file(scale: int) -> Path:
