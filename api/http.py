@@ -215,7 +215,8 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
         self, request: Request | WebSocket, response: Any
     ) -> Context:
         request_id = request_id_of(request.headers)
-        # WebSocket clients send the same Authorization header with the handshake.
+        # HTTP requests and machine WebSocket clients send the Authorization header;
+        # browsers authenticate their socket in connection_init instead (api/ws.py).
         token = bearer_token(request.headers)
         # One read of the registry state serves authentication and any decision.
         state = await audit.registry_state()
