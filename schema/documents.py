@@ -32,6 +32,7 @@ from graphql.language import REMOVE
 from strawberry.schema.schema import validate_document
 
 from schema import precompiled
+from schema.cost import query_cost
 
 MAX_TRUSTED_CHARS = 8192  # longer texts are never trusted documents: no lookup, no cache
 
@@ -41,6 +42,13 @@ class TrustedDocument:
     name: str
     document: DocumentNode  # the request's own document (with its `__typename`s)
     plan: precompiled.Plan | None
+    # The plan's query cost (schema/cost.py) is linear in the batch length (an empty
+    # batch counts as one): a fixed part and what each check adds. Computed once.
+    base_cost: int = 0
+    cost_per_check: int = 0
+
+    def cost(self, checks: int) -> int:
+        return self.base_cost + self.cost_per_check * max(checks, 1)
 
 
 class _DropTypename(Visitor):
@@ -91,7 +99,17 @@ class TrustedDocuments:
         name = self.by_form.get(normalised(document))
         if name is None:
             return None
-        return TrustedDocument(name, document, precompiled.compile_plan(document))
+        plan = precompiled.compile_plan(document)
+        if plan is None:
+            return TrustedDocument(name, document, None)
+        name_of = plan.operation_name
+
+        def cost(checks: int) -> int:
+            sample: Any = [{}] * checks if plan.batch else {}
+            return query_cost(self.schema, document, name_of, {plan.variable: sample})
+
+        per_check = cost(2) - cost(1)
+        return TrustedDocument(name, document, plan, cost(1) - per_check, per_check)
 
     def find(self, query: Any) -> TrustedDocument | None:
         """The trusted document this query text is, if any (cached per text)."""

@@ -76,14 +76,19 @@ class RequestPolicy(SchemaExtension):
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
-        check_cost(context)
-        plan = self.trusted.plan if self.trusted is not None else None
-        if plan is not None and context.result is None:
+        trusted = self.trusted
+        plan = trusted.plan if trusted is not None else None
+        prepared = None
+        if trusted is not None and plan is not None and context.result is None:
             prepared = precompiled.prepare(plan, context.variables, context.operation_name)
-            if prepared is not None:  # else graphql-core executes the document
+        if trusted is not None and prepared is not None:
+            check_cost(context, trusted.cost(len(prepared.checks)))
+            if context.result is None:  # within the limits: the plan answers
                 actor = context.context.actor
                 state = getattr(context.context, "registry_state", None)
                 context.result = await precompiled.answer(prepared, actor, state)
+        else:  # graphql-core executes the document
+            check_cost(context)
         yield
 
     async def on_stream_result(self, result: Any) -> AsyncIterator[None]:

@@ -347,3 +347,21 @@ async def test_a_lone_surrogate_in_the_query_is_a_clean_error(
     # Refused before GraphQL sees it, with a typed 400 (issue 13 item 11); nothing crashes.
     assert reply.status_code == 400
     assert reply.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+@pytest.mark.parametrize("checks", [0, 1, 2, 7, 500, 501])
+def test_a_plans_cost_is_the_cost_of_its_query(checks: int) -> None:
+    """The cost a trusted plan is charged, computed once, is what schema/cost.py counts."""
+    from schema.cost import query_cost
+    from schema.schema import build_schema
+
+    schema = build_schema()
+    for name, batch in (("privilegeChecks.graphql", True), ("privilegeCheck.graphql", False)):
+        text = _document(name)
+        found = schema.trusted.find(text)  # type: ignore[attr-defined]
+        assert found is not None and found.plan is not None
+        value: Any = [{}] * checks if batch else {}
+        expected = query_cost(
+            schema._schema, found.document, found.plan.operation_name, {found.plan.variable: value}
+        )
+        assert found.cost(checks if batch else 1) == expected
