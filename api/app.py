@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-import os
 import time
 from collections.abc import AsyncIterator, MutableMapping
 from typing import Any
@@ -16,70 +15,25 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api import screening
 from api.availability import DatabaseAvailabilityMiddleware, readyz_endpoint
 from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
-from api.http import CredregGraphQL, reject_non_json
+from api.http import CredregGraphQL
 from api.imports import routes as import_routes
 from api.limits import BodyLimitMiddleware
 from api.locale import LocaleMiddleware
 from api.metrics import METRICS, route_of
 from api.settings import Settings, load_settings
-from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker
 from domain import auth, clock, i18n, passwords, replicas
 from schema import cost
 from schema.schema import build_schema
 
 log = logging.getLogger("credreg")
-
-
-class GraphQLEndpoint:
-    """Strawberry's ASGI app behind two checks: POSTs must be JSON, and trusted
-    documents (persisted queries) take the validated-once fast path."""
-
-    def __init__(self, graphql: CredregGraphQL) -> None:
-        self.graphql = graphql
-        self.trusted = load_trusted(graphql.schema)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.graphql(scope, receive, send)
-            return
-        request = Request(scope, receive)
-        refusal = await reject_non_json(request)
-        if refusal is not None:
-            await refusal(scope, receive, send)
-            return
-        if request.method != "POST":
-            try:
-                screening.check_query_params(request.query_params)
-            except screening.HostileInput as error:
-                await screening.refusal(error)(scope, receive, send)
-                return
-            await self.graphql(scope, receive, send)
-            return
-        body = await request.body()
-        try:
-            parsed = screening.parse_body(body)
-        except screening.HostileInput as error:
-            await screening.refusal(error)(scope, receive, send)
-            return
-        found = match(self.trusted, parsed)
-        if found is not None and isinstance(parsed, dict):
-            response = await execute_trusted(self.graphql, request, found, parsed)
-            await response(scope, receive, send)
-            return
-
-        async def replay() -> Message:
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.graphql(scope, replay, send)
 
 
 async def healthz(_request: Request) -> Response:
@@ -154,7 +108,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """The service. `manage_database=False` leaves the ORM to the caller (tests)."""
     settings = settings or load_settings()
     configure_domain(settings)
-    graphql = GraphQLEndpoint(CredregGraphQL(build_schema(), settings))
+    graphql = CredregGraphQL(build_schema(), settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
@@ -165,10 +119,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         *import_routes,
         *card_routes,  # /card/*, /.well-known/jwks.json (issue 18)
     ]
-    if os.environ.get("CREDREG_BENCH_ROUTES") == "1":  # the floor SPEC 9 compares against
-        from api.bench_routes import routes as bench_routes
-
-        routes.extend(bench_routes)
     middleware = [Middleware(MetricsMiddleware)]
     middleware.append(Middleware(LocaleMiddleware, default=settings.locale))
     middleware.append(Middleware(DatabaseAvailabilityMiddleware))  # 503 + Retry-After

@@ -79,8 +79,9 @@ def check_text(raw: str | bytes, parsed: Any) -> None:
         raise HostileInput(hit[0], field=hit[1])
 
 
-def parse_body(body: bytes) -> Any:
-    """The body as JSON, or HostileInput with a message for the client."""
+def decode(body: bytes) -> Any:
+    """The body (or a GET parameter) as one JSON object, or HostileInput with a message
+    for the client."""
     try:
         parsed = json.loads(body)
     except UnicodeDecodeError:
@@ -98,7 +99,6 @@ def parse_body(body: bytes) -> Any:
             translate("The request body must be one JSON object (batched arrays are not supported)")
         )
     check_text(body, parsed)
-    check_not_subscription(parsed.get("query"), parsed.get("operationName"))
     return parsed
 
 

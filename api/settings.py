@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from domain import i18n
+from domain.actors import Role
 from domain.i18n import translate
 
 DEFAULT_DATABASE_URL = "sqlite://credreg.sqlite3"
@@ -52,6 +53,24 @@ def _int(env: dict[str, str], name: str, default: int, low: int, high: int) -> i
     return value
 
 
+def _roles(env: dict[str, str], name: str, default: tuple[Role, ...]) -> tuple[Role, ...]:
+    if not env.get(name, "").strip():
+        return default
+    found = []
+    for item in _list(env, name):
+        try:
+            found.append(Role(item.strip().upper()))
+        except ValueError:
+            raise ConfigError(
+                translate(
+                    "{name}: unknown role {role}; use ADMIN, SCHEDULER, AUDITOR, ...",
+                    name=name,
+                    role=repr(item),
+                )
+            ) from None
+    return tuple(found)
+
+
 def _list(env: dict[str, str], name: str) -> tuple[str, ...]:
     raw = env.get(name, "")
     return tuple(item.strip() for item in raw.split(",") if item.strip())
@@ -91,6 +110,10 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     graphiql: bool = False
     introspection: bool = False
+    # Who may introspect when CREDREG_INTROSPECTION is off: ADMIN by default;
+    # CREDREG_INTROSPECTION_ROLES=ADMIN,SCHEDULER lets scheduler keys generate clients.
+    introspection_roles: tuple[Role, ...] = (Role.ADMIN,)
+    persisted_query_cache: int = 1000  # automatic persisted queries kept per process
     cors_origins: tuple[str, ...] = ()
     ws_origins: tuple[str, ...] = ()
     session_hours: int = 8
@@ -161,6 +184,8 @@ def _load(env: dict[str, str], locale: str) -> Settings:
         database_url=database_url,
         graphiql=_flag(env, "CREDREG_GRAPHIQL"),
         introspection=_flag(env, "CREDREG_INTROSPECTION"),
+        introspection_roles=_roles(env, "CREDREG_INTROSPECTION_ROLES", (Role.ADMIN,)),
+        persisted_query_cache=_int(env, "CREDREG_PERSISTED_QUERY_CACHE", 1000, 0, 1_000_000),
         cors_origins=_list(env, "CREDREG_CORS_ORIGINS"),
         ws_origins=_list(env, "CREDREG_WS_ORIGINS"),
         session_hours=_int(env, "CREDREG_SESSION_HOURS", 8, 1, 24),

@@ -1,7 +1,12 @@
-"""WebSockets that follow the credential they were opened with (issue 13, item 1).
+"""WebSockets that follow the credential they were opened with (issue 13, item 1; issue
+14, item 5).
 
-A socket authenticates once, at the handshake; without more, a logout, a revoked API
-key or a deactivated user would keep its subscriptions and its queries alive. Here:
+A socket authenticates with its `connection_init` message: the payload's
+`authorization` (`{"authorization": "Bearer <token>"}`, the graphql-ws convention, which
+browsers can send; they cannot set headers on a WebSocket), or else the handshake's
+Authorization header (machine clients). Without a valid credential the socket is closed
+with 4403 instead of acknowledged. Without more, a logout, a revoked API key or a
+deactivated user would keep its subscriptions and its queries alive. Here:
 
 - every operation (subscribe message) re-authenticates against the current registry
   state and runs with the fresh actor (roles read again);
@@ -37,6 +42,19 @@ CREDENTIAL_ENDED = 4403
 DEFAULT_RECHECK_SECONDS = 1.5
 
 
+def token_of_init(payload: Any) -> str | None:
+    """The bearer token of a connection_init payload (`authorization`, any case)."""
+    if not isinstance(payload, dict):
+        return None
+    for key, value in payload.items():
+        if isinstance(key, str) and key.lower() == "authorization" and isinstance(value, str):
+            scheme, _, token = value.partition(" ")
+            if scheme.lower() == "bearer" and token.strip():
+                return token.strip()
+            return None
+    return None
+
+
 class SocketGuard:
     """The socket's credential: is it still valid, and the actor it stands for now."""
 
@@ -44,7 +62,7 @@ class SocketGuard:
         self.token = token
         self.actor = actor
         self.request_id = request_id
-        self.authenticated = actor.authenticated  # anonymous sockets stay anonymous
+        self.authenticated = actor.authenticated  # until connection_init says otherwise
         self.verified_seq = -1
         self.ended = False
         self.on_end: list[Any] = []
@@ -118,8 +136,6 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         self.watcher: asyncio.Task[None] | None = None
 
     async def handle(self) -> None:
-        if self.guard.authenticated:
-            self.watcher = asyncio.create_task(self._watch())
         try:
             await super().handle()
         finally:
@@ -173,6 +189,38 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     async def handle_invalid_message(self, error_message: str) -> None:
         self.closed = True
         await super().handle_invalid_message(error_message)
+
+    async def handle_connection_init(self, message: Any) -> None:
+        """Authenticate from the payload (or the handshake header); 4403 otherwise."""
+        if self.connection_init_received or self.connection_timed_out:
+            await super().handle_connection_init(message)  # 4429, as strawberry does
+            return
+        payload = message.get("payload") or {}
+        token = token_of_init(payload) or self.guard.token
+        actor: Actor | None = None
+        state = None
+        if token is not None:
+            state = await audit.registry_state()
+            actor = await auth.authenticate(token, self.guard.request_id, state)
+        if actor is None or not actor.authenticated:
+            if self.connection_init_timeout_task:
+                self.connection_init_timeout_task.cancel()
+            self.closed = True
+            with contextlib.suppress(Exception):
+                await self.websocket.close(code=CREDENTIAL_ENDED, reason="Forbidden")
+            return
+        self.guard.token = token
+        self.guard.actor = actor
+        self.guard.authenticated = True
+        self.guard.verified_seq = state[0] if state is not None else -1
+        self.context = dataclasses.replace(
+            self.context, actor=actor, registry_state=state, _loaders=None
+        )
+        self.context.socket_guard = self.guard  # type: ignore[attr-defined]
+        CURRENT_ACTOR.set(actor)
+        if self.watcher is None:
+            self.watcher = asyncio.create_task(self._watch())
+        await super().handle_connection_init(message)
 
     async def handle_subscribe(self, message: Any) -> None:
         if self.guard.authenticated:

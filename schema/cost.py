@@ -199,12 +199,16 @@ def configure(rate: float, burst: float, max_cost: int) -> None:
     LIMITER = RateLimiter(rate, burst, max_cost)
 
 
-def check_cost(context: Any) -> None:
-    """Refuse, before execution, a query over the cost limit or the client's budget."""
+def check_cost(context: Any, cost: int | None = None) -> None:
+    """Refuse, before execution, a query over the cost limit or the client's budget.
+    `cost` when the caller knows it already (a trusted plan: schema/documents.py)."""
     document = context.graphql_document
     if document is None or context.result is not None:
         return
-    cost = query_cost(context.schema._schema, document, context.operation_name, context.variables)
+    if cost is None:
+        cost = query_cost(
+            context.schema._schema, document, context.operation_name, context.variables
+        )
     error = None
     if cost > LIMITER.max_cost:
         error = GraphQLError(

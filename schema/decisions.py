@@ -64,7 +64,21 @@ class PrivilegeDecision:
     @strawberry.field(description="The privileges the answer rests on.")
     async def basis(self, info: Info) -> list[PrivilegeType]:
         found = await info.context.loaders.privilege.load_many(self.basis_ids)
-        return [PrivilegeType.from_model(p) for p in found if p is not None]
+        # `scope` and `validUntil` as the decision saw them (its registryVersion), like
+        # the precompiled plan answers them: a write landing after the decision was
+        # made must not show in one field and not the other.
+        seen = {b.id: b for b in self.source.basis} if self.source is not None else {}
+        basis = []
+        for privilege in found:
+            if privilege is None:
+                continue
+            item = PrivilegeType.from_model(privilege)
+            snapshot = seen.get(privilege.id)
+            if snapshot is not None:
+                item.scope = snapshot.scope
+                item.valid_until = snapshot.valid_until
+            basis.append(item)
+        return basis
 
     @strawberry.field(
         description="A compact JWS (EdDSA) over the question, this answer, registryVersion, "

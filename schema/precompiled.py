@@ -1,24 +1,22 @@
-"""Precompiled answers for the schedulers' trusted documents (SPEC section 9).
+"""Precompiled answers for the schedulers' decision documents (SPEC section 9).
 
 graphql-core resolves every field of every decision through strawberry's wrappers; for
-a batch of 500 that is most of the time spent. A trusted document that asks
-`privilegeCheck` or `privilegeChecks` for plain fields of PrivilegeDecision is compiled
-at start into a plan, and answered by the same domain call with the result serialised
-straight from the plan.
+a batch of 500 that is most of the time spent. A trusted document (schema/documents.py)
+that asks `privilegeCheck` or `privilegeChecks` for plain fields of PrivilegeDecision is
+compiled into a plan, and RequestPolicy's execute step (schema/policy.py) answers it
+with the same domain call, serialising the result straight from the plan, before
+graphql-core would execute. Every field means what the resolvers make it mean: `basis
+{ scope validUntil }` is the privilege as the decision saw it, on both paths
+(schema/decisions.py).
 
-The plan is deliberately narrower than GraphQL: its variable coercion accepts only
+The plan's variable coercion is deliberately narrower than GraphQL: it accepts only
 values whose coercion is unambiguous (exact JSON types, known fields, the schema's own
-scalar parsers), and `answer` returns None for anything else: a value outside those
-rules, a DomainError (forbidden, bad id, too many checks) or any other failure. The
-caller then runs the ordinary executor, which produces the answer or the typed error
-exactly as before. tests/schema/test_precompiled.py proves both paths give the same
-JSON over the demo hospital's decision table.
-
-One difference is deliberate: `basis { scope validUntil }` comes from the snapshot the
-decision was made on, so it always matches the `registryVersion` reported; the executor
-reads those privileges again after deciding, and a write landing in between would show
-there. A failure other than a DomainError also falls back, so the executor reports it
-(masked, with a request id) as it reports any other.
+scalar parsers). Anything else is declined *before* the domain call, and graphql-core
+executes the document instead (it may still accept the value, or explain why not). Once
+the domain call has run, its outcome is the answer: a DomainError or any other failure
+becomes the field error the resolver would have raised, at the same path and location,
+and the error policy gives it its code (or masks it). tests/schema/test_precompiled.py
+proves both paths give the same JSON over the demo hospital's decision table.
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ from typing import Any
 
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     FieldNode,
     ListTypeNode,
     NamedTypeNode,
@@ -39,10 +38,11 @@ from graphql import (
     SelectionSetNode,
     TypeNode,
     VariableNode,
+    located_error,
 )
 
 from domain import decision
-from domain.decision import Decision
+from domain.decision import CheckInput, Decision
 from domain.i18n import current_locale, localize
 from schema import ids
 from schema.decisions import PrivilegeCheckInput, to_check
@@ -91,6 +91,7 @@ class Plan:
     variable: str
     batch: bool
     serialise: Callable[[Decision], dict[str, Any]]
+    field_node: FieldNode
 
 
 def _key(node: FieldNode) -> str:
@@ -214,7 +215,7 @@ def compile_plan(document: DocumentNode) -> Plan | None:
     if serialise is None:
         return None
     name = operation.name.value if operation.name else None
-    return Plan(name, _key(root), variable, batch, serialise)
+    return Plan(name, _key(root), variable, batch, serialise, root)
 
 
 # --- strict variable coercion -----------------------------------------------------------
@@ -261,14 +262,17 @@ def coerce_input(value: Any) -> PrivilegeCheckInput | None:
     return PrivilegeCheckInput(**fields)
 
 
-async def answer(
-    plan: Plan,
-    actor: Any,
-    registry_state: tuple[int, str] | None,
-    variables: Any,
-    operation_name: Any = None,
-) -> dict[str, Any] | None:
-    """The response's `data`, or None: then the ordinary executor must answer."""
+@dataclass(frozen=True)
+class Prepared:
+    """A plan's request, coerced: one check or a batch, ready for the domain call."""
+
+    plan: Plan
+    checks: list[CheckInput]
+
+
+def prepare(plan: Plan, variables: Any, operation_name: Any = None) -> Prepared | None:
+    """The checks to decide, or None when graphql-core must judge the request (an
+    unusual variable, another operation name, an id that does not decode, ...)."""
     if operation_name is not None and operation_name != plan.operation_name:
         return None
     if type(variables) is not dict or variables.keys() != {plan.variable}:
@@ -282,13 +286,30 @@ async def answer(
             valid = [item for item in inputs if item is not None]
             if len(valid) != len(inputs):
                 return None
-            checks = [to_check(item, index) for index, item in enumerate(valid)]
-            found = await decision.check_many(actor, checks, None, registry_state)
-            return {plan.response_key: [plan.serialise(d) for d in found]}
+            return Prepared(plan, [to_check(item, index) for index, item in enumerate(valid)])
         single = coerce_input(given)
         if single is None:
             return None
-        one = await decision.check_one(actor, to_check(single), None, registry_state)
-        return {plan.response_key: plan.serialise(one)}
-    except Exception:  # the executor answers instead, and reports what went wrong
+        return Prepared(plan, [to_check(single)])
+    except Exception:  # e.g. a bad id: the resolver raises it, with its path
         return None
+
+
+async def answer(
+    prepared: Prepared, actor: Any, registry_state: tuple[int, str] | None
+) -> ExecutionResult:
+    """The domain call, once, and its outcome as the execution result."""
+    plan = prepared.plan
+    try:
+        if plan.batch:
+            found = await decision.check_many(actor, prepared.checks, None, registry_state)
+            data: Any = [plan.serialise(d) for d in found]
+        else:
+            one = await decision.check_one(actor, prepared.checks[0], None, registry_state)
+            data = plan.serialise(one)
+    except Exception as error:
+        # As graphql-core reports a resolver's exception: located at the root field;
+        # the field is non-null, so `data` is null.
+        located = located_error(error, [plan.field_node], [plan.response_key])
+        return ExecutionResult(data=None, errors=[located])
+    return ExecutionResult(data={plan.response_key: data})

@@ -34,6 +34,7 @@ from schema.context import Info
 from schema.cost import BudgetedExecutor
 from schema.decisions import DecisionQuery
 from schema.descriptions import describe
+from schema.documents import TrustedDocuments
 from schema.enums import EnumLabelQuery
 from schema.organisation import (
     DepartmentType,
@@ -43,7 +44,7 @@ from schema.organisation import (
     SiteType,
     SpecialtyType,
 )
-from schema.policy import RequestPolicy
+from schema.policy import _RULES_NO_INTROSPECTION, RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.receipts import ReceiptQuery
 from schema.relay import Node
@@ -168,10 +169,14 @@ def build_schema() -> strawberry.Schema:
             PrivilegeType,
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[RequestPolicy, *routing.extensions()],  # routing: read replicas
+        # Routing first: a query's reads go to a replica before RequestPolicy's
+        # execute step answers a trusted decision plan.
+        extensions=[*routing.extensions(), RequestPolicy],
         execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
     describe(built._schema)  # the descriptions not written beside the code
+    # The allow-list RequestPolicy matches requests against; an invalid file fails start.
+    built.trusted = TrustedDocuments(built._schema, _RULES_NO_INTROSPECTION).load()  # type: ignore[attr-defined]
     return built
 
 

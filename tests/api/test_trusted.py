@@ -46,7 +46,11 @@ async def test_trusted_path_matches_the_ordinary_path(client: httpx.AsyncClient)
     ordinary = await client.post(
         "/graphql",
         headers=headers,
-        json={"query": TEXT + "\n# not trusted: a different text", "variables": VARIABLES},
+        # not trusted: an always-true directive makes it another document
+        json={
+            "query": TEXT.replace("(input: $input)", "(input: $input) @include(if: true)"),
+            "variables": VARIABLES,
+        },
     )
     assert by_text.status_code == by_hash.status_code == ordinary.status_code == 200
     assert by_text.json() == by_hash.json() == ordinary.json()
@@ -67,9 +71,10 @@ async def test_trusted_path_keeps_the_policies(client: httpx.AsyncClient) -> Non
     unknown = await client.post(
         "/graphql",
         headers={"authorization": f"Bearer {token}"},
-        json={"extensions": {"persistedQuery": {"sha256Hash": "0" * 64}}},
+        json={"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}}},
     )
-    assert unknown.status_code == 400
+    assert unknown.status_code == 200  # Apollo's protocol: the client retries with the text
+    assert unknown.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
     cost.configure(rate=1, burst=15, max_cost=1000)
     try:
         codes = []

@@ -135,15 +135,14 @@ def test_r_ws_revoked_credential_closes_socket(
     assert [m for m in after if m.get("type") == "next"] == []
 
 
-def test_r_ws_anonymous_socket_is_not_closed_but_refused(database_url: str) -> None:
+def test_r_ws_anonymous_socket_is_closed_at_connection_init(database_url: str) -> None:
+    """Issue 14 item 5: no credential, no acknowledgement (4403 instead)."""
     app = create_app(_settings(database_url, 100))
     with (
         TestClient(app) as client,
         client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
     ):
         ws.send_json({"type": "connection_init"})
-        assert ws.receive_json()["type"] == "connection_ack"
-        time.sleep(0.3)  # several periodic checks: an anonymous socket has nothing to end
-        ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE}})
-        message = ws.receive_json()
-        assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+        assert closed.value.code == 4403

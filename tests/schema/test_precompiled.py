@@ -3,6 +3,7 @@ decline (leaving the executor to answer or explain) whatever they do not cover."
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from importlib import resources
 from typing import Any
@@ -57,15 +58,21 @@ async def scheduler(client: httpx.AsyncClient) -> dict[str, str]:
 def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """One entry per request the plan saw: True when it answered, False when it declined."""
     seen: list[bool] = []
-    original = precompiled.answer
+    original = precompiled.prepare
 
-    async def spy(*args: Any) -> Any:
-        data = await original(*args)
-        seen.append(data is not None)
-        return data
+    def spy(*args: Any) -> Any:
+        prepared = original(*args)
+        seen.append(prepared is not None)
+        return prepared
 
-    monkeypatch.setattr(precompiled, "answer", spy)
+    monkeypatch.setattr(precompiled, "prepare", spy)
     return seen
+
+
+def _untrusted(text: str) -> str:
+    """The same question in a document that is not a trusted one (an always-true
+    directive on the root field), so graphql-core executes it field by field."""
+    return re.sub(r"(privilegeChecks?\([^)]*\))", r"\1 @include(if: true)", text, count=1)
 
 
 async def _both(
@@ -77,7 +84,7 @@ async def _both(
     ordinary = await client.post(
         "/graphql",
         headers=headers,
-        json={"query": text + "\n# ordinary path", "variables": variables},
+        json={"query": _untrusted(text), "variables": variables},
     )
     return trusted, ordinary
 
@@ -175,15 +182,52 @@ async def test_unknown_variables_are_left_to_the_executor(
     assert trusted.json() == ordinary.json() and trusted.json()["data"]["privilegeCheck"]
 
 
-async def test_a_batch_over_the_limit_is_refused_by_the_executor(
-    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+async def test_a_refused_batch_runs_the_domain_call_once_and_errs_like_the_executor(
+    client: httpx.AsyncClient,
+    scheduler: dict[str, str],
+    answered: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from domain import decision
+
+    calls: list[int] = []
+    original = decision.check_many
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(decision, "check_many", counted)
     item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
-    trusted, _ordinary = await _both(
+    trusted, ordinary = await _both(
         client, scheduler, _document("privilegeChecks.graphql"), {"inputs": [item] * 501}
     )
-    assert answered == [False]
+    assert answered == [True]  # the plan took it, and its domain call refused it
+    assert calls == [1, 1]  # once on each path, never again after a failure
     assert trusted.json()["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert trusted.json() == ordinary.json()
+
+
+async def test_a_reprinted_document_with_typenames_takes_the_plan(
+    client: httpx.AsyncClient, scheduler: dict[str, str], answered: list[bool]
+) -> None:
+    """gql and Apollo re-print documents and add `__typename`: still the trusted path,
+    and the `__typename`s are answered."""
+    from graphql import print_ast
+
+    from schema.documents import normalised
+
+    text = _document("privilegeCheck.graphql")
+    reprinted = print_ast(parse(text)).replace("reasons {", "reasons {\n      __typename")
+    reprinted = reprinted.replace("allowed", "__typename\n    allowed", 1)
+    assert normalised(parse(reprinted)) == normalised(parse(text)) and reprinted != text
+    item = {"practitionerStaffNo": "D0001", "procedureCode": "47.0901", "on": "2026-12-01"}
+    trusted, ordinary = await _both(client, scheduler, reprinted, {"input": item})
+    assert answered == [True]
+    assert trusted.json() == ordinary.json()
+    answer = trusted.json()["data"]["privilegeCheck"]
+    assert answer["__typename"] == "PrivilegeDecision"
+    assert all(r["__typename"] == "DecisionReason" for r in answer["reasons"])
 
 
 async def test_r41_a_day_surgery_emergency_is_refused_on_the_trusted_path(
@@ -217,7 +261,8 @@ async def test_an_operation_name_that_does_not_match_is_left_to_the_executor(
             "operationName": "Other",
         },
     )
-    assert answered == [False] and reply.json()["errors"]
+    # No such operation: refused before execution, by the one pipeline (HTTP 400).
+    assert answered == [] and reply.status_code == 400 and reply.json()["errors"]
 
 
 @pytest.mark.parametrize(
@@ -302,3 +347,21 @@ async def test_a_lone_surrogate_in_the_query_is_a_clean_error(
     # Refused before GraphQL sees it, with a typed 400 (issue 13 item 11); nothing crashes.
     assert reply.status_code == 400
     assert reply.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+@pytest.mark.parametrize("checks", [0, 1, 2, 7, 500, 501])
+def test_a_plans_cost_is_the_cost_of_its_query(checks: int) -> None:
+    """The cost a trusted plan is charged, computed once, is what schema/cost.py counts."""
+    from schema.cost import query_cost
+    from schema.schema import build_schema
+
+    schema = build_schema()
+    for name, batch in (("privilegeChecks.graphql", True), ("privilegeCheck.graphql", False)):
+        text = _document(name)
+        found = schema.trusted.find(text)  # type: ignore[attr-defined]
+        assert found is not None and found.plan is not None
+        value: Any = [{}] * checks if batch else {}
+        expected = query_cost(
+            schema._schema, found.document, found.plan.operation_name, {found.plan.variable: value}
+        )
+        assert found.cost(checks if batch else 1) == expected

@@ -2,7 +2,8 @@
 
 SPEC 9 measures GraphQL against "a plain Starlette JSON route answering the same
 question in the same process": this is that route — same authentication, same domain
-call, same answer fields. Mounted only when CREDREG_BENCH_ROUTES=1.
+call, same answer fields. Never part of the service: bench/app.py mounts it on the
+bench's own server.
 """
 
 from __future__ import annotations
