@@ -35,7 +35,10 @@ class AdjustmentProposal(Entity):
         on_delete=fields.RESTRICT,
     )
     resulting_privilege: fields.ForeignKeyNullableRelation[Privilege] = fields.ForeignKeyField(
-        "models.Privilege", related_name="resulting_from_proposals", null=True, on_delete=fields.RESTRICT
+        "models.Privilege",
+        related_name="resulting_from_proposals",
+        null=True,
+        on_delete=fields.RESTRICT,
     )
 
     class Meta:
