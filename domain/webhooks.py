@@ -74,6 +74,7 @@ EVENT_FAMILIES = (
     "procedure.",
     "catalogue.",
     "booking.",
+    "adjustment_proposal.",
 )
 
 

@@ -11,9 +11,15 @@ class AdjustmentProposal(Entity):
     """An outcome that crossed a site-policy threshold, proposed to medical affairs.
     Never applied by itself: a committee member or an administrator accepts or dismisses it."""
 
-    privilege: fields.ForeignKeyRelation[Privilege] = fields.ForeignKeyField(
-        "models.Privilege", related_name="adjustment_proposals", on_delete=fields.RESTRICT
+    # The privilege to adjust; null for a practitioner-level trigger (an out-of-privilege
+    # case or an UNJUSTIFIED override that no privilege of theirs covered).
+    privilege: fields.ForeignKeyNullableRelation[Privilege] = fields.ForeignKeyField(
+        "models.Privilege",
+        related_name="adjustment_proposals",
+        null=True,
+        on_delete=fields.RESTRICT,
     )
+    subject_key = fields.CharField(max_length=64)  # "privilege:<id>" or "practitioner:<id>"
     practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="adjustment_proposals", on_delete=fields.RESTRICT
     )
@@ -44,5 +50,5 @@ class AdjustmentProposal(Entity):
     class Meta:
         table = "adjustment_proposal"
         # One proposal per privilege and trigger per run day (the nightly job is idempotent).
-        unique_together = (("privilege_id", "trigger", "run_on"),)
+        unique_together = (("subject_key", "trigger", "run_on"),)
         indexes = (("status", "id"), ("practitioner_id", "status"))

@@ -44,6 +44,7 @@ from schema.organisation import (
 )
 from schema.policy import RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
+from schema.quality import QualityQuery
 from schema.receipts import ReceiptQuery
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
@@ -119,6 +120,7 @@ Query = merge_types(
         EnumLabelQuery,
         BookingQuery,
         ReceiptQuery,
+        QualityQuery,
         TechniqueLeadQuery,
     ),
 )
