@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from domain import cases
+from domain import cases, organisation
 from domain.cases import CaseInput
 from domain.quality.case_facts import CaseFacts
 from models import CaseRecord, EmergencyOverride
@@ -73,10 +73,11 @@ class CaseRecordType(Node):
     async def planned_operator(self, info: Info) -> PractitionerType | None:
         if self.planned_operator_id is None:
             return None
-        loaders = info.context.loaders
-        return PractitionerType.from_model(
-            await loaders.one(loaders.practitioner, self.planned_operator_id)
+        # Another department's surgeon may be the planned one: read within the reader's scope.
+        found = await organisation.get_practitioner(
+            info.context.actor, practitioner_id=self.planned_operator_id
         )
+        return PractitionerType.from_model(found) if found else None
 
     @strawberry.field
     async def practitioner(self, info: Info) -> PractitionerType:

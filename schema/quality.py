@@ -3,16 +3,29 @@ dynamic management of privileges (issue 17). Resolvers only map; domain/quality/
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
 from enum import Enum
 from typing import Annotated
 
 import strawberry
+import strawberry.scalars
 
-from domain.quality import indicators
+from domain import organisation, privileges
+from domain.quality import adjustments, indicators
 from domain.quality.indicators import IndicatorCode, Period
-
+from models import AdjustmentProposal, CommitteeDecision
+from schema import ids
 from schema.context import Info
+from schema.errors import UserError, attempt
+from schema.organisation import PractitionerType
+from schema.privileges import (
+    CommitteeDecisionInput,
+    CommitteeDecisionType,
+    PrivilegeType,
+    _committee,
+)
+from schema.relay import Connection, Node, connection
 
 
 @strawberry.enum(name="QualityPeriod", description="How the series of an indicator is cut.")
@@ -160,8 +173,9 @@ def _map(report: indicators.Report) -> QualityIndicators:
 @strawberry.type
 class QualityQuery:
     @strawberry.field(
-        description="The national quality indicators (四级手术术前多学科讨论完成率, 三、四级手术占比, "
-        "日间手术占择期手术比例, ...) as series per month, quarter or year; see docs/api.md."
+        description="The national quality indicators (四级手术术前多学科讨论完成率, "
+        "三、四级手术占比, 日间手术占择期手术比例, ...) as series per month, quarter or "
+        "year; see docs/api.md."
     )
     async def quality_indicators(
         self,
@@ -192,3 +206,265 @@ class QualityQuery:
             [c.value for c in indicators_wanted] if indicators_wanted else None,
         )
         return _map(report)
+
+
+# --- adjustment proposals (授权动态管理) ---------------------------------------------------
+
+
+@strawberry.enum(name="AdjustmentTrigger", description="What made credreg propose an adjustment.")
+class AdjustmentTrigger(Enum):
+    REOPERATIONS = strawberry.enum_value(
+        "REOPERATIONS", description="Unplanned reoperations in the privilege's procedures."
+    )
+    DEATHS = strawberry.enum_value(
+        "DEATHS", description="Operation-related deaths in the privilege's procedures."
+    )
+    COMPLICATION_RATE = strawberry.enum_value(
+        "COMPLICATION_RATE",
+        description="The holder's complication rate above the department's by the policy factor.",
+    )
+    SKILL_DECAY = strawberry.enum_value(
+        "SKILL_DECAY",
+        description="No case of a grade-4 procedure or restricted technique in the window.",
+    )
+    UNJUSTIFIED_OVERRIDE = strawberry.enum_value(
+        "UNJUSTIFIED_OVERRIDE", description="An emergency override reviewed UNJUSTIFIED."
+    )
+    OUT_OF_PRIVILEGE = strawberry.enum_value(
+        "OUT_OF_PRIVILEGE", description="An out-of-privilege (越级) case."
+    )
+
+
+@strawberry.enum(name="AdjustmentAction", description="What a proposal asks the committee to do.")
+class AdjustmentAction(Enum):
+    SUSPEND = strawberry.enum_value("SUSPEND", description="Suspend the privilege.")
+    DOWNGRADE = strawberry.enum_value(
+        "DOWNGRADE",
+        description="Supersede it with a narrower one (lower grade, or supervised only).",
+    )
+    REVIEW = strawberry.enum_value(
+        "REVIEW", description="Review the practitioner's practice; no privilege changes."
+    )
+
+
+@strawberry.enum(name="AdjustmentProposalStatus", description="Where a proposal stands.")
+class AdjustmentProposalStatus(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Waiting for medical affairs.")
+    ACCEPTED = strawberry.enum_value(
+        "ACCEPTED", description="Accepted with a committee decision (and applied)."
+    )
+    DISMISSED = strawberry.enum_value("DISMISSED", description="Dismissed with a reason.")
+
+
+@strawberry.type(
+    name="AdjustmentProposal",
+    description="An outcome that crossed a site-policy threshold, proposed to medical "
+    "affairs; never applied by itself.",
+)
+class AdjustmentProposalNode(Node):
+    trigger: AdjustmentTrigger = strawberry.field(description="Why it was proposed.")
+    proposed_action: AdjustmentAction = strawberry.field(description="What is proposed.")
+    status: AdjustmentProposalStatus = strawberry.field(description="Where it stands.")
+    run_on: date = strawberry.field(description="The day of the run that proposed it.")
+    evidence_case_ids: list[strawberry.ID] = strawberry.field(
+        description="Global ids of the case records behind it."
+    )
+    facts: strawberry.scalars.JSON = strawberry.field(
+        description="The figures compared (counts, rates, thresholds)."
+    )
+    applied_action: AdjustmentAction | None = strawberry.field(
+        description="What the acceptance did."
+    )
+    decided_by: str | None = strawberry.field(description="Who accepted or dismissed it.")
+    decided_at: datetime | None = strawberry.field(description="When.")
+    decision_reason: str | None = strawberry.field(description="The reason given.")
+    version: int = strawberry.field(description="For expectedVersion.")
+    privilege_id: strawberry.Private[int | None]
+    practitioner_id: strawberry.Private[int]
+    decision_id: strawberry.Private[int | None]
+    resulting_privilege_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The privilege to adjust (null for practitioner-level ones).")
+    async def privilege(self, info: Info) -> PrivilegeType | None:
+        return await _privilege(info, self.privilege_id)
+
+    @strawberry.field(description="The privilege a DOWNGRADE created.")
+    async def resulting_privilege(self, info: Info) -> PrivilegeType | None:
+        return await _privilege(info, self.resulting_privilege_id)
+
+    @strawberry.field(description="Whose practice it concerns.")
+    async def practitioner(self, info: Info) -> PractitionerType | None:
+        found = await organisation.get_practitioner(
+            info.context.actor, practitioner_id=self.practitioner_id
+        )
+        return PractitionerType.from_model(found) if found else None
+
+    @strawberry.field(description="The committee decision of the acceptance.")
+    async def decision(self, info: Info) -> CommitteeDecisionType | None:
+        if self.decision_id is None:
+            return None
+        found = await CommitteeDecision.get_or_none(id=self.decision_id)
+        return CommitteeDecisionType.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, p: AdjustmentProposal) -> AdjustmentProposalNode:
+        return cls(
+            id=strawberry.ID(ids.encode("AdjustmentProposal", p.id)),
+            trigger=AdjustmentTrigger(p.trigger),
+            proposed_action=AdjustmentAction(p.proposed_action),
+            status=AdjustmentProposalStatus(p.status),
+            run_on=p.run_on,
+            evidence_case_ids=[
+                strawberry.ID(ids.encode("CaseRecord", int(i))) for i in p.evidence_case_ids
+            ],
+            facts=dict(p.facts or {}),
+            applied_action=AdjustmentAction(p.applied_action) if p.applied_action else None,
+            decided_by=p.decided_by,
+            decided_at=p.decided_at,
+            decision_reason=p.decision_reason,
+            version=p.version,
+            privilege_id=p.privilege_id,  # type: ignore[attr-defined]
+            practitioner_id=p.practitioner_id,  # type: ignore[attr-defined]
+            decision_id=p.decision_id,  # type: ignore[attr-defined]
+            resulting_privilege_id=p.resulting_privilege_id,  # type: ignore[attr-defined]
+        )
+
+
+async def _privilege(info: Info, privilege_id: int | None) -> PrivilegeType | None:
+    if privilege_id is None:
+        return None
+    found = await privileges.get_privilege(info.context.actor, privilege_id)
+    return PrivilegeType.from_model(found) if found else None
+
+
+@strawberry.input(description="Which proposals to list.")
+class AdjustmentProposalFilter:
+    status: AdjustmentProposalStatus | None = strawberry.field(
+        default=None, description="Only in this state."
+    )
+    trigger: AdjustmentTrigger | None = strawberry.field(
+        default=None, description="Only of this trigger."
+    )
+    department: str | None = strawberry.field(
+        default=None, description="Only for practitioners of this department (code)."
+    )
+    practitioner_staff_no: str | None = strawberry.field(
+        default=None, description="Only for this practitioner."
+    )
+
+
+@strawberry.input(description="Accept a proposal with the committee's decision.")
+class AcceptAdjustmentProposalInput:
+    id: strawberry.ID = strawberry.field(description="The proposal.")
+    expected_version: int = strawberry.field(description="Its version as read.")
+    decision: CommitteeDecisionInput = strawberry.field(description="The committee decision.")
+    reason: str = strawberry.field(description="Why (kept with the privilege's change).")
+    action: AdjustmentAction | None = strawberry.field(
+        default=None, description="What to do, if not the proposed action."
+    )
+    privilege_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="For a practitioner-level proposal: the privilege to suspend or downgrade.",
+    )
+    new_max_grade: int | None = strawberry.field(
+        default=None, description="DOWNGRADE of a surgery-grade privilege: the new grade."
+    )
+
+
+@strawberry.input(description="Dismiss a proposal.")
+class DismissAdjustmentProposalInput:
+    id: strawberry.ID = strawberry.field(description="The proposal.")
+    expected_version: int = strawberry.field(description="Its version as read.")
+    reason: str = strawberry.field(description="Why it needs no change.")
+
+
+@strawberry.type(description="The result of accepting or dismissing a proposal.")
+class AdjustmentProposalPayload:
+    adjustment_proposal: AdjustmentProposalNode | None = strawberry.field(
+        description="The proposal as it now stands."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why nothing was done.")
+
+
+@strawberry.type
+class AdjustmentQuery:
+    @strawberry.field(
+        description="Adjustment proposals of the dynamic management of privileges, oldest "
+        "first; heads see their departments', practitioners their own."
+    )
+    async def adjustment_proposals(
+        self,
+        info: Info,
+        filter: Annotated[
+            AdjustmentProposalFilter | None, strawberry.argument(description="Which ones.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (≤ 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+    ) -> Connection[AdjustmentProposalNode]:
+        where = filter or AdjustmentProposalFilter()
+        page = await adjustments.list_proposals(
+            info.context.actor,
+            adjustments.ProposalFilter(
+                status=where.status.value if where.status else None,
+                trigger=where.trigger.value if where.trigger else None,
+                department_code=where.department,
+                practitioner_staff_no=where.practitioner_staff_no,
+            ),
+            first,
+            ids.decode_cursor(after),
+        )
+        return connection(page, AdjustmentProposalNode.from_model)
+
+
+@strawberry.type
+class AdjustmentMutation:
+    @strawberry.mutation(
+        description="Accept a proposal (COMMITTEE or ADMIN): records the committee decision "
+        "and, for SUSPEND or DOWNGRADE, changes the privilege, in one transaction."
+    )
+    async def accept_adjustment_proposal(
+        self, info: Info, input: AcceptAdjustmentProposalInput
+    ) -> AdjustmentProposalPayload:
+        async def run() -> AdjustmentProposal:
+            decision = _committee(input.decision)
+            assert decision is not None
+            return await adjustments.accept_proposal(
+                info.context.actor,
+                ids.decode(input.id, "AdjustmentProposal"),
+                input.expected_version,
+                adjustments.Acceptance(
+                    decision=decision,
+                    reason=input.reason,
+                    action=input.action.value if input.action else None,
+                    privilege_id=ids.decode_optional(
+                        input.privilege_id, "Privilege", "privilegeId"
+                    ),
+                    new_max_grade=input.new_max_grade,
+                ),
+            )
+
+        return await _proposal_payload(run)
+
+    @strawberry.mutation(description="Dismiss a proposal with a reason (COMMITTEE or ADMIN).")
+    async def dismiss_adjustment_proposal(
+        self, info: Info, input: DismissAdjustmentProposalInput
+    ) -> AdjustmentProposalPayload:
+        async def run() -> AdjustmentProposal:
+            return await adjustments.dismiss_proposal(
+                info.context.actor,
+                ids.decode(input.id, "AdjustmentProposal"),
+                input.expected_version,
+                input.reason,
+            )
+
+        return await _proposal_payload(run)
+
+
+async def _proposal_payload(
+    run: Callable[[], Awaitable[AdjustmentProposal]],
+) -> AdjustmentProposalPayload:
+    proposal, errors = await attempt(run())
+    return AdjustmentProposalPayload(
+        adjustment_proposal=AdjustmentProposalNode.from_model(proposal) if proposal else None,
+        user_errors=errors,
+    )

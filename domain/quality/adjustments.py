@@ -484,3 +484,15 @@ async def list_proposals(
             raise not_found("Practitioner", where.practitioner_staff_no, "practitionerStaffNo")
         query = query.filter(practitioner_id=practitioner.id)
     return await keyset(query, first, after)
+
+
+async def get_proposal(actor: Actor, proposal_id: int) -> AdjustmentProposal | None:
+    """One proposal, if the actor may see it (node(id:))."""
+    scope = permissions.practitioner_scope(actor, Permission.READ_CASES)
+    proposal = await AdjustmentProposal.get_or_none(id=proposal_id).select_related("practitioner")
+    if proposal is None:
+        return None
+    practitioner: Practitioner = proposal.practitioner
+    if not scope.admits(practitioner.id, practitioner.department_id):  # type: ignore[attr-defined]
+        return None
+    return proposal
