@@ -24,6 +24,7 @@ from api.availability import DatabaseAvailabilityMiddleware, readyz_endpoint
 from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
+from api.quality_exports import routes as quality_export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.imports import routes as import_routes
 from api.limits import BodyLimitMiddleware
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/readyz", readyz_endpoint(settings.database_url)),
         Route("/metrics", metrics),
         *export_routes,
+        *quality_export_routes,
         *import_routes,
         *card_routes,  # /card/*, /.well-known/jwks.json (issue 18)
     ]
