@@ -24,12 +24,12 @@ from api.availability import DatabaseAvailabilityMiddleware, readyz_endpoint
 from api.cards import routes as card_routes
 from api.db import tortoise_config
 from api.exports import routes as export_routes
-from api.quality_exports import routes as quality_export_routes
 from api.http import CredregGraphQL, reject_non_json
 from api.imports import routes as import_routes
 from api.limits import BodyLimitMiddleware
 from api.locale import LocaleMiddleware
 from api.metrics import METRICS, route_of
+from api.quality_exports import routes as quality_export_routes
 from api.settings import Settings, load_settings
 from api.trusted import execute_trusted, load_trusted, match
 from api.worker import running_worker

@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from api import quality_cli
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import ConfigError, Settings, load_settings
@@ -321,6 +322,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from api.exports import csv_bom_default
     from domain import exports, spreadsheets
 
+    if args.kind == "quality":
+        return quality_cli.cmd_export_quality(settings, args)
     actor = system_actor(f"credreg export {args.kind}")
     xlsx = args.format == "xlsx"
     if xlsx and args.kind != "privileges":
@@ -632,7 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.set_defaults(run=cmd_import)
 
     export = commands.add_parser("export", help="stream an export to a file or stdout")
-    export.add_argument("kind", choices=["audit", "privileges", "fhir"])
+    export.add_argument("kind", choices=["audit", "privileges", "fhir", "quality"])
     export.add_argument("--from", dest="from_", help="audit: seq, date or ISO date-time")
     export.add_argument("--to", help="audit: seq, date or ISO date-time")
     export.add_argument("--as-of", type=date.fromisoformat, help="privileges: YYYY-MM-DD")
@@ -647,7 +650,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="privileges CSV: start with a UTF-8 BOM for Excel (default CREDREG_CSV_BOM)",
     )
     export.add_argument("--locale", choices=["zh-CN", "en"], help="xlsx header language")
+    export.add_argument("--period", default="QUARTER", help="quality: MONTH, QUARTER or YEAR")
+    export.add_argument("--department", help="quality: a department code")
+    export.add_argument("--site", help="quality: a site code")
     export.set_defaults(run=cmd_export)
+    quality_cli.register(commands)
 
     backup = commands.add_parser("backup", help=_("online backup (SQLite API or pg_dump)"))
     backup.add_argument("path")
