@@ -221,3 +221,24 @@ async def test_a_case_recorded_before_issue_17_keeps_its_digest(world: dict) -> 
     old = {k: v for k, v in asdict(plain).items() if k not in {"booking_ref", "facts"}}
     expected = hashlib.sha256(audit.canonical_json(old).encode("utf-8")).hexdigest()
     assert _digest(plain) == expected
+
+
+async def test_the_catalogue_import_reads_the_filing_flag_per_version(db: None) -> None:
+    from domain import imports
+    from models import Procedure
+
+    await factories.hospital()
+    header = "手术编码,手术名称,手术级别,专业,日间手术,限制类技术编码,目录备案\n"
+    first = header + "51.2301,胆总管探查术,3,GS,否,,是\n52.7001,胰十二指肠切除术,4,GS,否,,\n"
+    report = await imports.import_procedures(SYSTEM, first.encode(), filename="c.csv")
+    assert report.ok, report.errors
+    filed = {p.code: p.filed for p in await Procedure.filter(catalogue_version=1)}
+    assert filed == {"51.2301": True, "52.7001": False}
+    second = header + "51.2301,胆总管探查术,3,GS,否,,是\n52.7001,胰十二指肠切除术,4,GS,否,,是\n"
+    report = await imports.import_procedures(SYSTEM, second.encode(), filename="c.csv")
+    assert (report.changed, report.catalogue_version) == (1, 2)
+    assert (await Procedure.get(code="52.7001", catalogue_version=2)).filed
+    assert not (await Procedure.get(code="52.7001", catalogue_version=1)).filed
+    bad = header + "51.2301,胆总管探查术,3,GS,否,,也许\n"
+    report = await imports.import_procedures(SYSTEM, bad.encode(), filename="c.csv")
+    assert [e.column for e in report.errors] == ["filed"]
