@@ -72,7 +72,8 @@ NOTES = {
         "grade": "1-4, 一级-四级, 3级, 三级手术",
         "specialty": "specialty code or name",
         "day_surgery": "Y/N, 是/否, √, TRUE/FALSE; blank means no",
-        "filed": "Y for a grade-3/4 procedure the hospital filed as able to perform; blank means no",
+        "filed": "Y for a grade-3/4 procedure the hospital filed as able to perform; "
+        "blank means no",
         "technique_code": "code of a restricted or new technique (optional)",
         "staff_no": "staff number, as text",
         "department_code": "department code or name",

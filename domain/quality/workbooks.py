@@ -327,7 +327,7 @@ async def practitioner_dossier(actor: Actor, staff_no: str, path: str) -> None:
         (
             [
                 e.id,
-                e.privilege_id,
+                e.privilege_id,  # type: ignore[attr-defined]
                 cycles[e.cycle_id].name if e.cycle_id in cycles else "",  # type: ignore[attr-defined]
                 e.status,
                 e.case_count,
@@ -446,7 +446,7 @@ async def practitioner_dossier(actor: Actor, staff_no: str, path: str) -> None:
         (
             [
                 p.id,
-                p.privilege_id or "",
+                p.privilege_id or "",  # type: ignore[attr-defined]
                 p.trigger,
                 p.proposed_action,
                 p.run_on,
