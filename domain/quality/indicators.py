@@ -324,16 +324,26 @@ _CASE_COUNTERS = """
   SUM(CASE WHEN c.started_at IS NOT NULL AND c.ended_at IS NOT NULL THEN 1 ELSE 0 END) AS timed,
   SUM(CASE WHEN c.planned_operator_id IS NOT NULL THEN 1 ELSE 0 END) AS planned,
   SUM(CASE WHEN c.planned_operator_id = c.practitioner_id THEN 1 ELSE 0 END) AS planned_same,
-  SUM(CASE WHEN c.out_of_privilege THEN 1 ELSE 0 END) AS out_of_privilege,
-  SUM(CASE WHEN t.category IN ('RESTRICTED_NATIONAL', 'RESTRICTED_PROVINCIAL')
-      THEN 1 ELSE 0 END) AS restricted
+  SUM(CASE WHEN c.out_of_privilege THEN 1 ELSE 0 END) AS out_of_privilege
 """
 
-_OVERLAPPING = """
-EXISTS (SELECT 1 FROM "case_record" o
-        WHERE o."practitioner_id" = c."practitioner_id" AND o."id" <> c."id"
-          AND o."started_at" IS NOT NULL AND o."ended_at" IS NOT NULL
-          AND o."started_at" < c."ended_at" AND o."ended_at" > c."started_at")
+# 手术时间重合: a case overlaps another of the same operator exactly when an operation
+# that started before it (in (started_at, id) order) ends after it starts, or one that
+# starts after it starts before it ends. Two window aggregates over the operator's cases
+# sorted once by start time, instead of a correlated subquery per case.
+_OVERLAPS = """
+SELECT w.day AS day, w.department_id AS department_id, COUNT(*) AS overlapping FROM (
+  SELECT c."performed_on" AS day, p."department_id" AS department_id, c."started_at" AS s,
+         c."ended_at" AS e,
+         MAX(c."ended_at") OVER (PARTITION BY c."practitioner_id" ORDER BY c."started_at", c."id"
+             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end,
+         MIN(c."started_at") OVER (PARTITION BY c."practitioner_id" ORDER BY c."started_at", c."id"
+             ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS after_start
+  FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id"
+  WHERE {where} AND c."started_at" IS NOT NULL AND c."ended_at" IS NOT NULL
+) w
+WHERE w.day >= ? AND w.day <= ? AND (w.before_end > w.s OR w.after_start < w.e)
+GROUP BY w.day, w.department_id
 """
 
 
@@ -366,10 +376,7 @@ def _add(grid: Grid, day: date, department_id: int, values: dict[str, Any]) -> N
 async def _case_grid(resolved: _Resolved, start: date, end: date) -> Grid:
     where, params = _where(resolved, start, end)
     grid: Grid = {}
-    frm = (
-        'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
-        'LEFT JOIN "technique" t ON t."id" = c."technique_id" '
-    )
+    frm = 'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
     rows = await sql.fetch(
         f'SELECT c."performed_on" AS day, p."department_id" AS department_id, {_CASE_COUNTERS} '
         f'{frm} WHERE {where} GROUP BY c."performed_on", p."department_id"',
@@ -378,14 +385,9 @@ async def _case_grid(resolved: _Resolved, start: date, end: date) -> Grid:
     for row in rows:
         day, department_id = _day(row.pop("day")), int(row.pop("department_id"))
         _add(grid, day, department_id, row)
-    rows = await sql.fetch(
-        'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
-        "COUNT(*) AS overlapping "
-        'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
-        f'WHERE {where} AND c."started_at" IS NOT NULL AND c."ended_at" IS NOT NULL '
-        f'AND {_OVERLAPPING} GROUP BY c."performed_on", p."department_id"',
-        params,
-    )
+    # Operations near the range's edges may overlap ones just outside it.
+    wide_where, wide_params = _where(resolved, start - timedelta(days=1), end + timedelta(days=1))
+    rows = await sql.fetch(_OVERLAPS.format(where=wide_where), [*wide_params, start, end])
     for row in rows:
         _add(grid, _day(row["day"]), int(row["department_id"]), {"overlapping": row["overlapping"]})
     rows = await sql.fetch(
@@ -417,7 +419,7 @@ async def _case_grid(resolved: _Resolved, start: date, end: date) -> Grid:
             grid,
             _day(row["day"]),
             int(row["department_id"]),
-            {f"technique:{row['code']}": row["n"]},
+            {f"technique:{row['code']}": row["n"], "restricted": row["n"]},
         )
     return grid
 
