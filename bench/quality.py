@@ -149,10 +149,7 @@ async def _fill(count: int, seed: int) -> None:
         'WHERE "emergency"',
         ["bench", "PENDING_REVIEW"],
     )
-    if sql.is_postgres():
-        await sql.execute("ANALYZE")
-    else:
-        await sql.execute("ANALYZE")
+    await sql.execute("ANALYZE")
 
 
 async def _time(label: str, scope: Scope, period: str, repeat: int) -> None:
@@ -169,7 +166,8 @@ async def _time(label: str, scope: Scope, period: str, repeat: int) -> None:
     cases = next(s for s in report.series if s.definition.code.value == "GRADE_4_SHARE")
     total = sum(p.value.denominator for p in cases.points)
     print(
-        f"  {label:<34} {best * 1000:8.1f} ms   ({int(total)} cases, {len(report.series)} indicators)"
+        f"  {label:<34} {best * 1000:8.1f} ms   "
+        f"({int(total)} cases, {len(report.series)} indicators)"
     )
 
 
