@@ -423,7 +423,11 @@ class AdjustmentMutation:
         "and, for SUSPEND or DOWNGRADE, changes the privilege, in one transaction."
     )
     async def accept_adjustment_proposal(
-        self, info: Info, input: AcceptAdjustmentProposalInput
+        self,
+        info: Info,
+        input: Annotated[
+            AcceptAdjustmentProposalInput, strawberry.argument(description="The acceptance.")
+        ],
     ) -> AdjustmentProposalPayload:
         async def run() -> AdjustmentProposal:
             decision = _committee(input.decision)
@@ -447,7 +451,11 @@ class AdjustmentMutation:
 
     @strawberry.mutation(description="Dismiss a proposal with a reason (COMMITTEE or ADMIN).")
     async def dismiss_adjustment_proposal(
-        self, info: Info, input: DismissAdjustmentProposalInput
+        self,
+        info: Info,
+        input: Annotated[
+            DismissAdjustmentProposalInput, strawberry.argument(description="The dismissal.")
+        ],
     ) -> AdjustmentProposalPayload:
         async def run() -> AdjustmentProposal:
             return await adjustments.dismiss_proposal(
