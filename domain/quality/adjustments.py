@@ -291,9 +291,10 @@ async def run_adjustments(actor: Actor, today: date | None = None) -> RunReport:
     webhooks subscribed to `adjustment_proposal.`)."""
     run_on = today or clock.today()
 
-    async def apply(ctx: WriteContext) -> list[AdjustmentProposal]:
+    async def apply(ctx: WriteContext) -> RunReport:
         created: list[AdjustmentProposal] = []
-        for finding in await find(run_on):
+        findings = await find(run_on)
+        for finding in findings:
             existing = (
                 await AdjustmentProposal.filter(
                     subject_key=finding.subject_key, trigger=finding.trigger.value
@@ -323,10 +324,9 @@ async def run_adjustments(actor: Actor, today: date | None = None) -> RunReport:
                     status=ProposalStatus.PENDING.value,
                 )
             )
-        return created
+        return RunReport(run_on, len(findings), created)
 
-    found = len(await find(run_on))
-    return RunReport(run_on, found, await run_write(actor, apply))
+    return await run_write(actor, apply)
 
 
 # --- deciding --------------------------------------------------------------------------------
