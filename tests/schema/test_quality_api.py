@@ -46,6 +46,9 @@ async def test_quality_indicators_over_graphql(client: httpx.AsyncClient) -> Non
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION"
     body = await gql(client, QUERY, {"period": "QUARTER", "scope": {}}, token)
     assert len(body["data"]["qualityIndicators"]["indicators"]) == 13
+    body = await gql(client, "{ procedures(first: 20) { nodes { code filed } } }", token=token)
+    filed = {n["code"] for n in body["data"]["procedures"]["nodes"] if n["filed"]}
+    assert filed == {"51.2301", "51.2302", "52.7001"}
 
 
 RECORD = """
