@@ -1,11 +1,11 @@
 """The national quality indicators credreg computes (issue 17), by period and department.
 
 The case figures come from one aggregate query, `GROUP BY performed_on, department`
-(a plain date and an integer: the same SQL on SQLite and PostgreSQL, no dialect date
+(plus the technique and the override status, which split only the few groups that have
+them; a plain date and integers: the same SQL on SQLite and PostgreSQL, no dialect date
 functions), summed into months, quarters or years here. A year of 200,000 cases is a few
-thousand grouped rows; see bench/quality.py for the measured time. The overlap figure,
-the override outcomes, the restricted-technique counts, the performed-rate (目录备案)
-and the filings are smaller queries of their own.
+thousand grouped rows; see bench/quality.py for the measured time. The overlap figure
+(window aggregates), the performed rate (目录备案) and the filings are queries of their own.
 
 Definitions follow 医疗质量安全核心制度落实情况监测指标 (2025) and the 2022 surgical grading
 rules; where a choice was needed it is written in `definition` and in docs/api.md.
@@ -374,53 +374,42 @@ def _add(grid: Grid, day: date, department_id: int, values: dict[str, Any]) -> N
 
 
 async def _case_grid(resolved: _Resolved, start: date, end: date) -> Grid:
+    """Counters per (day, department): one pass over the cases (grouped also by the
+    technique applied and the emergency override's status, which split only the few
+    groups that have them), and one for the overlaps."""
     where, params = _where(resolved, start, end)
     grid: Grid = {}
-    frm = 'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
+    restricted = {
+        int(t["id"]): str(t["code"])
+        for t in await sql.fetch(
+            'SELECT "id", "code" FROM "technique" WHERE "category" IN (?, ?)', list(RESTRICTED)
+        )
+    }
     rows = await sql.fetch(
-        f'SELECT c."performed_on" AS day, p."department_id" AS department_id, {_CASE_COUNTERS} '
-        f'{frm} WHERE {where} GROUP BY c."performed_on", p."department_id"',
+        f'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
+        f'c."technique_id" AS technique_id, e."status" AS override_status, {_CASE_COUNTERS} '
+        'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
+        'LEFT JOIN "emergency_override" e ON e."case_record_id" = c."id" '
+        f'WHERE {where} GROUP BY c."performed_on", p."department_id", c."technique_id", '
+        'e."status"',
         params,
     )
     for row in rows:
         day, department_id = _day(row.pop("day")), int(row.pop("department_id"))
+        technique_id, status = row.pop("technique_id"), row.pop("override_status")
+        cases = row["cases"]
+        if technique_id is not None and int(technique_id) in restricted:
+            row[f"technique:{restricted[int(technique_id)]}"] = cases
+            row["restricted"] = cases
+        if status is not None:
+            row["overrides"] = cases
+            row[f"override:{status}"] = cases
         _add(grid, day, department_id, row)
     # Operations near the range's edges may overlap ones just outside it.
     wide_where, wide_params = _where(resolved, start - timedelta(days=1), end + timedelta(days=1))
     rows = await sql.fetch(_OVERLAPS.format(where=wide_where), [*wide_params, start, end])
     for row in rows:
         _add(grid, _day(row["day"]), int(row["department_id"]), {"overlapping": row["overlapping"]})
-    rows = await sql.fetch(
-        'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
-        'e."status" AS status, COUNT(*) AS n '
-        'FROM "emergency_override" e JOIN "case_record" c ON c."id" = e."case_record_id" '
-        'JOIN "practitioner" p ON p."id" = c."practitioner_id" '
-        f'WHERE {where} GROUP BY c."performed_on", p."department_id", e."status"',
-        params,
-    )
-    for row in rows:
-        _add(
-            grid,
-            _day(row["day"]),
-            int(row["department_id"]),
-            {"overrides": row["n"], f"override:{row['status']}": row["n"]},
-        )
-    rows = await sql.fetch(
-        'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
-        't."code" AS code, COUNT(*) AS n '
-        'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
-        'JOIN "technique" t ON t."id" = c."technique_id" '
-        f"WHERE {where} AND t.\"category\" IN ('RESTRICTED_NATIONAL', 'RESTRICTED_PROVINCIAL') "
-        'GROUP BY c."performed_on", p."department_id", t."code"',
-        params,
-    )
-    for row in rows:
-        _add(
-            grid,
-            _day(row["day"]),
-            int(row["department_id"]),
-            {f"technique:{row['code']}": row["n"], "restricted": row["n"]},
-        )
     return grid
 
 
