@@ -27,6 +27,7 @@ from api.imports import routes as import_routes
 from api.limits import BodyLimitMiddleware
 from api.locale import LocaleMiddleware
 from api.metrics import METRICS, route_of
+from api.quality_exports import routes as quality_export_routes
 from api.settings import Settings, load_settings
 from api.worker import running_worker
 from domain import auth, clock, i18n, passwords, replicas
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Route("/readyz", readyz_endpoint(settings.database_url)),
         Route("/metrics", metrics),
         *export_routes,
+        *quality_export_routes,
         *import_routes,
         *card_routes,  # /card/*, /.well-known/jwks.json (issue 18)
     ]

@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from api import quality_cli
 from api.db import tortoise_config
 from api.migrate import apply_migrations
 from api.settings import ConfigError, Settings, load_settings
@@ -368,6 +369,8 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     from api.exports import csv_bom_default
     from domain import exports, spreadsheets
 
+    if args.kind == "quality":
+        return quality_cli.cmd_export_quality(settings, args)
     actor = system_actor(f"credreg export {args.kind}")
     xlsx = args.format == "xlsx"
     if xlsx and args.kind != "privileges":
@@ -730,7 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.set_defaults(run=cmd_import)
 
     export = commands.add_parser("export", help=_("stream an export to a file or stdout"))
-    export.add_argument("kind", choices=["audit", "privileges", "fhir"])
+    export.add_argument("kind", choices=["audit", "privileges", "fhir", "quality"])
     export.add_argument(
         "--from", dest="from_", help=_("audit: sequence number, date or ISO date-time")
     )
@@ -747,7 +750,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("privileges CSV: start with a UTF-8 BOM for Excel (default CREDREG_CSV_BOM)"),
     )
     export.add_argument("--locale", choices=["zh-CN", "en"], help=_("xlsx header language"))
+    export.add_argument("--period", default="QUARTER", help=_("quality: MONTH, QUARTER or YEAR"))
+    export.add_argument("--department", help=_("quality: a department code"))
+    export.add_argument("--site", help=_("quality: a site code"))
     export.set_defaults(run=cmd_export)
+    quality_cli.register(commands)
 
     backup = commands.add_parser("backup", help=_("online backup (SQLite API or pg_dump)"))
     backup.add_argument("path")

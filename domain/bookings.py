@@ -458,6 +458,11 @@ async def _own_booking(actor: Actor, ref: str, path: str = "externalRef") -> Boo
     return booking
 
 
+async def own_booking(actor: Actor, ref: str, path: str = "externalRef") -> Booking:
+    """The actor's own booking by its externalRef (recordCase reads its planned operator)."""
+    return await _own_booking(actor, ref, path)
+
+
 def _require_open(booking: Booking) -> None:
     if booking.status == "CANCELLED":
         raise DomainError(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -22,6 +22,8 @@ from domain.operations import write_operation
 from domain.organisation import practitioner_by, site_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
+from domain.quality import case_facts
+from domain.quality.case_facts import CaseFacts
 from domain.techniques import mark_first_clinical_use
 from domain.writes import WriteContext, run_write
 from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
@@ -47,12 +49,15 @@ class CaseInput:
     unplanned_reoperation: bool = False
     adverse_event: bool = False
     booking_ref: str | None = None  # the watched booking performed (issue 18)
+    facts: CaseFacts = field(default_factory=CaseFacts)  # the quality facts (issue 17)
 
 
 def _digest(data: CaseInput) -> str:
     content = asdict(data)
     if content.get("booking_ref") is None:  # digests of cases recorded before it stay
         content.pop("booking_ref", None)
+    content.pop("facts", None)
+    content.update(case_facts.digest_content(data.facts))
     body = audit.canonical_json(content)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
@@ -83,6 +88,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             msg("The operation time (performedAt) needs a time zone"),
             "performedAt",
         )
+    case_facts.check(data.facts, data.performed_on)
     digest = _digest(data)
 
     async def apply(ctx: WriteContext) -> CaseRecord:
@@ -111,6 +117,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             )
         technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
         grade = effective_grade(procedure.grade, technique.category if technique else None)
+        quality = await _quality_columns(actor, data)
         answer = await _decide_case(
             code, data.performed_on, setting, practitioner, supervisor, site.id
         )
@@ -130,7 +137,6 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             performed_at=data.performed_at,
             setting=setting.value,
             emergency=data.emergency,
-            mdt_discussed=data.mdt_discussed,
             complication=data.complication,
             death=data.death,
             unplanned_reoperation=data.unplanned_reoperation,
@@ -139,6 +145,8 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             out_of_privilege_reasons=",".join(dict.fromkeys(answer.blocking_codes))[:500]
             if out_of_privilege
             else "",
+            technique=technique,
+            **quality,
         )
         if out_of_privilege:
             ctx.record(
@@ -159,6 +167,45 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
         return case
 
     return await run_write(actor, apply)
+
+
+async def _quality_columns(actor: Actor, data: CaseInput) -> dict[str, Any]:
+    """The issue-17 columns: the planned operator (given, or the booking's), the MDT's
+    participants checked against the registry, and whether the MDT counts as timely."""
+    facts = data.facts
+    planned: Practitioner | None = None
+    if facts.planned_operator_staff_no:
+        planned = await practitioner_by(
+            facts.planned_operator_staff_no, None, "plannedOperatorStaffNo"
+        )
+    elif data.booking_ref:
+        from domain import bookings
+
+        booking = await bookings.own_booking(actor, data.booking_ref, "bookingRef")
+        planned = await Practitioner.get(id=booking.practitioner_id)  # type: ignore[attr-defined]
+    participants: list[dict[str, str]] = []
+    for staff_no in facts.mdt_participant_staff_nos:
+        member = await practitioner_by(staff_no, None, "mdtParticipantStaffNos")
+        participants.append({"kind": "STAFF", "code": member.staff_no})
+    for code in facts.mdt_participant_departments:
+        department = await Department.get_or_none(code=code.strip())
+        if department is None:
+            raise not_found("Department", code, "mdtParticipantDepartments")
+        participants.append({"kind": "DEPARTMENT", "code": department.code})
+    discussed = data.mdt_discussed or facts.mdt_discussed_at is not None
+    return {
+        "mdt_discussed": discussed,
+        "started_at": facts.started_at,
+        "ended_at": facts.ended_at,
+        "planned_operator": planned,
+        "mdt_discussed_at": facts.mdt_discussed_at,
+        "mdt_participants": participants,
+        "consent_at": facts.consent_at,
+        "ordered_at": facts.ordered_at,
+        "mdt_timely": case_facts.mdt_timely(discussed, facts),
+        "unplanned_readmission_31d": facts.unplanned_readmission_31d,
+        "adverse_event_grade": facts.adverse_event_grade,
+    }
 
 
 async def _decide_case(
@@ -300,7 +347,8 @@ async def mdt_completion(
         practitioner__department_id=department.id,
     )
     total = await cases.count()
-    with_mdt = await cases.filter(mdt_discussed=True).count()
+    # An MDT after the surgical order or the consent counts as not done (issue 17).
+    with_mdt = await cases.filter(mdt_timely=True).count()
     return MdtCompletion(department.code, total, with_mdt, total - with_mdt)
 
 

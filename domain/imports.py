@@ -219,6 +219,7 @@ class ProcedureRow:
     specialty_id: int
     day_surgery: bool
     technique_id: int | None
+    filed: bool = False  # 目录备案 (issue 17)
 
 
 def _procedure_row(
@@ -247,10 +248,13 @@ def _procedure_row(
     specialty_id = row.reference("specialty", specialties, kind_label("Specialty"), required=True)
     day_surgery = row.read("day_surgery", spreadsheets.yes_no)
     technique_id = row.reference("technique_code", techniques, kind_label("Technique"))
+    filed = row.read("filed", spreadsheets.yes_no, False)
     if row.bad:
         return code, None
     assert specialty_id is not None and day_surgery is not None
-    return code, ProcedureRow(code, name, grade, specialty_id, day_surgery, technique_id)
+    return code, ProcedureRow(
+        code, name, grade, specialty_id, day_surgery, technique_id, bool(filed)
+    )
 
 
 def _current_row(p: dict[str, Any]) -> ProcedureRow:
@@ -261,6 +265,7 @@ def _current_row(p: dict[str, Any]) -> ProcedureRow:
         int(p["specialty_id"]),
         bool(p["day_surgery"]),
         p["technique_id"],
+        bool(p["filed"]),
     )
 
 
@@ -288,7 +293,14 @@ async def import_procedures(
         current: dict[str, tuple[int, ProcedureRow]] = {}
         if newest is not None:
             for p in await Procedure.filter(in_version(newest.number)).values(
-                "id", "code", "name", "grade", "specialty_id", "day_surgery", "technique_id"
+                "id",
+                "code",
+                "name",
+                "grade",
+                "specialty_id",
+                "day_surgery",
+                "technique_id",
+                "filed",
             ):
                 current[p["code"]] = (p["id"], _current_row(p))
         seen: dict[str, int] = {}
@@ -370,6 +382,7 @@ async def import_procedures(
                 specialty_id=r.specialty_id,
                 day_surgery=r.day_surgery,
                 technique_id=r.technique_id,
+                filed=r.filed,
                 catalogue_version=number,
                 effective_from=start,
                 created_at=moment,
@@ -436,6 +449,7 @@ def _audit_row(row: ProcedureRow, version: int) -> dict[str, Any]:
         "specialtyId": row.specialty_id,
         "daySurgery": row.day_surgery,
         "techniqueId": row.technique_id,
+        "filed": row.filed,
         "catalogueVersion": version,
     }
 

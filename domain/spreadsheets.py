@@ -90,6 +90,8 @@ PROCEDURE_COLUMNS: tuple[Column, ...] = (
         ("限制类技术", "技术编码", "关联技术", "关联技术编码", "technique"),
         code=True,
     ),
+    # 目录备案 (issue 17): filed as a procedure the hospital is able to perform.
+    Column("filed", "目录备案", "Filed", ("是否备案", "已备案", "备案", "filed_in_catalogue")),
 )
 
 PRACTITIONER_COLUMNS: tuple[Column, ...] = (

@@ -57,6 +57,7 @@ NOTES = {
         "grade": "1-4、一级-四级、一-四、3级、三级手术",
         "specialty": "专业编码或专业名称",
         "day_surgery": "是/否、Y/N、√、TRUE/FALSE；空白为否",
+        "filed": "本院已备案能够开展的三、四级手术填“是”；空白为否",
         "technique_code": "限制类技术或新技术的编码或名称（可空）",
         "staff_no": "工号，文本",
         "department_code": "科室编码或科室名称",
@@ -71,6 +72,8 @@ NOTES = {
         "grade": "1-4, 一级-四级, 3级, 三级手术",
         "specialty": "specialty code or name",
         "day_surgery": "Y/N, 是/否, √, TRUE/FALSE; blank means no",
+        "filed": "Y for a grade-3/4 procedure the hospital filed as able to perform; "
+        "blank means no",
         "technique_code": "code of a restricted or new technique (optional)",
         "staff_no": "staff number, as text",
         "department_code": "department code or name",
@@ -161,8 +164,12 @@ def _build(
 def procedures_template(locale: str = DEFAULT_LOCALE) -> bytes:
     texts = _texts(locale)
     grades: tuple[str, ...] = texts["grades"]
-    example = ["47.0901", "腹腔镜下阑尾切除术", grades[1], "GS", texts["no"], None]
-    lists = {"grade": grades, "day_surgery": (texts["yes"], texts["no"])}
+    example = ["47.0901", "腹腔镜下阑尾切除术", grades[1], "GS", texts["no"], None, texts["no"]]
+    lists = {
+        "grade": grades,
+        "day_surgery": (texts["yes"], texts["no"]),
+        "filed": (texts["yes"], texts["no"]),
+    }
     return _build("procedures", PROCEDURE_COLUMNS, example, lists, locale)
 
 

@@ -75,6 +75,7 @@ EVENT_FAMILIES = (
     "procedure.",
     "catalogue.",
     "booking.",
+    "adjustment_proposal.",
 )
 
 

@@ -8,10 +8,12 @@ from models.cases import CalendarDay, CaseRecord, EmergencyOverride
 from models.catalogue import CatalogueVersion, Procedure, Technique
 from models.organisation import Department, Practitioner, Site, Specialty
 from models.privileges import CommitteeDecision, Privilege
+from models.quality import AdjustmentProposal
 from models.reviews import Evaluation, ReviewCycle
 from models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
+    "AdjustmentProposal",
     "ApiKey",
     "AuditCheckpoint",
     "AuditEvent",

@@ -3,6 +3,7 @@
 from tortoise import fields
 
 from models.base import Entity
+from models.catalogue import Technique
 from models.organisation import Practitioner, Site
 
 
@@ -35,6 +36,25 @@ class CaseRecord(Entity):
     # blocking reason codes, comma-separated.
     out_of_privilege = fields.BooleanField(default=False)
     out_of_privilege_reasons = fields.CharField(max_length=500, default="")
+    # Issue 17: what the national quality indicators need (all optional when reported).
+    started_at = fields.DatetimeField(null=True)
+    ended_at = fields.DatetimeField(null=True)
+    planned_operator: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="planned_cases", null=True, on_delete=fields.RESTRICT
+    )
+    mdt_discussed_at = fields.DatetimeField(null=True)
+    mdt_participants: fields.Field[list[str]] = fields.JSONField(default=list)
+    consent_at = fields.DatetimeField(null=True)
+    ordered_at = fields.DatetimeField(null=True)
+    # The MDT counts for the completion indicator: discussed, and not after the surgical
+    # order or the consent when those times are known.
+    mdt_timely = fields.BooleanField(default=False)
+    unplanned_readmission_31d = fields.BooleanField(default=False)
+    adverse_event_grade = fields.SmallIntField(null=True)
+    # The technique the procedure applied on performedOn (restricted-technique figures).
+    technique: fields.ForeignKeyNullableRelation[Technique] = fields.ForeignKeyField(
+        "models.Technique", related_name="cases", null=True, on_delete=fields.RESTRICT
+    )
 
     class Meta:
         table = "case_record"
@@ -43,6 +63,8 @@ class CaseRecord(Entity):
             ("practitioner_id", "performed_on"),
             ("procedure_code", "performed_on"),
             ("out_of_privilege", "performed_on"),
+            ("performed_on", "grade"),
+            ("practitioner_id", "started_at"),
         )
 
 

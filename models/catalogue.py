@@ -68,6 +68,9 @@ class Procedure(Entity):
     retired_in_version = fields.IntField(null=True)
     effective_from = fields.DateField()
     effective_to = fields.DateField(null=True)
+    # 目录备案: in this catalogue version the hospital filed the procedure as one it is
+    # able to perform (the denominator of 三、四级手术实际开展率).
+    filed = fields.BooleanField(default=False)
 
     class Meta:
         table = "procedure"

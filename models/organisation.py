@@ -13,6 +13,9 @@ class Site(Entity):
     default_validity_months = fields.IntField(default=24)
     reevaluation_months = fields.IntField(default=12)
     emergency_report_hours = fields.IntField(default=24)
+    # Issue 17: thresholds of the adjustment proposals; missing keys take the documented
+    # defaults (domain/quality/policy.py).
+    adjustment_policy: fields.Field[dict[str, object]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "site"

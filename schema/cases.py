@@ -7,8 +7,9 @@ from typing import Annotated
 
 import strawberry
 
-from domain import cases
+from domain import cases, organisation
 from domain.cases import CaseInput
+from domain.quality.case_facts import CaseFacts
 from models import CaseRecord, EmergencyOverride
 from schema import ids
 from schema.context import Info
@@ -48,6 +49,41 @@ class CaseRecordType(Node):
         default_factory=list,
         description="The blocking reason codes of the decision at performedOn.",
     )
+    started_at: datetime | None = strawberry.field(
+        default=None, description="When the operation started."
+    )
+    ended_at: datetime | None = strawberry.field(default=None, description="When it ended.")
+    mdt_discussed_at: datetime | None = strawberry.field(
+        default=None, description="When the preoperative MDT took place."
+    )
+    mdt_timely: bool = strawberry.field(
+        default=False,
+        description="The MDT counts for 四级手术术前多学科讨论完成率: it took place, and not "
+        "after the surgical order or the consent.",
+    )
+    consent_at: datetime | None = strawberry.field(
+        default=None, description="When the consent was signed."
+    )
+    ordered_at: datetime | None = strawberry.field(
+        default=None, description="When the surgical order was given."
+    )
+    unplanned_readmission_31d: bool = strawberry.field(
+        default=False, description="Unplanned readmission within 31 days."
+    )
+    adverse_event_grade: int | None = strawberry.field(
+        default=None, description="Adverse-event grade 1-4, if any."
+    )
+    planned_operator_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="The planned operator (计划术者), when known.")
+    async def planned_operator(self, info: Info) -> PractitionerType | None:
+        if self.planned_operator_id is None:
+            return None
+        # Another department's surgeon may be the planned one: read within the reader's scope.
+        found = await organisation.get_practitioner(
+            info.context.actor, practitioner_id=self.planned_operator_id
+        )
+        return PractitionerType.from_model(found) if found else None
 
     @strawberry.field(description="The operating surgeon (主刀) the case counts for.")
     async def practitioner(self, info: Info) -> PractitionerType:
@@ -78,6 +114,15 @@ class CaseRecordType(Node):
             out_of_privilege_reasons=[
                 code for code in c.out_of_privilege_reasons.split(",") if code
             ],
+            started_at=c.started_at,
+            ended_at=c.ended_at,
+            mdt_discussed_at=c.mdt_discussed_at,
+            mdt_timely=c.mdt_timely,
+            consent_at=c.consent_at,
+            ordered_at=c.ordered_at,
+            unplanned_readmission_31d=c.unplanned_readmission_31d,
+            adverse_event_grade=c.adverse_event_grade,
+            planned_operator_id=c.planned_operator_id,  # type: ignore[attr-defined]
         )
 
 
@@ -176,6 +221,40 @@ class RecordCaseInput:
     adverse_event: bool = strawberry.field(default=False, description="An adverse event occurred.")
     booking_ref: str | None = strawberry.field(
         default=None, description="externalRef of the watched booking this case performed."
+    )
+    started_at: datetime | None = strawberry.field(
+        default=None, description="When the operation started (with a time zone)."
+    )
+    ended_at: datetime | None = strawberry.field(
+        default=None, description="When the operation ended; not before startedAt."
+    )
+    planned_operator_staff_no: str | None = strawberry.field(
+        default=None,
+        description="Staff number of the planned operator (计划术者); taken from the booking "
+        "when bookingRef is given and this is not.",
+    )
+    mdt_discussed_at: datetime | None = strawberry.field(
+        default=None,
+        description="When the preoperative multidisciplinary discussion took place; implies "
+        "mdtDiscussed. After orderedAt or consentAt it counts as not done.",
+    )
+    mdt_participant_staff_nos: list[str] = strawberry.field(
+        default_factory=list, description="Staff numbers of the MDT's participants."
+    )
+    mdt_participant_departments: list[str] = strawberry.field(
+        default_factory=list, description="Codes of the departments that took part in the MDT."
+    )
+    consent_at: datetime | None = strawberry.field(
+        default=None, description="When the patient signed the surgical consent."
+    )
+    ordered_at: datetime | None = strawberry.field(
+        default=None, description="When the surgical order (手术医嘱) was given."
+    )
+    unplanned_readmission_31d: bool = strawberry.field(
+        default=False, description="Unplanned readmission within 31 days of discharge."
+    )
+    adverse_event_grade: int | None = strawberry.field(
+        default=None, description="Adverse-event grade 1-4 (不良事件 I-IV 级), if any."
     )
 
 
@@ -288,6 +367,18 @@ class CaseMutation:
                     unplanned_reoperation=input.unplanned_reoperation,
                     adverse_event=input.adverse_event,
                     booking_ref=input.booking_ref,
+                    facts=CaseFacts(
+                        started_at=input.started_at,
+                        ended_at=input.ended_at,
+                        planned_operator_staff_no=input.planned_operator_staff_no,
+                        mdt_discussed_at=input.mdt_discussed_at,
+                        mdt_participant_staff_nos=list(input.mdt_participant_staff_nos),
+                        mdt_participant_departments=list(input.mdt_participant_departments),
+                        consent_at=input.consent_at,
+                        ordered_at=input.ordered_at,
+                        unplanned_readmission_31d=input.unplanned_readmission_31d,
+                        adverse_event_grade=input.adverse_event_grade,
+                    ),
                 ),
             )
 

@@ -124,6 +124,11 @@ class ProcedureType(Node):
     version: int
     specialty_id: strawberry.Private[int]
     technique_id: strawberry.Private[int | None]
+    filed: bool = strawberry.field(
+        default=False,
+        description="目录备案: in this catalogue version the hospital filed the procedure as "
+        "one it is able to perform (三、四级手术实际开展率).",
+    )
 
     @strawberry.field(description="The specialty the procedure belongs to.")
     async def specialty(self, info: Info) -> SpecialtyType:
@@ -158,6 +163,7 @@ class ProcedureType(Node):
             version=p.version,
             specialty_id=p.specialty_id,  # type: ignore[attr-defined]
             technique_id=p.technique_id,  # type: ignore[attr-defined]
+            filed=p.filed,
         )
 
 

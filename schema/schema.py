@@ -46,6 +46,7 @@ from schema.organisation import (
 )
 from schema.policy import _RULES_NO_INTROSPECTION, RequestPolicy
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
+from schema.quality import AdjustmentMutation, AdjustmentQuery, QualityQuery
 from schema.receipts import ReceiptQuery
 from schema.relay import Node
 from schema.reviews import ReviewMutation, ReviewQuery
@@ -66,6 +67,12 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     if type_name == "Privilege":
         privilege = await privileges.get_privilege(actor, pk)
         return PrivilegeType.from_model(privilege) if privilege else None
+    if type_name == "AdjustmentProposal":
+        from domain.quality import adjustments
+        from schema.quality import AdjustmentProposalNode
+
+        proposal = await adjustments.get_proposal(actor, pk)
+        return AdjustmentProposalNode.from_model(proposal) if proposal else None
     if type_name == "Practitioner":
         found = await organisation.get_practitioner(actor, practitioner_id=pk)
         return PractitionerType.from_model(found) if found else None
@@ -121,6 +128,8 @@ Query = merge_types(
         EnumLabelQuery,
         BookingQuery,
         ReceiptQuery,
+        QualityQuery,
+        AdjustmentQuery,
         TechniqueLeadQuery,
     ),
 )
@@ -138,6 +147,7 @@ Mutation = merge_types(
         WebhookMutation,
         BookingMutation,
         TechniqueLeadMutation,
+        AdjustmentMutation,
     ),
 )
 AllSubscriptions = merge_types("Subscription", (Subscription, BookingSubscription))

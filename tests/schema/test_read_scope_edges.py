@@ -28,6 +28,7 @@ from graphql import (
 
 from domain.actors import Role
 from models import (
+    AdjustmentProposal,
     Booking,
     CaseRecord,
     EmergencyOverride,
@@ -43,7 +44,14 @@ from tests.conftest import START
 from tests.factories import gql
 
 # Types whose rows belong to one practitioner, and how to find that practitioner.
-OWNED = ("Practitioner", "Privilege", "CaseRecord", "Evaluation", "EmergencyOverride")
+OWNED = (
+    "Practitioner",
+    "Privilege",
+    "CaseRecord",
+    "Evaluation",
+    "EmergencyOverride",
+    "AdjustmentProposal",
+)
 MAX_PATH = 5  # fields from the root to the edge's parent
 PATHS_PER_EDGE = 4
 
@@ -207,6 +215,8 @@ async def owner_of(type_name: str, global_id: str) -> int:
     if type_name == "Evaluation":
         evaluation = await Evaluation.get(id=pk).prefetch_related("privilege")
         return int(evaluation.privilege.practitioner_id)  # type: ignore[attr-defined]
+    if type_name == "AdjustmentProposal":
+        return int((await AdjustmentProposal.get(id=pk)).practitioner_id)  # type: ignore[attr-defined]
     override = await EmergencyOverride.get(id=pk).prefetch_related("case_record")
     return int(override.case_record.practitioner_id)  # type: ignore[attr-defined]
 
@@ -295,6 +305,23 @@ async def _world() -> dict[str, Any]:
             updated_at=moment,
         )
     evaluation_a = await Evaluation.get(privilege_id=priv_a.id)
+    # Issue 17: A0001's case planned for B0001; adjustment proposals of each, A0001's
+    # pointing at B0001's privilege.
+    await CaseRecord.filter(id=cases["A0001"].id).update(planned_operator_id=pb.id)
+    for practitioner, privilege in ((pa, priv_b), (pb, priv_b)):
+        await AdjustmentProposal.create(
+            privilege=privilege,
+            practitioner=practitioner,
+            subject_key=f"practitioner:{practitioner.id}",
+            trigger="OUT_OF_PRIVILEGE",
+            proposed_action="REVIEW",
+            evidence_case_ids=[],
+            evidence_digest="x" * 64,
+            run_on=date(2026, 11, 24),
+            resulting_privilege=privilege,
+            created_at=moment,
+            updated_at=moment,
+        )
     node_ids = {
         "Technique": [ids.encode("Technique", technique.id)],
         "Privilege": [ids.encode("Privilege", priv_a.id), ids.encode("Privilege", priv_b.id)],

@@ -332,6 +332,26 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         BOOKING_WRITERS,
     ),
     "verifyReceipt": ('{ verifyReceipt(receipt: "a.b.c") { valid } }', AUDIT),
+    # issue 17: quality indicators and adjustment proposals
+    "qualityIndicators": (
+        '{ qualityIndicators(from: "2026-01-01", to: "2026-12-31", '
+        'scope: {department: "GS1"}) { period } }',
+        frozenset({Role.ADMIN, Role.COMMITTEE, Role.AUDITOR, Role.DEPARTMENT_HEAD}),
+    ),
+    "adjustmentProposals": (
+        "{ adjustmentProposals { nodes { id } } }",
+        frozenset(Role) - {Role.SCHEDULER},
+    ),
+    "acceptAdjustmentProposal": (
+        'mutation { acceptAdjustmentProposal(input: {id: "QWRqdXN0bWVudFByb3Bvc2FsOjk5OTk5OQ", '
+        'expectedVersion: 1, reason: "x", ' + DECISION + "}) { userErrors { code } } }",
+        DECIDERS,
+    ),
+    "dismissAdjustmentProposal": (
+        'mutation { dismissAdjustmentProposal(input: {id: "QWRqdXN0bWVudFByb3Bvc2FsOjk5OTk5OQ", '
+        'expectedVersion: 1, reason: "x"}) { userErrors { code } } }',
+        DECIDERS,
+    ),
 }
 
 
