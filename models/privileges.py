@@ -60,6 +60,9 @@ class Privilege(Entity):
     requested_by = fields.CharField(max_length=200, default="")
     endorsed_by = fields.CharField(max_length=200, null=True)
     last_evaluated_on = fields.DateField(null=True)
+    # Issue 16: a short-term privilege approved by ADMIN alone, never renewed.
+    temporary = fields.BooleanField(default=False)
+    temporary_reason = fields.CharField(max_length=1000, null=True)
 
     class Meta:
         table = "privilege"
