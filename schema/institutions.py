@@ -9,8 +9,9 @@ from typing import Annotated
 
 import strawberry
 
-from domain import institutions
+from domain import institutions, permissions
 from domain.institutions import PRACTICE_SCOPES, RegistrationInput
+from domain.permissions import Permission
 from models import HospitalGroup, Institution, PracticeRegistration, TechniqueAdmission
 from schema import ids
 from schema.context import Info
@@ -438,7 +439,8 @@ class InstitutionQuery:
         return connection(page, GroupNode.from_model)
 
     @strawberry.field(description="The national list of 执业类别 · 执业范围.")
-    def practice_scopes(self) -> list[PracticeScope]:
+    def practice_scopes(self, info: Info) -> list[PracticeScope]:
+        permissions.require(info.context.actor, Permission.READ_REFERENCE)
         return practice_scopes(list(PRACTICE_SCOPES))
 
     @strawberry.field(

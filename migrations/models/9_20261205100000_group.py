@@ -156,7 +156,7 @@ UPDATE "technique" SET "institution_id" = {default};
 INSERT INTO "practice_registration" ("created_at", "updated_at", "version", "kind", "valid_from",
     "valid_until", "note", "institution_id", "practitioner_id")
 SELECT CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 'PRIMARY', NULL, NULL, '迁移：原有人员的主执业机构',
-    {default}, "id" FROM "practitioner" ORDER BY "id";
+    {default}, "practitioner"."id" FROM "practitioner" ORDER BY "practitioner"."id";
 """
 
 

@@ -515,3 +515,22 @@ async def test_privilege_checks_across_institutions_in_one_batch(group: dict) ->
     )
     assert [a.allowed for a in answers] == [True, True, False]
     assert "NOT_REGISTERED_AT_INSTITUTION" in codes(answers[2])
+
+
+async def test_r50_known_at_answers_with_the_registrations_of_that_moment(
+    group: dict, fixed_clock: Any
+) -> None:
+    doctor = group["doctor"]
+    await factories.grant(doctor, site_code="CTY-MAIN")
+    before = fixed_clock.now()
+    fixed_clock.advance(minutes=5)
+    await register(doctor, "CTY", date(2026, 1, 1))
+    ask = [
+        CheckInput(
+            practitioner_staff_no="D0001", procedure_code="47.0901", on=ON, site_code="CTY-MAIN"
+        )
+    ]
+    then = await decisions.check_many(SYSTEM, ask, known_at=before)
+    now = await decisions.check_many(SYSTEM, ask, known_at=fixed_clock.now())
+    assert "NOT_REGISTERED_AT_INSTITUTION" in blocking(then[0])
+    assert now[0].allowed
