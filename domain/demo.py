@@ -138,6 +138,7 @@ async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoRepo
     await _technique_story(actor, today)
     report.privileges = await _privilege_story(actor, today, rng)
     report.institutions = await _group_story(actor, user_password, today)
+    report.users += ["admin.cty1", "group.admin"]
     return report
 
 

@@ -181,9 +181,15 @@ class SiteRef:
     name: str = strawberry.field(description="The site's name.")
 
 
-async def institution_node(institution_id: int | None) -> InstitutionNode:
+async def institution_node(institution_id: int | None, info: Info | None = None) -> InstitutionNode:
+    """An institution by id (batched through the request's loader when given); None is
+    the default institution (a site from before institutions existed)."""
     if institution_id is None:
         return InstitutionNode.from_model(await institutions.default_institution())
+    if info is not None:
+        found = await info.context.loaders.institution.load(institution_id)
+        if found is not None:
+            return InstitutionNode.from_model(found)
     return InstitutionNode.from_model(await Institution.get(id=institution_id))
 
 
@@ -200,8 +206,8 @@ class PracticeRegistrationNode(Node):
     institution_id: strawberry.Private[int]
 
     @strawberry.field(description="The institution of the registration.")
-    async def institution(self) -> InstitutionNode:
-        return await institution_node(self.institution_id)
+    async def institution(self, info: Info) -> InstitutionNode:
+        return await institution_node(self.institution_id, info)
 
     @classmethod
     def from_model(cls, r: PracticeRegistration) -> PracticeRegistrationNode:

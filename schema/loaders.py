@@ -31,6 +31,7 @@ from models import (
     Department,
     EmergencyOverride,
     Evaluation,
+    Institution,
     PracticeRegistration,
     Practitioner,
     Privilege,
@@ -61,6 +62,7 @@ class Loaders:
         self._scopes: dict[Permission, PractitionerScope] = {}
         # Reference data: every role reads it.
         self.site = _by_id(Site)
+        self.institution = _by_id(Institution)
         self.department = _by_id(Department)
         self.specialty = _by_id(Specialty)
         self.technique = _by_id(Technique)

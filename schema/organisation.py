@@ -41,11 +41,11 @@ class SiteType(Node):
 
     @strawberry.field(description="The institution (医疗机构) this site is a campus of.")
     async def institution(
-        self,
+        self, info: Info
     ) -> Annotated[InstitutionNode, strawberry.lazy("schema.institutions")]:
         from schema.institutions import institution_node
 
-        return await institution_node(self.institution_id)
+        return await institution_node(self.institution_id, info)
 
     @classmethod
     def from_model(cls, site: Site) -> SiteType:
@@ -179,7 +179,7 @@ class PractitionerType(Node):
 
         department = await info.context.loaders.department.load(self.department_id)
         site = await info.context.loaders.site.load(department.site_id)  # type: ignore[attr-defined]
-        return await institution_node(site.institution_id)  # type: ignore[attr-defined]
+        return await institution_node(site.institution_id, info)  # type: ignore[attr-defined]
 
     @strawberry.field
     async def department(self, info: Info) -> DepartmentType:
@@ -281,9 +281,15 @@ class PractitionerFilterInput:
 class CreateSiteInput:
     code: str
     name: str
-    default_validity_months: int = 24
-    reevaluation_months: int = 12
-    emergency_report_hours: int = 24
+    default_validity_months: int | None = strawberry.field(
+        default=None, description="Default: the institution's (24 unless set)."
+    )
+    reevaluation_months: int | None = strawberry.field(
+        default=None, description="Default: the institution's (12 unless set)."
+    )
+    emergency_report_hours: int | None = strawberry.field(
+        default=None, description="Default: the institution's (24 unless set)."
+    )
     idempotency_key: str | None = None
     institution_code: str | None = strawberry.field(
         default=None,

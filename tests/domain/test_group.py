@@ -534,3 +534,63 @@ async def test_r50_known_at_answers_with_the_registrations_of_that_moment(
     now = await decisions.check_many(SYSTEM, ask, known_at=fixed_clock.now())
     assert "NOT_REGISTERED_AT_INSTITUTION" in blocking(then[0])
     assert now[0].allowed
+
+
+async def test_checks_across_institutions_use_a_constant_number_of_queries(
+    group: dict, monkeypatch: Any
+) -> None:
+    from tortoise import connections
+
+    await factories.procedure("51.2301", grade=3, name="腹腔镜胆囊切除术")
+    for index in range(2, 30):
+        department = "CTY-GS" if index % 2 else "GS1"
+        person = await factories.practitioner(f"P{index:04d}", department_code=department)
+        await register(person, "CTY" if department == "GS1" else "MAIN", date(2026, 1, 1))
+        await factories.grant(person, site_code="CTY-MAIN" if index % 2 else "MAIN")
+    conn = connections.get("default")
+    calls: list[str] = []
+    original = type(conn).execute_query_dict
+
+    async def counting(self: Any, query: str, values: Any = None) -> Any:
+        calls.append(query)
+        return await original(self, query, values)
+
+    monkeypatch.setattr(type(conn), "execute_query_dict", counting)
+
+    async def count_for(size: int) -> int:
+        decisions.CACHE.reset((-1, ""))
+        calls.clear()
+        batch = [
+            CheckInput(
+                practitioner_staff_no=f"P{(i % 28) + 2:04d}",
+                procedure_code=["47.0901", "51.2301"][i % 2],
+                on=ON,
+                site_code=["MAIN", "EAST", "CTY-MAIN"][i % 3],
+            )
+            for i in range(size)
+        ]
+        answers = await decisions.check_many(SYSTEM, batch)
+        assert len(answers) == size
+        return len(calls)
+
+    cold = await count_for(1)
+    assert cold == await count_for(300) == await count_for(29)
+    assert cold <= 8
+
+
+async def test_r56_a_technique_record_is_managed_by_its_own_institution(group: dict) -> None:
+    admin = await _actor("cty.admin", ["ADMIN"], ["CTY"])
+    lead_owned = await techniques.create_technique(
+        SYSTEM, code="NEW-1", name="新技术", category="NEW"
+    )
+    approval = techniques.TechniqueApproval(
+        decision=CommitteeInput("医疗技术临床应用管理委员会", date(2026, 1, 5), votes_for=9),
+        lead_staff_no="C0001",
+    )
+    with pytest.raises(DomainError) as refused:
+        await techniques.approve_technique(admin, lead_owned.id, lead_owned.version, approval)
+    assert refused.value.code is ErrorCode.FORBIDDEN
+    own = await techniques.create_technique(admin, code="NEW-2", name="县级新技术", category="NEW")
+    assert own.institution_id == group["cty"].id  # type: ignore[attr-defined]
+    approved = await techniques.approve_technique(admin, own.id, own.version, approval)
+    assert approved.status == "APPROVED"
