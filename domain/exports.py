@@ -80,8 +80,8 @@ async def start_export(actor: Actor, kind: str, params: dict[str, Any]) -> None:
     log is not divided by institution yet: an actor bound to institutions (issue 16) may
     not export it whole."""
     permissions.require(actor, Permission.EXPORT)
-    if kind.startswith("audit") and permissions.institution_bound(actor):
-        raise DomainError(ErrorCode.FORBIDDEN, permissions.INSTITUTION_MESSAGE)
+    if kind.startswith("audit"):
+        permissions.require_whole_audit(actor)
     await _audit_export_started(actor, kind, params)
 
 

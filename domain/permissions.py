@@ -172,6 +172,14 @@ def require_institution(actor: Actor, institution_id: int | None, field: str | N
 INSTITUTION_MESSAGE = "该记录属于您无权管理的医疗机构"
 
 
+def require_whole_audit(actor: Actor) -> None:
+    """The audit log as a whole (listing, export): not divided by institution yet, so an
+    actor bound to institutions may read only the histories of objects it can see."""
+    require(actor, Permission.READ_AUDIT)
+    if institution_bound(actor):
+        raise DomainError(ErrorCode.FORBIDDEN, INSTITUTION_MESSAGE)
+
+
 def practitioner_scope(actor: Actor, permission: Permission) -> PractitionerScope:
     require(actor, permission)
     if _unscoped(actor, permission):

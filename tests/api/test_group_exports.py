@@ -66,6 +66,10 @@ async def test_privileges_csv_filters_by_institution(client: httpx.AsyncClient) 
     assert xlsx.status_code == 200
     refused = await client.get("/export/audit.ndjson", headers=_auth(county_auditor))
     assert refused.status_code == 403
+    listing = await factories.gql(client, "{ auditEvents { nodes { seq } } }", token=county_auditor)
+    assert listing["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    whole = await factories.gql(client, "{ auditEvents { nodes { seq } } }", token=auditor)
+    assert "errors" not in whole
 
 
 async def test_fhir_bundle_has_organizations_and_locations(client: httpx.AsyncClient) -> None:
