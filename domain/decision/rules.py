@@ -32,6 +32,7 @@ from domain.decision.vocabulary import (
     Severity,
 )
 from domain.i18n import reason_message
+from domain.institutions import scope_label
 from domain.privileges import EXPIRES_SOON_DAYS, Scope, Status, add_months
 from domain.techniques import TechniqueCategory, TechniqueStatus
 
@@ -318,7 +319,7 @@ def institution_gate(
             reason_message(
                 ReasonCode.OUTSIDE_PRACTICE_SCOPE,
                 code=procedure.code,
-                scope="、".join(sorted(practitioner.scope_codes)),
+                scope="、".join(scope_label(c) for c in sorted(practitioner.scope_codes)),
             ),
         )
 
@@ -362,7 +363,9 @@ def technique_gate(
         if here is None:
             answer.block(
                 ReasonCode.TECHNIQUE_NOT_ADMITTED,
-                f"Technique {technique.code} has not been admitted at this institution",
+                reason_message(
+                    ReasonCode.TECHNIQUE_NOT_ADMITTED, "institution", technique=technique.code
+                ),
             )
             return
         technique = here

@@ -52,6 +52,9 @@ REASON_MESSAGES: dict[str, str] = {
     "TECHNIQUE_NOT_ADMITTED": N_(
         "Technique {technique} has not been admitted by the technique committee"
     ),
+    "TECHNIQUE_NOT_ADMITTED:institution": N_(
+        "Technique {technique} has not been admitted by this site's institution"
+    ),
     "TECHNIQUE_NOT_ADMITTED:prohibited": N_(
         "Technique {technique} is prohibited from clinical use"
     ),
