@@ -475,6 +475,19 @@ async def update_practitioner(
         )
         if "department" in links:
             await _require_department_institution(actor, links["department"])
+        if (
+            values.get("category") in ("TRAINEE", "RESIDENT_TRAINEE")
+            and await Privilege.filter(
+                practitioner_id=practitioner.id,
+                supervised_only=False,
+                status__in=["REQUESTED", "ENDORSED", "ACTIVE", "SUSPENDED"],
+            ).exists()
+        ):
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("A trainee's privileges are always supervised: set supervisedOnly"),
+                "category",
+            )
         changes = {**values, **{f"{k}_id": v.id for k, v in links.items()}}
         if not changes:
             raise DomainError(ErrorCode.VALIDATION, msg("Nothing to change"))

@@ -594,3 +594,18 @@ async def test_r56_a_technique_record_is_managed_by_its_own_institution(group: d
     assert own.institution_id == group["cty"].id  # type: ignore[attr-defined]
     approved = await techniques.approve_technique(admin, own.id, own.version, approval)
     assert approved.status == "APPROVED"
+
+
+async def test_r53_no_trainee_category_over_unsupervised_privileges(group: dict) -> None:
+    doctor = group["doctor"]
+    await factories.grant(doctor)
+    with pytest.raises(DomainError) as refused:
+        await organisation.update_practitioner(
+            SYSTEM, doctor.id, doctor.version, PractitionerInput(category="TRAINEE")
+        )
+    assert refused.value.code is ErrorCode.VALIDATION and refused.value.field == ["category"]
+    county = group["county"]
+    updated = await organisation.update_practitioner(
+        SYSTEM, county.id, county.version, PractitionerInput(category="RESIDENT_TRAINEE")
+    )
+    assert updated.category == "RESIDENT_TRAINEE"
