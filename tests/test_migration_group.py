@@ -56,6 +56,10 @@ SEED = [
     "day_surgery, catalogue_version, effective_from, specialty_id, technique_id) VALUES "
     f"(1, {T}, {T}, 1, '47.0901', '腹腔镜下阑尾切除术', 2, FALSE, 1, '2026-01-01', 1, NULL), "
     f"(2, {T}, {T}, 1, '50.2301', '肝肿瘤消融术', 3, FALSE, 1, '2026-01-01', 1, 1)",
+    "INSERT INTO committee_decision (id, created_at, updated_at, version, committee, "
+    "meeting_on, outcome, votes_for, votes_against, votes_abstain, minutes_ref, signed_by, "
+    f"subject_type, subject_id) VALUES (1, {T}, {T}, 1, '手术分级管理委员会', '2026-01-01', "
+    "'APPROVED', 7, 0, 0, '2026-01', '[]', 'Privilege', 1)",
     "INSERT INTO privilege (id, created_at, updated_at, version, practitioner_id, site_id, "
     "scope, scope_key, specialty_id, max_grade, procedure_code, technique_id, "
     "supervised_only, valid_from, valid_until, status, requested_by) VALUES "
@@ -145,6 +149,8 @@ async def test_an_existing_single_site_database_upgrades_with_decisions_unchange
     assert {r["institution_id"] for r in sites} == {default}
     technique = await sql.fetch_one("SELECT institution_id FROM technique")
     assert technique is not None and technique["institution_id"] == default
+    committee = await sql.fetch_one("SELECT institution_id FROM committee_decision")
+    assert committee is not None and committee["institution_id"] == default
     registrations = await sql.fetch(
         "SELECT practitioner_id, institution_id, kind, valid_from, valid_until "
         "FROM practice_registration ORDER BY practitioner_id"

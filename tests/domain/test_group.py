@@ -609,3 +609,15 @@ async def test_r53_no_trainee_category_over_unsupervised_privileges(group: dict)
         SYSTEM, county.id, county.version, PractitionerInput(category="RESIDENT_TRAINEE")
     )
     assert updated.category == "RESIDENT_TRAINEE"
+
+
+async def test_committee_decisions_belong_to_the_deciding_institution(group: dict) -> None:
+    from models import CommitteeDecision
+
+    at_member = await factories.grant(group["county"], site_code="CTY-MAIN")
+    at_lead = await factories.grant(group["doctor"])
+    member_decision = await CommitteeDecision.get(id=at_member.basis_id)  # type: ignore[attr-defined]
+    lead_decision = await CommitteeDecision.get(id=at_lead.basis_id)  # type: ignore[attr-defined]
+    assert member_decision.institution_id == group["cty"].id  # type: ignore[attr-defined]
+    default = await institutions.default_institution()
+    assert lead_decision.institution_id == default.id  # type: ignore[attr-defined]
