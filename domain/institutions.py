@@ -62,6 +62,13 @@ class PractitionerCategory(StrEnum):
     RESIDENT_TRAINEE = "RESIDENT_TRAINEE"  # 规培
 
 
+class AdmissionStatus(StrEnum):
+    APPROVED = "APPROVED"
+    FILED = "FILED"
+    SUSPENDED = "SUSPENDED"
+    STOPPED = "STOPPED"
+
+
 # Categories whose privileges are always supervisedOnly.
 SUPERVISED_CATEGORIES = frozenset(
     {PractitionerCategory.TRAINEE, PractitionerCategory.RESIDENT_TRAINEE}
@@ -186,17 +193,6 @@ async def list_institutions(
 async def list_groups(actor: Actor, first: int | None, after: int | None) -> Page[HospitalGroup]:
     permissions.require(actor, Permission.READ_REFERENCE)
     return await keyset(HospitalGroup.all(), first, after)
-
-
-async def registrations_of(
-    actor: Actor, practitioner_ids: list[int]
-) -> dict[int, list[PracticeRegistration]]:
-    """The registrations of practitioners the caller already may read (one query)."""
-    rows = await PracticeRegistration.filter(practitioner_id__in=practitioner_ids).order_by("id")
-    grouped: dict[int, list[PracticeRegistration]] = {}
-    for row in rows:
-        grouped.setdefault(row.practitioner_id, []).append(row)  # type: ignore[attr-defined]
-    return grouped
 
 
 @dataclass
@@ -645,10 +641,3 @@ async def set_admission_status(
         )
 
     return await run_write(actor, apply)
-
-
-class AdmissionStatus(StrEnum):
-    APPROVED = "APPROVED"
-    FILED = "FILED"
-    SUSPENDED = "SUSPENDED"
-    STOPPED = "STOPPED"
