@@ -143,11 +143,15 @@ async def privileges_export(request: Request) -> Response:
         actor = await _actor(request, request_id)
         as_of = _as_of(request)
         bom = _wants_bom(request)
-        await exports.start_export(actor, "privileges.csv", {"asOf": as_of.isoformat()})
+        institution = request.query_params.get("institution")
+        await exports.start_export(
+            actor, "privileges.csv", {"asOf": as_of.isoformat(), "institution": institution}
+        )
+        institutions = await exports.export_institutions(actor, institution)
     except DomainError as error:
         return _error(error, request_id)
     return _stream(
-        exports.privileges_csv(actor, as_of, bom=bom),
+        exports.privileges_csv(actor, as_of, bom=bom, institution_ids=institutions),
         "text/csv; charset=utf-8",
         f"privileges-{as_of.isoformat()}.csv",
         request_id,
@@ -163,9 +167,13 @@ async def privileges_xlsx_export(request: Request) -> Response:
         actor = await _actor(request, request_id)
         as_of = _as_of(request)
         locale = _locale(request)
+        institution = request.query_params.get("institution")
         await exports.start_export(
-            actor, "privileges.xlsx", {"asOf": as_of.isoformat(), "locale": locale}
+            actor,
+            "privileges.xlsx",
+            {"asOf": as_of.isoformat(), "locale": locale, "institution": institution},
         )
+        institutions = await exports.export_institutions(actor, institution)
     except DomainError as error:
         return _error(error, request_id)
     # The workbook goes to a temporary file (openpyxl write-only mode) that is unlinked
@@ -174,7 +182,7 @@ async def privileges_xlsx_export(request: Request) -> Response:
     handle, path = tempfile.mkstemp(prefix="credreg-export-", suffix=".xlsx")
     os.close(handle)
     try:
-        await exports.privileges_xlsx(actor, as_of, path, locale)
+        await exports.privileges_xlsx(actor, as_of, path, locale, institutions)
         workbook = open(path, "rb")  # noqa: ASYNC230 (a local temp file, closed by the stream)
     finally:
         os.unlink(path)
@@ -203,12 +211,14 @@ async def fhir_export(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     try:
         actor = await _actor(request, request_id)
-        await exports.start_export(actor, "fhir.PractitionerRole", {})
+        institution = request.query_params.get("institution")
+        await exports.start_export(actor, "fhir.PractitionerRole", {"institution": institution})
+        institutions = await exports.export_institutions(actor, institution)
     except DomainError as error:
         return _error(error, request_id)
     base = str(request.base_url).rstrip("/")
     return _stream(
-        exports.fhir_practitioner_roles(base),
+        exports.fhir_practitioner_roles(base, institutions),
         "application/fhir+json",
         "PractitionerRole.json",
         request_id,

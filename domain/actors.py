@@ -8,6 +8,7 @@ from enum import StrEnum
 
 class Role(StrEnum):
     ADMIN = "ADMIN"
+    GROUP_ADMIN = "GROUP_ADMIN"
     DEPARTMENT_HEAD = "DEPARTMENT_HEAD"
     COMMITTEE = "COMMITTEE"
     SCHEDULER = "SCHEDULER"
@@ -25,6 +26,12 @@ class Actor:
     practitioner_id: int | None = None
     session_id: int | None = None
     request_id: str | None = field(default=None, compare=False)
+    # Issue 16: the institutions the actor acts for (None = every institution), and what
+    # they stand for when the actor's scope is computed: the departments of their
+    # campuses and the practitioners registered there.
+    institution_ids: frozenset[int] | None = None
+    institution_department_ids: frozenset[int] = frozenset()
+    institution_practitioner_ids: frozenset[int] = frozenset()
 
     @property
     def key(self) -> str:
@@ -48,6 +55,9 @@ class Actor:
             self.practitioner_id,
             self.session_id,
             request_id,
+            self.institution_ids,
+            self.institution_department_ids,
+            self.institution_practitioner_ids,
         )
 
 

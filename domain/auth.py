@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from tortoise.expressions import F
 
-from domain import audit, clock, passwords, permissions, validation
+from domain import audit, clock, passwords, permissions, sql, validation
 from domain.actors import ANONYMOUS, Actor, Role
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import N_, msg
@@ -26,7 +26,7 @@ from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, run_write, write_block
-from models import ApiKey, Department, Practitioner, Session, User
+from models import ApiKey, Department, Institution, Practitioner, Session, User
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -271,6 +271,7 @@ async def authenticate(
     user: User = session.user
     if not user.active:
         return ANONYMOUS
+    bound = await institution_bounds(user.institution_ids)
     return Actor(
         kind="user",
         id=user.id,
@@ -280,6 +281,36 @@ async def authenticate(
         practitioner_id=user.practitioner_id,  # type: ignore[attr-defined]
         session_id=session.id,
         request_id=request_id,
+        institution_ids=bound[0],
+        institution_department_ids=bound[1],
+        institution_practitioner_ids=bound[2],
+    )
+
+
+async def institution_bounds(
+    institution_ids: list[int],
+) -> tuple[frozenset[int] | None, frozenset[int], frozenset[int]]:
+    """For a user tied to institutions (issue 16): those institutions, the departments of
+    their campuses and the practitioners registered there. Read fresh every request, so a
+    new department or registration counts at once; two queries, only for tied users."""
+    if not institution_ids:
+        return None, frozenset(), frozenset()
+    wanted = [int(i) for i in institution_ids]
+    marks = ", ".join("?" for _ in wanted)
+    departments = await sql.fetch(
+        f"SELECT d.id FROM department d JOIN site s ON s.id = d.site_id "
+        f"WHERE s.institution_id IN ({marks})",
+        wanted,
+    )
+    registered = await sql.fetch(
+        "SELECT DISTINCT practitioner_id FROM practice_registration "
+        f"WHERE institution_id IN ({marks})",
+        wanted,
+    )
+    return (
+        frozenset(wanted),
+        frozenset(int(r["id"]) for r in departments),
+        frozenset(int(r["practitioner_id"]) for r in registered),
     )
 
 
@@ -342,6 +373,7 @@ async def create_user(
     department_codes: list[str] | None = None,
     practitioner_staff_no: str | None = None,
     idempotency_key: str | None = None,
+    institution_codes: list[str] | None = None,
 ) -> User:
     name = validation.text("username", username, max_length=64, min_length=3)
     if not all(ch.isalnum() or ch in "._-@" for ch in name):
@@ -358,6 +390,7 @@ async def create_user(
         "departments": department_codes or [],
         "practitioner": practitioner_staff_no,
         "password": digest(password),
+        "institutions": institution_codes or [],
     }
 
     password_hash = await passwords.service().hash(password)
@@ -401,6 +434,25 @@ async def create_user(
                 msg("A practitioner (PRACTITIONER) user must be linked to a practitioner"),
                 "practitionerStaffNo",
             )
+        institution_ids: list[int] = []
+        for index, code in enumerate(institution_codes or []):
+            institution = await Institution.get_or_none(code=code)
+            if institution is None:
+                raise DomainError(
+                    ErrorCode.NOT_FOUND,
+                    msg("Institution {code} does not exist", code=code),
+                    ["institutionCodes", str(index)],
+                )
+            institution_ids.append(institution.id)
+        # An actor tied to institutions creates users of those institutions only.
+        if permissions.institution_bound(actor) and not (
+            institution_ids and set(institution_ids) <= set(actor.institution_ids or ())
+        ):
+            raise DomainError(
+                ErrorCode.FORBIDDEN, msg(permissions.INSTITUTION_MESSAGE), "institutionCodes"
+            )
+        if Role.GROUP_ADMIN.value in role_values and permissions.institution_bound(actor):
+            raise DomainError(ErrorCode.FORBIDDEN, msg(permissions.INSTITUTION_MESSAGE), "roles")
         return await ctx.create(
             User,
             "user.create",
@@ -409,6 +461,7 @@ async def create_user(
             roles=role_values,
             department_ids=department_ids,
             practitioner=practitioner,
+            institution_ids=sorted(institution_ids),
         )
 
     return await run_write(

@@ -49,6 +49,7 @@ async def record_committee_decision(
     return await ctx.create(
         CommitteeDecision,
         "committee_decision.create",
+        institution_id=await deciding_institution(subject_type, subject_id),
         committee=committee,
         meeting_on=decision.meeting_on,
         outcome=outcome,
@@ -62,3 +63,23 @@ async def record_committee_decision(
         subject_type=subject_type,
         subject_id=subject_id,
     )
+
+
+async def deciding_institution(subject_type: str, subject_id: int) -> int | None:
+    """Whose committee decides (issue 16: committees are per institution): the institution
+    of the privilege's campus, of the evaluated privilege's campus, or the technique's
+    owner; None is the default institution."""
+    from domain import sql
+
+    query = {
+        "Privilege": "SELECT s.institution_id FROM privilege p JOIN site s ON s.id = p.site_id "
+        "WHERE p.id = ?",
+        "Evaluation": "SELECT s.institution_id FROM evaluation e "
+        "JOIN privilege p ON p.id = e.privilege_id JOIN site s ON s.id = p.site_id "
+        "WHERE e.id = ?",
+        "Technique": "SELECT institution_id FROM technique WHERE id = ?",
+    }.get(subject_type)
+    if query is None:
+        return None
+    row = await sql.fetch_one(query, [subject_id])
+    return int(row["institution_id"]) if row and row["institution_id"] is not None else None

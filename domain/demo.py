@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 
-from domain import auth, catalogue, clock, organisation, privileges, techniques
+from domain import auth, catalogue, clock, institutions, organisation, privileges, techniques
 from domain.actors import Actor
 from domain.calendar import load_official_calendar
 from domain.committee import CommitteeInput
@@ -47,6 +47,7 @@ class DemoReport:
     users: list[str] = field(default_factory=list)
     api_key: str | None = None
     privileges: int = 0
+    institutions: list[str] = field(default_factory=list)
 
 
 async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoReport:
@@ -136,7 +137,150 @@ async def seed_demo(actor: Actor, user_password: str, seed: int = 7) -> DemoRepo
     await load_official_calendar(actor)
     await _technique_story(actor, today)
     report.privileges = await _privilege_story(actor, today, rng)
+    report.institutions = await _group_story(actor, user_password, today)
+    report.users += ["admin.cty1", "group.admin"]
     return report
+
+
+# The demo group (issue 16): the lead hospital (the default institution, campuses MAIN and
+# EAST) and two county member hospitals of a 医联体.
+MEMBERS = [
+    ("CTY1", "示范县人民医院", "CTY1-MAIN", "县医院本部", "CTY1-GS", "普外科"),
+    ("CTY2", "示范县中医医院", "CTY2-MAIN", "县中医院本部", "CTY2-GS", "外科"),
+]
+
+
+async def _group_story(actor: Actor, password: str, today: date) -> list[str]:
+    """A visiting expert from the lead practising at a member under MULTI_SITE, a trainee
+    (进修) from a member at the lead, a member's own surgeon whose coded scope is not
+    surgery, a technique the member admitted and filed itself, and institution users."""
+    await institutions.create_group(
+        actor, code="DEMO-YLT", name="示范市城市医疗集团", kind="MEDICAL_ALLIANCE"
+    )
+    lead = await institutions.default_institution()
+    await institutions.update_institution(
+        actor,
+        lead.id,
+        lead.version,
+        name="示范市第一人民医院",
+        licence_no="PDY00001X11010512A1001",
+        level="TERTIARY",
+        group_code="DEMO-YLT",
+        group_lead=True,
+    )
+    codes = [lead.code]
+    for code, name, site, site_name, dept, dept_name in MEMBERS:
+        await institutions.create_institution(
+            actor,
+            code=code,
+            name=name,
+            licence_no=f"PDY{code}X110105",
+            level="SECONDARY",
+            group_code="DEMO-YLT",
+        )
+        await organisation.create_site(actor, code=site, name=site_name, institution_code=code)
+        await organisation.create_department(
+            actor, code=dept, name=dept_name, site_code=site, day_surgery_approved=False
+        )
+        codes.append(code)
+    await institutions.set_specialty_practice_scopes(actor, "GS", ["CLINICAL:SURGERY"])
+
+    start = today - timedelta(days=30)
+    expert = await _demo_person(actor, "V0001", "GS1", "VISITING_EXPERT", ["CLINICAL:SURGERY"])
+    await institutions.create_registration(
+        actor,
+        institutions.RegistrationInput(
+            expert.id, "CTY1", "MULTI_SITE", start, today + timedelta(days=335), "专家下沉"
+        ),
+    )
+    await _grant_at(
+        actor,
+        expert,
+        "CTY1-MAIN",
+        {"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 3},
+        start,
+    )
+    await _grant_at(actor, expert, "CTY1-MAIN", {"scope": "TECHNIQUE", "technique": "XZ-01"}, start)
+    # The member admits and files the lead's technique itself (备案 with its own authority).
+    admission = await institutions.admit_technique(actor, "XZ-01", "CTY1", start, "医联体技术帮扶")
+    await institutions.file_technique_admission(
+        actor, admission.id, admission.version, start + timedelta(days=5), "县卫健委备-XZ-01"
+    )
+    trainee = await _demo_person(actor, "T0001", "CTY2-GS", "TRAINEE", ["CLINICAL:SURGERY"])
+    await institutions.create_registration(
+        actor,
+        institutions.RegistrationInput(
+            trainee.id, "MAIN", "TRAINEE", start, today + timedelta(days=150), "进修一年"
+        ),
+    )
+    await _grant_at(
+        actor,
+        trainee,
+        "MAIN",
+        {"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 2, "supervised": True},
+        start,
+    )
+    member_surgeon = await _demo_person(
+        actor, "C0001", "CTY1-GS", "STAFF", ["CLINICAL:INTERNAL_MEDICINE"]
+    )
+    await _grant_at(
+        actor,
+        member_surgeon,
+        "CTY1-MAIN",
+        {"scope": "SURGERY_GRADE", "specialty": "GS", "max_grade": 2},
+        start,
+    )
+    await auth.create_user(
+        actor, username="admin.cty1", password=password, roles=["ADMIN"], institution_codes=["CTY1"]
+    )
+    await auth.create_user(actor, username="group.admin", password=password, roles=["GROUP_ADMIN"])
+    return codes
+
+
+async def _demo_person(
+    actor: Actor, staff_no: str, department: str, category: str, scopes: list[str]
+) -> Practitioner:
+    return await organisation.create_practitioner(
+        actor,
+        PractitionerInput(
+            staff_no=staff_no,
+            name={"V0001": "王建国", "T0001": "李进修", "C0001": "赵县医"}[staff_no],
+            title="CHIEF" if staff_no == "V0001" else "ATTENDING",
+            department_code=department,
+            specialty_code="GS",
+            licence_no=f"1101{staff_no}",
+            practice_scope="临床类别 · 外科专业",
+            category=category,
+            practice_scope_codes=scopes,
+        ),
+    )
+
+
+async def _grant_at(
+    actor: Actor, practitioner: Practitioner, site: str, spec: dict[str, object], start: date
+) -> None:
+    requested = await privileges.request_privilege(
+        actor,
+        privileges.PrivilegeRequest(
+            scope=str(spec["scope"]),
+            practitioner_id=practitioner.id,
+            site_code=site,
+            specialty_code=spec.get("specialty"),  # type: ignore[arg-type]
+            max_grade=spec.get("max_grade"),  # type: ignore[arg-type]
+            technique_code=spec.get("technique"),  # type: ignore[arg-type]
+            supervised_only=bool(spec.get("supervised", False)),
+            valid_from=start,
+        ),
+    )
+    endorsed = await privileges.endorse_privilege(actor, requested.id, requested.version)
+    await privileges.approve_privilege(
+        actor,
+        endorsed.id,
+        endorsed.version,
+        privileges.Approval(
+            decision=CommitteeInput(COMMITTEE, start, votes_for=7, minutes_ref="医联体-2026")
+        ),
+    )
 
 
 COMMITTEE = "手术分级管理委员会"

@@ -84,9 +84,40 @@ async def _audit_export_started(actor: Actor, kind: str, params: dict[str, Any])
 
 
 async def start_export(actor: Actor, kind: str, params: dict[str, Any]) -> None:
-    """Check the right to export (AUDITOR, ADMIN) and audit the export itself."""
+    """Check the right to export (AUDITOR, ADMIN) and audit the export itself. The audit
+    log is not divided by institution yet: an actor bound to institutions (issue 16) may
+    not export it whole."""
     permissions.require(actor, Permission.EXPORT)
+    if kind.startswith("audit"):
+        permissions.require_whole_audit(actor)
     await _audit_export_started(actor, kind, params)
+
+
+async def export_institutions(actor: Actor, code: str | None) -> set[int] | None:
+    """The institutions an export covers (issue 16): the one asked for (which the actor
+    must act for), else the actor's own when bound, else all (None)."""
+    if code:
+        row = await sql.fetch_one("SELECT id FROM institution WHERE code = ?", [code])
+        if row is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                msg("Institution {code} does not exist", code=code),
+                "institution",
+            )
+        permissions.require_institution(actor, int(row["id"]), "institution")
+        return {int(row["id"])}
+    if permissions.institution_bound(actor):
+        return set(actor.institution_ids or ())
+    return None
+
+
+async def _site_institutions() -> dict[int, int]:
+    """Site id -> institution id (a site without one belongs to the default institution)."""
+    rows = await sql.fetch(
+        "SELECT id, COALESCE(institution_id, (SELECT MIN(i.id) FROM institution i "
+        "WHERE i.is_default = TRUE)) AS institution_id FROM site"
+    )
+    return {int(r["id"]): int(r["institution_id"] or 0) for r in rows}
 
 
 def event_line(row: dict[str, Any]) -> str:
@@ -309,11 +340,17 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-async def privilege_rows(actor: Actor, as_of: date) -> Iterator[list[Any]]:
+async def privilege_rows(
+    actor: Actor, as_of: date, institution_ids: set[int] | None = None
+) -> Iterator[list[Any]]:
     """Who held what on that date: privileges in force then, as recorded by the end of
     that day (reconstructed from history, not from today's rows), with their basis; one
-    typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids)."""
+    typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids).
+    `institution_ids`: only privileges at campuses of those institutions."""
     states = [p for p in await privileges_at(actor, end_of_day(as_of)) if in_force(p, as_of)]
+    if institution_ids is not None:
+        site_institution = await _site_institutions()
+        states = [p for p in states if site_institution.get(int(p["site_id"])) in institution_ids]
     people = {
         int(r["id"]): r
         for r in await sql.fetch(
@@ -381,10 +418,12 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-async def privileges_csv(actor: Actor, as_of: date, *, bom: bool = False) -> AsyncIterator[str]:
+async def privileges_csv(
+    actor: Actor, as_of: date, *, bom: bool = False, institution_ids: set[int] | None = None
+) -> AsyncIterator[str]:
     """The privileges as CSV (machine headers); `bom` starts it with a UTF-8 BOM so Excel
     on zh-CN Windows reads it as UTF-8. Formula-like cells are escaped (OWASP)."""
-    rows = await privilege_rows(actor, as_of)
+    rows = await privilege_rows(actor, as_of, institution_ids)
     buffer = io.StringIO()
     if bom:
         buffer.write("\ufeff")
@@ -446,25 +485,94 @@ def write_privileges_xlsx(target: Any, rows: Iterable[list[Any]], locale: str = 
     book.save(target)
 
 
-async def privileges_xlsx(actor: Actor, as_of: date, target: Any, locale: str = "zh-CN") -> None:
+async def privileges_xlsx(
+    actor: Actor,
+    as_of: date,
+    target: Any,
+    locale: str = "zh-CN",
+    institution_ids: set[int] | None = None,
+) -> None:
     """Write the privileges held on `as_of` to `target` (a path or binary file); the
     workbook is built in a worker thread so the event loop keeps serving."""
-    rows = await privilege_rows(actor, as_of)
+    rows = await privilege_rows(actor, as_of, institution_ids)
     await asyncio.to_thread(write_privileges_xlsx, target, rows, locale)
 
 
-async def fhir_practitioner_roles(base_url: str = "urn:credreg") -> AsyncIterator[str]:
-    """A FHIR R4 Bundle (collection): one Practitioner per staff member and one
-    PractitionerRole per ACTIVE privilege, the privilege as a qualification-style code."""
+def _entry(resource: dict[str, Any], base_url: str) -> str:
+    return json.dumps(
+        {
+            "fullUrl": f"{base_url}/{resource['resourceType']}/{resource['id']}",
+            "resource": resource,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+async def _fhir_organisations(
+    base_url: str, institution_ids: set[int] | None
+) -> tuple[list[dict[str, Any]], dict[int, int]]:
+    """An Organization per institution and a Location per campus (issue 16), and the
+    institution of each site."""
+    site_institution = await _site_institutions()
+    resources: list[dict[str, Any]] = []
+    for row in await sql.fetch(
+        "SELECT id, code, name, licence_no, group_id, is_group_lead FROM institution ORDER BY id"
+    ):
+        if institution_ids is not None and int(row["id"]) not in institution_ids:
+            continue
+        organisation: dict[str, Any] = {
+            "resourceType": "Organization",
+            "id": global_id("Institution", int(row["id"])),
+            "identifier": [{"system": f"{base_url}/institution-code", "value": row["code"]}],
+            "active": True,
+            "name": row["name"],
+        }
+        if row["licence_no"]:
+            organisation["identifier"].append(
+                {"system": f"{base_url}/medical-institution-licence", "value": row["licence_no"]}
+            )
+        resources.append(organisation)
+    for row in await sql.fetch("SELECT id, code, name FROM site ORDER BY id"):
+        institution = site_institution.get(int(row["id"]))
+        if institution_ids is not None and institution not in institution_ids:
+            continue
+        resources.append(
+            {
+                "resourceType": "Location",
+                "id": global_id("Site", int(row["id"])),
+                "identifier": [{"system": f"{base_url}/site-code", "value": row["code"]}],
+                "name": row["name"],
+                "mode": "instance",
+                "managingOrganization": {
+                    "reference": f"Organization/{global_id('Institution', institution or 0)}"
+                },
+            }
+        )
+    return resources, site_institution
+
+
+async def fhir_practitioner_roles(
+    base_url: str = "urn:credreg", institution_ids: set[int] | None = None
+) -> AsyncIterator[str]:
+    """A FHIR R4 Bundle (collection): an Organization per institution and a Location per
+    campus, then one Practitioner per staff member and one PractitionerRole per ACTIVE
+    privilege, the privilege as a qualification-style code. `institution_ids`: only
+    those institutions, their campuses' privileges and the practitioners holding them or
+    belonging to them."""
     stamp = clock.now().astimezone(UTC).isoformat().replace("+00:00", "Z")
     yield '{"resourceType":"Bundle","type":"collection","timestamp":"' + stamp + '","entry":['
 
-    first = True
+    organisations, site_institution = await _fhir_organisations(base_url, institution_ids)
+    first = not organisations
+    yield ",".join(_entry(resource, base_url) for resource in organisations)
     after = 0
     while True:
         rows = await sql.fetch(
-            "SELECT id, staff_no, name, status, licence_no, licence_valid_until FROM practitioner "
-            f"WHERE id > ? ORDER BY id LIMIT {BATCH // 5}",
+            "SELECT p.id, p.staff_no, p.name, p.status, p.licence_no, p.licence_valid_until, "
+            "d.site_id AS home_site FROM practitioner p "
+            "JOIN department d ON d.id = p.department_id "
+            f"WHERE p.id > ? ORDER BY p.id LIMIT {BATCH // 5}",
             [after],
         )
         if not rows:
@@ -473,7 +581,7 @@ async def fhir_practitioner_roles(base_url: str = "urn:credreg") -> AsyncIterato
         marks = ", ".join("?" for _ in ids)
         privileges = await sql.fetch(
             "SELECT p.id, p.practitioner_id, p.scope, p.max_grade, p.procedure_code, "
-            "p.supervised_only, p.valid_from, p.valid_until, s.code AS site_code, "
+            "p.supervised_only, p.valid_from, p.valid_until, p.site_id, s.code AS site_code, "
             "sp.code AS specialty_code, t.code AS technique_code FROM privilege p "
             "JOIN site s ON s.id = p.site_id LEFT JOIN specialty sp ON sp.id = p.specialty_id "
             "LEFT JOIN technique t ON t.id = p.technique_id "
@@ -482,10 +590,17 @@ async def fhir_practitioner_roles(base_url: str = "urn:credreg") -> AsyncIterato
         )
         by_practitioner: dict[int, list[dict[str, Any]]] = {}
         for privilege in privileges:
+            privilege["institution_id"] = site_institution.get(int(privilege["site_id"]))
+            if institution_ids is not None and privilege["institution_id"] not in institution_ids:
+                continue
             by_practitioner.setdefault(int(privilege["practitioner_id"]), []).append(privilege)
         parts = []
         for row in rows:
-            for resource in _fhir_resources(row, by_practitioner.get(int(row["id"]), []), base_url):
+            held = by_practitioner.get(int(row["id"]), [])
+            home = site_institution.get(int(row["home_site"]))
+            if institution_ids is not None and not held and home not in institution_ids:
+                continue
+            for resource in _fhir_resources(row, held, base_url):
                 parts.append(
                     ("" if first else ",")
                     + json.dumps(
@@ -540,7 +655,16 @@ def _fhir_resources(
                     "start": str(privilege["valid_from"])[:10],
                     "end": str(privilege["valid_until"])[:10],
                 },
-                "location": [{"display": privilege["site_code"]}],
+                "location": [
+                    {
+                        "reference": f"Location/{global_id('Site', int(privilege['site_id']))}",
+                        "display": privilege["site_code"],
+                    }
+                ],
+                "organization": {
+                    "reference": "Organization/"
+                    + global_id("Institution", int(privilege["institution_id"] or 0))
+                },
                 "code": [
                     {
                         "coding": [

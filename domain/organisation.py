@@ -15,6 +15,7 @@ from domain import clock, permissions, sql, validation
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.i18n import kind_label, msg
+from domain.institutions import add_primary_registration, institution_by
 from domain.operations import write_operation
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
@@ -124,6 +125,9 @@ async def list_departments(
 
 @dataclass
 class PractitionerFilter:
+    institution_code: str | None = None  # primary institution or registered there
+    group_code: str | None = None
+    category: str | None = None
     department_code: str | None = None
     specialty_code: str | None = None
     status: str | None = None
@@ -139,6 +143,22 @@ async def list_practitioners(
     if not scope.everyone:
         query = query.filter(
             Q(department_id__in=list(scope.department_ids)) | Q(id__in=list(scope.practitioner_ids))
+        )
+    if filter.institution_code:
+        query = query.filter(
+            Q(department__site__institution__code=filter.institution_code)
+            | Q(registrations__institution__code=filter.institution_code)
+        ).distinct()
+    if filter.group_code:
+        query = query.filter(
+            Q(department__site__institution__group__code=filter.group_code)
+            | Q(registrations__institution__group__code=filter.group_code)
+        ).distinct()
+    if filter.category:
+        from domain.institutions import PractitionerCategory
+
+        query = query.filter(
+            category=validation.choice("category", filter.category, PractitionerCategory).value
         )
     if filter.department_code:
         query = query.filter(department__code=filter.department_code)
@@ -203,35 +223,55 @@ async def create_site(
     *,
     code: str,
     name: str,
-    default_validity_months: int = 24,
-    reevaluation_months: int = 12,
-    emergency_report_hours: int = 24,
+    default_validity_months: int | None = None,
+    reevaluation_months: int | None = None,
+    emergency_report_hours: int | None = None,
     idempotency_key: str | None = None,
+    institution_code: str | None = None,
 ) -> Site:
     values: dict[str, Any] = {
         "code": validation.code("code", code),
         "name": validation.text("name", name, max_length=NAME_MAX),
-        "default_validity_months": validation.int_range(
-            "defaultValidityMonths", default_validity_months, 1, 36
-        ),
-        "reevaluation_months": validation.int_range(
-            "reevaluationMonths", reevaluation_months, 1, 36
-        ),
-        "emergency_report_hours": validation.int_range(
-            "emergencyReportHours", emergency_report_hours, 1, 168
-        ),
     }
+    # Campuses inherit their institution's policy unless the site sets its own.
+    policy: dict[str, Any] = {}
+    if default_validity_months is not None:
+        policy["default_validity_months"] = validation.int_range(
+            "defaultValidityMonths", default_validity_months, 1, 36
+        )
+    if reevaluation_months is not None:
+        policy["reevaluation_months"] = validation.int_range(
+            "reevaluationMonths", reevaluation_months, 1, 36
+        )
+    if emergency_report_hours is not None:
+        policy["emergency_report_hours"] = validation.int_range(
+            "emergencyReportHours", emergency_report_hours, 1, 168
+        )
 
     async def apply(ctx: WriteContext) -> Site:
         await _unique(Site, "code", values["code"], "Site")
+        institution = await institution_by(institution_code)
+        permissions.require_institution(actor, institution.id, "institutionCode")
+        inherited = {
+            "default_validity_months": institution.default_validity_months,
+            "reevaluation_months": institution.reevaluation_months,
+            "emergency_report_hours": institution.emergency_report_hours,
+        }
         is_default = not await Site.exists()
-        return await ctx.create(Site, "site.create", is_default=is_default, **values)
+        return await ctx.create(
+            Site,
+            "site.create",
+            is_default=is_default,
+            institution=institution,
+            **values,
+            **{**inherited, **policy},
+        )
 
     return await run_write(
         actor,
         apply,
         idempotency_key=idempotency_key,
-        fingerprint=values,
+        fingerprint={**values, **policy, "institution": institution_code},
     )
 
 
@@ -275,6 +315,7 @@ async def create_department(
 
     async def apply(ctx: WriteContext) -> Department:
         site = await site_by(site_code, site_id)
+        permissions.require_institution(actor, site.institution_id, "siteCode")  # type: ignore[attr-defined]
         await _unique(Department, "code", values["code"], "Department")
         return await ctx.create(Department, "department.create", site=site, **values)
 
@@ -325,6 +366,8 @@ class PractitionerInput:
     practice_scope: str | None = None
     status: str | None = None
     national_id: str | None = None
+    category: str | None = None
+    practice_scope_codes: list[str] | None = None
 
 
 def practitioner_values(data: PractitionerInput, creating: bool) -> dict[str, Any]:
@@ -351,6 +394,18 @@ def practitioner_values(data: PractitionerInput, creating: bool) -> dict[str, An
         values["status"] = validation.choice("status", data.status, PractitionerStatus).value
     if data.national_id is not None:
         values["national_id_masked"] = validation.mask_national_id("nationalId", data.national_id)
+    if data.category is not None:
+        from domain.institutions import PractitionerCategory
+
+        values["category"] = validation.choice(
+            "category", data.category, PractitionerCategory
+        ).value
+    if data.practice_scope_codes is not None:
+        from domain.institutions import scope_codes
+
+        values["practice_scope_codes"] = scope_codes(
+            "practiceScopeCodes", data.practice_scope_codes
+        )
     return values
 
 
@@ -372,7 +427,10 @@ async def create_practitioner(
     async def apply(ctx: WriteContext) -> Practitioner:
         await _unique(Practitioner, "staff_no", values["staff_no"], "Practitioner")
         links = await _practitioner_links(data, creating=True)
-        return await ctx.create(Practitioner, "practitioner.create", **values, **links)
+        await _require_department_institution(actor, links["department"])
+        created = await ctx.create(Practitioner, "practitioner.create", **values, **links)
+        await add_primary_registration(ctx, created)
+        return created
 
     fingerprint = {
         **values,
@@ -409,6 +467,27 @@ async def update_practitioner(
                 exclude=practitioner.id,
             )
         links = await _practitioner_links(data, creating=False)
+        permissions.require_practitioner_access(
+            actor,
+            Permission.MANAGE_PRACTITIONERS,
+            practitioner.id,
+            practitioner.department_id,  # type: ignore[attr-defined]
+        )
+        if "department" in links:
+            await _require_department_institution(actor, links["department"])
+        if (
+            values.get("category") in ("TRAINEE", "RESIDENT_TRAINEE")
+            and await Privilege.filter(
+                practitioner_id=practitioner.id,
+                supervised_only=False,
+                status__in=["REQUESTED", "ENDORSED", "ACTIVE", "SUSPENDED"],
+            ).exists()
+        ):
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("A trainee's privileges are always supervised: set supervisedOnly"),
+                "category",
+            )
         changes = {**values, **{f"{k}_id": v.id for k, v in links.items()}}
         if not changes:
             raise DomainError(ErrorCode.VALIDATION, msg("Nothing to change"))
@@ -424,6 +503,13 @@ async def update_practitioner(
         return updated
 
     return await run_write(actor, apply)
+
+
+async def _require_department_institution(actor: Actor, department: Department) -> None:
+    """An actor tied to institutions adds staff to their own institutions' departments."""
+    if permissions.institution_bound(actor):
+        site = await Site.get(id=department.site_id)  # type: ignore[attr-defined]
+        permissions.require_institution(actor, site.institution_id, "departmentCode")  # type: ignore[attr-defined]
 
 
 async def after_status_change(ctx: WriteContext, practitioner: Practitioner, before: str) -> None:

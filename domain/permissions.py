@@ -53,6 +53,9 @@ _READ_COMMON = {
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
+    # Issue 16: an ADMIN for every institution of the group, whatever institutions the
+    # user is otherwise tied to.
+    Role.GROUP_ADMIN: frozenset(Permission),
     Role.DEPARTMENT_HEAD: frozenset(
         _READ_COMMON
         | {
@@ -143,9 +146,51 @@ class PractitionerScope:
         return not (self.everyone or self.department_ids or self.practitioner_ids)
 
 
+def institution_bound(actor: Actor) -> bool:
+    """True when the actor acts for some institutions only (a GROUP_ADMIN never is)."""
+    return actor.institution_ids is not None and not actor.has(Role.GROUP_ADMIN)
+
+
+def require_group_wide(actor: Actor) -> None:
+    """Group-level changes (institutions, the group, moving campuses) are for actors not
+    bound to institutions: a GROUP_ADMIN or an unscoped ADMIN."""
+    require_authenticated(actor)
+    if institution_bound(actor):
+        raise DomainError(ErrorCode.FORBIDDEN, msg(INSTITUTION_MESSAGE))
+
+
+def may_act_for(actor: Actor, institution_id: int | None) -> bool:
+    return not institution_bound(actor) or (
+        institution_id is not None and institution_id in (actor.institution_ids or ())
+    )
+
+
+def require_institution(actor: Actor, institution_id: int | None, field: str | None = None) -> None:
+    """Refuse acting on another institution's data."""
+    if not may_act_for(actor, institution_id):
+        raise DomainError(ErrorCode.FORBIDDEN, msg(INSTITUTION_MESSAGE), field)
+
+
+INSTITUTION_MESSAGE = N_("This record belongs to an institution you do not manage")
+
+
+def require_whole_audit(actor: Actor) -> None:
+    """The audit log as a whole (listing, export): not divided by institution yet, so an
+    actor bound to institutions may read only the histories of objects it can see."""
+    require(actor, Permission.READ_AUDIT)
+    if institution_bound(actor):
+        raise DomainError(ErrorCode.FORBIDDEN, msg(INSTITUTION_MESSAGE))
+
+
 def practitioner_scope(actor: Actor, permission: Permission) -> PractitionerScope:
     require(actor, permission)
     if _unscoped(actor, permission):
+        if institution_bound(actor):
+            # An ADMIN, AUDITOR, COMMITTEE or SCHEDULER of some institutions: the staff of
+            # their campuses' departments and whoever is registered to practise there.
+            return PractitionerScope(
+                False, actor.institution_department_ids, actor.institution_practitioner_ids
+            )
         return PractitionerScope(True, frozenset(), frozenset())
     departments: frozenset[int] = frozenset()
     practitioners: frozenset[int] = frozenset()

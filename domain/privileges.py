@@ -14,7 +14,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from domain import catalogue, clock, permissions, validation
+from domain import catalogue, clock, institutions, permissions, validation
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
@@ -185,6 +185,8 @@ class PrivilegeFilter:
     valid_on: date | None = None
     department_code: str | None = None
     expiring_before: date | None = None
+    institution_code: str | None = None
+    temporary: bool | None = None
 
 
 async def list_privileges(
@@ -207,6 +209,12 @@ async def list_privileges(
         )
     if filter.scope:
         query = query.filter(scope=validation.choice("scope", filter.scope, Scope).value)
+    if permissions.institution_bound(actor):  # privileges at their own campuses only
+        query = query.filter(site__institution_id__in=sorted(actor.institution_ids or ()))
+    if filter.institution_code:
+        query = query.filter(site__institution__code=filter.institution_code)
+    if filter.temporary is not None:
+        query = query.filter(temporary=filter.temporary)
     if filter.site_code:
         query = query.filter(site__code=filter.site_code)
     if filter.department_code:
@@ -338,6 +346,8 @@ async def request_privilege(
                 "practitionerStaffNo",
             )
         site = await site_by(request.site_code, request.site_id)
+        await require_site_institution(actor, site)
+        require_supervision_for_trainees(practitioner, request.supervised_only)
         target = await _target(request, scope)
         if request.valid_from is not None:
             validity_window(site, request.valid_from, request.valid_until)
@@ -397,6 +407,7 @@ async def _transition(
         privilege = await _load_for_change(privilege_id)
         practitioner: Practitioner = privilege.practitioner
         await _practitioner_guard(actor, permission, practitioner)
+        await require_site_institution(actor, await Site.get(id=privilege.site_id))  # type: ignore[attr-defined]
         target = next_status(privilege.status, action)
         changes: dict[str, Any] = {"status": target.value, "status_reason": reason_text}
         if action is Action.ENDORSE:
@@ -443,9 +454,22 @@ async def _approval_changes(
                 ErrorCode.VALIDATION, msg("A prohibited technique can never be privileged"), "id"
             )
     site = await Site.get(id=privilege.site_id)  # type: ignore[attr-defined]
+    require_supervision_for_trainees(practitioner, privilege.supervised_only)
     valid_from = approval.valid_from or privilege.valid_from or approval.decision.meeting_on
     requested_until = approval.valid_until or privilege.valid_until
     valid_from, valid_until = validity_window(site, valid_from, requested_until)
+    # A visiting expert's privilege at a host institution ends with the registration there.
+    capped = await institutions.registration_end_cap(practitioner, site, valid_until)
+    if capped < valid_from:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg(
+                "The practitioner's registration at this institution ends before {date}",
+                date=valid_from,
+            ),
+            "validFrom",
+        )
+    valid_until = capped
     decision = await record_committee_decision(
         ctx, approval.decision, "APPROVED", "Privilege", privilege.id
     )
@@ -601,3 +625,106 @@ async def revoke_privilege(
         Action.REVOKE,
         reason,
     )
+
+
+# --- the hospital group: institutions, trainees, temporary privileges (issue 16) -------
+
+
+async def require_site_institution(actor: Actor, site: Site) -> None:
+    """An actor tied to institutions manages privileges at their campuses only."""
+    if permissions.institution_bound(actor):
+        institution = await institutions.institution_of_site(site)
+        permissions.require_institution(actor, institution.id, "siteCode")
+
+
+def require_supervision_for_trainees(practitioner: Practitioner, supervised_only: bool) -> None:
+    """TRAINEE (进修) and RESIDENT_TRAINEE (规培) privileges are always supervisedOnly."""
+    if practitioner.category in institutions.SUPERVISED_CATEGORIES and not supervised_only:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("A trainee's privileges are always supervised: set supervisedOnly"),
+            "supervisedOnly",
+        )
+
+
+@write_operation(Permission.MANAGE_PRIVILEGE, "grantTemporaryPrivilege")
+async def grant_temporary_privilege(
+    actor: Actor, request: PrivilegeRequest, reason: str
+) -> Privilege:
+    """A short-term privilege approved by ADMIN alone with a recorded reason: the
+    institution's policy term (default 90 days) unless a shorter or longer end is asked
+    for, never over 180 days; never renewed by re-evaluation."""
+    scope = validation.choice("scope", request.scope, Scope)
+    why = validation.text("reason", reason, max_length=1000)
+    if request.valid_from is None:
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("A {kind} is required", kind="validFrom"), "validFrom"
+        )
+    valid_from = request.valid_from
+    validation.date_order("validFrom", valid_from, "validUntil", request.valid_until)
+    if (
+        request.valid_until is not None
+        and (request.valid_until - valid_from).days + 1 > institutions.TEMPORARY_MAX_DAYS
+    ):
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg(
+                "A temporary privilege lasts at most {days} days",
+                days=institutions.TEMPORARY_MAX_DAYS,
+            ),
+            "validUntil",
+        )
+
+    async def apply(ctx: WriteContext) -> Privilege:
+        try:
+            practitioner = await practitioner_by(
+                request.practitioner_staff_no, request.practitioner_id
+            )
+        except DomainError as error:
+            raise permissions.hide_missing(actor, Permission.MANAGE_PRIVILEGE, error) from None
+        await _practitioner_guard(actor, Permission.MANAGE_PRIVILEGE, practitioner)
+        if practitioner.status != "ACTIVE":
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("The practitioner's status is {status}", status=practitioner.status),
+                "practitionerStaffNo",
+            )
+        site = await site_by(request.site_code, request.site_id)
+        await require_site_institution(actor, site)
+        require_supervision_for_trainees(practitioner, request.supervised_only)
+        target = await _target(request, scope)
+        institution = await institutions.institution_of_site(site)
+        valid_until = request.valid_until or valid_from + timedelta(
+            days=institution.temporary_privilege_days - 1
+        )
+        valid_until = await institutions.registration_end_cap(practitioner, site, valid_until)
+        if valid_until < valid_from:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg(
+                    "The practitioner's registration at this institution ends before {date}",
+                    date=valid_from,
+                ),
+                "validFrom",
+            )
+        privilege = await ctx.create(
+            Privilege,
+            "privilege.grant_temporary",
+            audit_reason=why,
+            practitioner=practitioner,
+            site=site,
+            scope=scope.value,
+            supervised_only=request.supervised_only,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            status=Status.ACTIVE.value,
+            status_reason=why,
+            requested_by=actor.name,
+            temporary=True,
+            temporary_reason=why,
+            **target,
+        )
+        await ensure_no_overlap(privilege, valid_from, valid_until)
+        return privilege
+
+    return await run_write(actor, apply)

@@ -104,7 +104,8 @@ async def open_review_cycle(
         )
         if same is not None:
             return same  # opening the same cycle twice creates nothing more
-        query = Privilege.filter(status=Status.ACTIVE.value)
+        # Temporary privileges are never renewed by re-evaluation: a new one is needed.
+        query = Privilege.filter(status=Status.ACTIVE.value, temporary=False)
         if selection.scope:
             query = query.filter(scope=selection.scope)
         if selection.max_grade is not None:
@@ -395,6 +396,12 @@ async def decide_evaluation(
         )
         today = clock.today()
         resulting: Privilege | None = None
+        if outcome in {Outcome.RENEW, Outcome.RENEW_WITH_CONDITIONS} and privilege.temporary:
+            raise DomainError(
+                ErrorCode.VALIDATION,
+                msg("A temporary privilege is never renewed: grant a new one"),
+                "outcome",
+            )
         if outcome in {Outcome.RENEW, Outcome.RENEW_WITH_CONDITIONS, Outcome.DOWNGRADE}:
             resulting = await _supersede(
                 ctx, privilege, outcome, choice, conditions, reason, decision.id, today

@@ -65,8 +65,15 @@ async def create_technique(
                 msg("Technique {code} already exists", code=values["code"]),
                 "code",
             )
+        owner = None  # the default institution
+        if permissions.institution_bound(actor) and len(actor.institution_ids or ()) == 1:
+            owner = next(iter(actor.institution_ids or ()))
         return await ctx.create(
-            Technique, "technique.create", status=TechniqueStatus.PROPOSED.value, **values
+            Technique,
+            "technique.create",
+            status=TechniqueStatus.PROPOSED.value,
+            institution_id=owner,
+            **values,
         )
 
     return await run_write(
@@ -104,10 +111,19 @@ def is_restricted(technique: Technique) -> bool:
     return technique.category in RESTRICTED
 
 
-async def _load(technique_id: int) -> Technique:
+async def _load(technique_id: int, actor: Actor | None = None) -> Technique:
     technique = await Technique.get_or_none(id=technique_id)
     if technique is None:
         raise not_found("Technique", "", "id")
+    if actor is not None and permissions.institution_bound(actor):
+        # The technique's own record is its admission at the institution that owns it
+        # (issue 16): only that institution's actors change it.
+        owner = technique.institution_id  # type: ignore[attr-defined]
+        if owner is None:
+            from domain.institutions import default_institution
+
+            owner = (await default_institution()).id
+        permissions.require_institution(actor, owner)
     return technique
 
 
@@ -144,7 +160,7 @@ async def approve_technique(
     )
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         if technique.category == TechniqueCategory.PROHIBITED.value:
             raise DomainError(
                 ErrorCode.VALIDATION, msg("A prohibited technique can never be approved"), "id"
@@ -238,7 +254,7 @@ async def record_first_clinical_use(
         )
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         if technique.version != expected_version:
             from domain.writes import stale
 
@@ -264,7 +280,7 @@ async def file_technique(
         )
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         if not is_restricted(technique):
             raise DomainError(
                 ErrorCode.VALIDATION,
@@ -301,7 +317,7 @@ async def _status_change(
     why = validation.text("reason", reason, max_length=1000)
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         changes: dict[str, Any]
         if action == "suspend":
             if technique.status not in SUSPENDABLE:
@@ -413,7 +429,7 @@ async def correct_first_clinical_use(
         )
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         current = technique.first_clinical_use_on
         if current is None:
             raise DomainError(
@@ -601,7 +617,7 @@ async def set_technique_lead(
     note = validation.text("reason", reason, max_length=1000, required=False) or None
 
     async def apply(ctx: WriteContext) -> Technique:
-        technique = await _load(technique_id)
+        technique = await _load(technique_id, actor)
         if technique.status == TechniqueStatus.STOPPED.value:
             raise _refuse(technique, "set the lead of")
         lead = await practitioner_by(lead_staff_no, lead_id, "leadStaffNo")

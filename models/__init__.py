@@ -5,8 +5,16 @@ from models.audit import AuditCheckpoint, AuditEvent, AuditHead, IdempotencyReco
 from models.bookings import Booking, BookingImpact, BookingWatch
 from models.calendar import CalendarYear
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
-from models.catalogue import CatalogueVersion, Procedure, Technique
-from models.organisation import Department, Practitioner, Site, Specialty
+from models.catalogue import CatalogueVersion, Procedure, Technique, TechniqueAdmission
+from models.organisation import (
+    Department,
+    HospitalGroup,
+    Institution,
+    PracticeRegistration,
+    Practitioner,
+    Site,
+    Specialty,
+)
 from models.privileges import CommitteeDecision, Privilege
 from models.quality import AdjustmentProposal
 from models.reviews import Evaluation, ReviewCycle
@@ -29,7 +37,10 @@ __all__ = [
     "Department",
     "EmergencyOverride",
     "Evaluation",
+    "HospitalGroup",
     "IdempotencyRecord",
+    "Institution",
+    "PracticeRegistration",
     "Practitioner",
     "Privilege",
     "Procedure",
@@ -38,6 +49,7 @@ __all__ = [
     "Site",
     "Specialty",
     "Technique",
+    "TechniqueAdmission",
     "User",
     "Webhook",
     "WebhookDelivery",

@@ -11,6 +11,8 @@ class User(Entity):
     password_hash = fields.CharField(max_length=255)
     roles: fields.Field[list[str]] = fields.JSONField(default=list)
     department_ids: fields.Field[list[int]] = fields.JSONField(default=list)
+    # Institutions an ADMIN/AUDITOR/... acts for; empty = every institution (issue 16).
+    institution_ids: fields.Field[list[int]] = fields.JSONField(default=list)
     practitioner: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="users", null=True, on_delete=fields.RESTRICT
     )

@@ -3,7 +3,7 @@
 from tortoise import fields
 
 from models.base import Entity
-from models.organisation import Practitioner, Specialty
+from models.organisation import Institution, Practitioner, Specialty
 
 
 class CatalogueVersion(Entity):
@@ -41,9 +41,36 @@ class Technique(Entity):
     stopped_reason = fields.CharField(max_length=1000, null=True)
     # R23: set while the lead is not an ACTIVE practitioner, until a new lead is set.
     lead_inactive = fields.BooleanField(default=False)
+    # The institution whose admission and filing the columns above record (the default
+    # institution when null); other institutions admit it with a TechniqueAdmission.
+    institution: fields.ForeignKeyNullableRelation[Institution] = fields.ForeignKeyField(
+        "models.Institution", related_name="own_techniques", null=True, on_delete=fields.RESTRICT
+    )
 
     class Meta:
         table = "technique"
+
+
+class TechniqueAdmission(Entity):
+    """A technique admitted at an institution other than its own (issue 16): admission and
+    filing (备案) go to the authority that issued that institution's licence."""
+
+    technique: fields.ForeignKeyRelation[Technique] = fields.ForeignKeyField(
+        "models.Technique", related_name="admissions", on_delete=fields.RESTRICT
+    )
+    institution: fields.ForeignKeyRelation[Institution] = fields.ForeignKeyField(
+        "models.Institution", related_name="technique_admissions", on_delete=fields.RESTRICT
+    )
+    status = fields.CharField(max_length=16, default="APPROVED")
+    approved_on = fields.DateField()
+    filing_due_on = fields.DateField(null=True)
+    filed_on = fields.DateField(null=True)
+    filing_number = fields.CharField(max_length=100, null=True)
+    status_reason = fields.CharField(max_length=1000, null=True)
+
+    class Meta:
+        table = "technique_admission"
+        unique_together = (("technique_id", "institution_id"),)
 
 
 class Procedure(Entity):

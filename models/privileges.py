@@ -4,7 +4,7 @@ from tortoise import fields
 
 from models.base import Entity
 from models.catalogue import Technique
-from models.organisation import Practitioner, Site, Specialty
+from models.organisation import Institution, Practitioner, Site, Specialty
 
 
 class CommitteeDecision(Entity):
@@ -18,6 +18,13 @@ class CommitteeDecision(Entity):
     signed_by: fields.Field[list[str]] = fields.JSONField(default=list)
     subject_type = fields.CharField(max_length=32)
     subject_id = fields.IntField()
+    # Issue 16: the institution whose committee decided (None: the default institution).
+    institution: fields.ForeignKeyNullableRelation[Institution] = fields.ForeignKeyField(
+        "models.Institution",
+        related_name="committee_decisions",
+        null=True,
+        on_delete=fields.RESTRICT,
+    )
 
     class Meta:
         table = "committee_decision"
@@ -60,6 +67,9 @@ class Privilege(Entity):
     requested_by = fields.CharField(max_length=200, default="")
     endorsed_by = fields.CharField(max_length=200, null=True)
     last_evaluated_on = fields.DateField(null=True)
+    # Issue 16: a short-term privilege approved by ADMIN alone, never renewed.
+    temporary = fields.BooleanField(default=False)
+    temporary_reason = fields.CharField(max_length=1000, null=True)
 
     class Meta:
         table = "privilege"

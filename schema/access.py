@@ -165,6 +165,11 @@ class CreateUserInput:
         default=None, description="Links a PRACTITIONER user to their practitioner record."
     )
     idempotency_key: str | None = None
+    institution_codes: list[str] | None = strawberry.field(
+        default=None,
+        description="Institutions the user acts for (ADMIN, AUDITOR, ... of those only); "
+        "none: every institution. Ignored for GROUP_ADMIN.",
+    )
 
 
 @strawberry.type
@@ -306,6 +311,7 @@ class AccessMutation:
                 department_codes=input.department_codes,
                 practitioner_staff_no=input.practitioner_staff_no,
                 idempotency_key=input.idempotency_key,
+                institution_codes=input.institution_codes,
             )
         )
         return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)

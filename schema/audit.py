@@ -166,7 +166,7 @@ class AuditQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[AuditEvent]:
-        permissions.require(info.context.actor, Permission.READ_AUDIT)
+        permissions.require_whole_audit(info.context.actor)
         f = filter or AuditEventFilterInput()
         if f.from_ and f.to and f.from_ > f.to:
             raise DomainError(

@@ -75,6 +75,8 @@ COORDINATES: dict[str, str] = {
     "Role.AUDITOR": "Reads everything incl. the audit log and exports, checks as of a past "
     "moment; writes nothing.",
     "Role.PRACTITIONER": "Sees and requests their own privileges.",
+    "Role.GROUP_ADMIN": "ADMIN over every institution of the hospital group (医联体); an ADMIN "
+    "tied to institutions manages only theirs.",
     "Title": "A practitioner's professional title (职称).",
     "Title.RESIDENT": "Resident physician (住院医师).",
     "Title.ATTENDING": "Attending physician (主治医师).",
@@ -157,6 +159,12 @@ COORDINATES: dict[str, str] = {
     "the date.",
     "DecisionReasonCode.REEVALUATION_OVERDUE": "A basis privilege's re-evaluation is overdue "
     "(R33).",
+    "DecisionReasonCode.NOT_REGISTERED_AT_INSTITUTION": "BLOCKING. The practitioner has no "
+    "practice registration (PRIMARY, MULTI_SITE, VISITING or TRAINEE) valid on the date at the "
+    "institution the site belongs to (多机构执业). A WARNING in an emergency.",
+    "DecisionReasonCode.OUTSIDE_PRACTICE_SCOPE": "BLOCKING. The procedure's specialty is mapped "
+    "to practice scopes (执业范围) and none of them is among the practitioner's coded scopes. "
+    "A WARNING in an emergency.",
     "DecisionReasonCode.TECHNIQUE_LEAD_INACTIVE": "The technique's lead left or was suspended; "
     "until setTechniqueLead names an ACTIVE lead (R23).",
     "DecisionReasonCode.CALENDAR_NOT_PUBLISHED": "The technique's filing deadline runs past the "

@@ -31,6 +31,8 @@ from models import (
     Department,
     EmergencyOverride,
     Evaluation,
+    Institution,
+    PracticeRegistration,
     Practitioner,
     Privilege,
     Procedure,
@@ -60,6 +62,7 @@ class Loaders:
         self._scopes: dict[Permission, PractitionerScope] = {}
         # Reference data: every role reads it.
         self.site = _by_id(Site)
+        self.institution = _by_id(Institution)
         self.department = _by_id(Department)
         self.specialty = _by_id(Specialty)
         self.technique = _by_id(Technique)
@@ -87,6 +90,9 @@ class Loaders:
         )
         self.privileges_by_practitioner: DataLoader[int, list[Privilege]] = DataLoader(
             load_fn=self._load_privileges_by_practitioner
+        )
+        self.registrations_by_practitioner: DataLoader[int, list[PracticeRegistration]] = (
+            DataLoader(load_fn=self._load_registrations_by_practitioner)
         )
 
     # --- the scope ------------------------------------------------------------------
@@ -162,6 +168,20 @@ class Loaders:
         owner_of = {c.id: c.practitioner_id for c in cases if c is not None}  # type: ignore[attr-defined]
         owners = [owner_of.get(row.case_record_id) if row is not None else None for row in rows]  # type: ignore[attr-defined]
         return await self._filter(Permission.READ_CASES, rows, owners)
+
+    async def _load_registrations_by_practitioner(
+        self, keys: Sequence[int]
+    ) -> list[list[PracticeRegistration]]:
+        """Registrations (多机构执业) of practitioners the actor may read: one query."""
+        unique = list(set(keys))
+        visible = await self._owners_visible(Permission.READ_PRACTITIONERS, unique)
+        allowed = [key for key, ok in zip(unique, visible, strict=True) if ok]
+        grouped: dict[int, list[PracticeRegistration]] = {key: [] for key in keys}
+        if allowed:
+            rows = await PracticeRegistration.filter(practitioner_id__in=allowed).order_by("id")
+            for row in rows:
+                grouped[row.practitioner_id].append(row)  # type: ignore[attr-defined]
+        return [grouped[key] for key in keys]
 
     async def _load_privileges_by_practitioner(self, keys: Sequence[int]) -> list[list[Privilege]]:
         unique = list(set(keys))

@@ -16,11 +16,13 @@ from schema import ids
 from schema.context import Info
 from schema.enums import PractitionerStatus, PrivilegeStatus, Title
 from schema.errors import UserError, attempt
+from schema.institutions import PractitionerCategoryEnum
 from schema.relay import Connection, Node, connection
 
 if TYPE_CHECKING:
     from schema.audit import AuditEvent
     from schema.cases import CaseStatsType
+    from schema.institutions import InstitutionNode, PracticeRegistrationNode, PracticeScope
     from schema.privileges import PrivilegeType
 
 
@@ -45,6 +47,15 @@ class SiteType(Node):
     created_at: datetime
     updated_at: datetime
     version: int
+    institution_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="The institution (医疗机构) this site is a campus of.")
+    async def institution(
+        self, info: Info
+    ) -> Annotated[InstitutionNode, strawberry.lazy("schema.institutions")]:
+        from schema.institutions import institution_node
+
+        return await institution_node(self.institution_id, info)
 
     @classmethod
     def from_model(cls, site: Site) -> SiteType:
@@ -59,6 +70,7 @@ class SiteType(Node):
             created_at=site.created_at,
             updated_at=site.updated_at,
             version=site.version,
+            institution_id=site.institution_id,  # type: ignore[attr-defined]
         )
 
 
@@ -73,6 +85,18 @@ class SpecialtyType(Node):
     created_at: datetime
     updated_at: datetime
     version: int
+    scope_codes: strawberry.Private[list[str]] = strawberry.field(default_factory=list)
+
+    @strawberry.field(
+        description="The practice scopes (执业范围) that may operate in this specialty; "
+        "empty: not mapped yet, decisions do not check the scope."
+    )
+    def practice_scopes(
+        self,
+    ) -> list[Annotated[PracticeScope, strawberry.lazy("schema.institutions")]]:
+        from schema.institutions import practice_scopes
+
+        return practice_scopes(self.scope_codes)
 
     @classmethod
     def from_model(cls, specialty: Specialty) -> SpecialtyType:
@@ -83,6 +107,7 @@ class SpecialtyType(Node):
             created_at=specialty.created_at,
             updated_at=specialty.updated_at,
             version=specialty.version,
+            scope_codes=list(specialty.practice_scopes or []),
         )
 
 
@@ -148,6 +173,43 @@ class PractitionerType(Node):
     pk: strawberry.Private[int]
     department_id: strawberry.Private[int]
     specialty_id: strawberry.Private[int | None]
+    category: PractitionerCategoryEnum = strawberry.field(
+        default=PractitionerCategoryEnum.STAFF,
+        description="Staff, visiting expert, trainee (进修) or resident trainee (规培).",
+    )
+    scope_codes: strawberry.Private[list[str]] = strawberry.field(default_factory=list)
+
+    @strawberry.field(
+        description="The coded 执业类别 · 执业范围; empty: only the free text practiceScope "
+        "is known, and decisions do not check the scope."
+    )
+    def practice_scope_codes(
+        self,
+    ) -> list[Annotated[PracticeScope, strawberry.lazy("schema.institutions")]]:
+        from schema.institutions import practice_scopes
+
+        return practice_scopes(self.scope_codes)
+
+    @strawberry.field(
+        description="Where the practitioner is registered to practise (多机构执业), oldest first."
+    )
+    async def practice_registrations(
+        self, info: Info
+    ) -> list[Annotated[PracticeRegistrationNode, strawberry.lazy("schema.institutions")]]:
+        from schema.institutions import PracticeRegistrationNode
+
+        rows = await info.context.loaders.registrations_by_practitioner.load(int(self.pk))
+        return [PracticeRegistrationNode.from_model(r) for r in rows]
+
+    @strawberry.field(description="The institution of the practitioner's department.")
+    async def primary_institution(
+        self, info: Info
+    ) -> Annotated[InstitutionNode, strawberry.lazy("schema.institutions")]:
+        from schema.institutions import institution_node
+
+        department = await info.context.loaders.department.load(self.department_id)
+        site = await info.context.loaders.site.load(department.site_id)  # type: ignore[attr-defined]
+        return await institution_node(site.institution_id, info)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The practitioner's department.")
     async def department(self, info: Info) -> DepartmentType:
@@ -217,6 +279,8 @@ class PractitionerType(Node):
             pk=p.id,
             department_id=p.department_id,  # type: ignore[attr-defined]
             specialty_id=p.specialty_id,  # type: ignore[attr-defined]
+            category=PractitionerCategoryEnum(p.category),
+            scope_codes=list(p.practice_scope_codes or []),
         )
 
 
@@ -225,6 +289,17 @@ class PractitionerType(Node):
 
 @strawberry.input(description="Which practitioners to list.")
 class PractitionerFilterInput:
+    institution_code: str | None = strawberry.field(
+        default=None,
+        description="Practitioners of this institution or registered to practise there.",
+    )
+    group_code: str | None = strawberry.field(
+        default=None,
+        description="Practitioners of, or registered at, any institution of this group.",
+    )
+    category: PractitionerCategoryEnum | None = strawberry.field(
+        default=None, description="Only this category."
+    )
     department_code: str | None = strawberry.field(
         default=None, description="Only this department."
     )
@@ -240,17 +315,27 @@ class PractitionerFilterInput:
 class CreateSiteInput:
     code: str = strawberry.field(description="Short unique code, e.g. EAST.")
     name: str = strawberry.field(description="Display name.")
-    default_validity_months: int = strawberry.field(
-        default=24, description="Months a privilege is valid by default."
+    default_validity_months: int | None = strawberry.field(
+        default=None,
+        description="Months a privilege is valid by default; left out: the institution's "
+        "(24 unless set).",
     )
-    reevaluation_months: int = strawberry.field(
-        default=12,
-        description="Months between re-evaluations of grade-4 and technique privileges (R33).",
+    reevaluation_months: int | None = strawberry.field(
+        default=None,
+        description="Months between re-evaluations of grade-4 and technique privileges (R33); "
+        "left out: the institution's (12 unless set).",
     )
-    emergency_report_hours: int = strawberry.field(
-        default=24, description="Hours to review an emergency override (R41)."
+    emergency_report_hours: int | None = strawberry.field(
+        default=None,
+        description="Hours to review an emergency override (R41); left out: the "
+        "institution's (24 unless set).",
     )
     idempotency_key: str | None = None
+    institution_code: str | None = strawberry.field(
+        default=None,
+        description="The institution the site is a campus of (default: the default "
+        "institution); policy values left at their defaults take the institution's.",
+    )
 
 
 @strawberry.type
@@ -326,6 +411,12 @@ class CreatePractitionerInput:
         default=None, description="Full resident id; validated, then only its mask is kept."
     )
     idempotency_key: str | None = None
+    category: PractitionerCategoryEnum | None = strawberry.field(
+        default=None, description="Default STAFF."
+    )
+    practice_scope_codes: list[str] | None = strawberry.field(
+        default=None, description="Coded 执业范围 (codes of the practiceScopes list)."
+    )
 
 
 @strawberry.input(description="Changes to a practitioner; omitted fields stay.")
@@ -356,6 +447,12 @@ class UpdatePractitionerInput:
         default=None, description="Full resident id; validated, then only its mask is kept."
     )
     reason: str | None = None
+    category: PractitionerCategoryEnum | None = strawberry.field(
+        default=None, description="New category."
+    )
+    practice_scope_codes: list[str] | None = strawberry.field(
+        default=None, description="New coded 执业范围 (codes of the practiceScopes list)."
+    )
 
 
 @strawberry.type
@@ -385,6 +482,8 @@ def _practitioner_input(
         practice_scope=data.practice_scope,
         status=_value(getattr(data, "status", None)),
         national_id=data.national_id,
+        category=_value(data.category),
+        practice_scope_codes=data.practice_scope_codes,
     )
 
 
@@ -432,6 +531,9 @@ class OrganisationQuery:
         page = await organisation.list_practitioners(
             info.context.actor,
             PractitionerFilter(
+                institution_code=f.institution_code,
+                group_code=f.group_code,
+                category=_value(f.category),
                 department_code=f.department_code,
                 specialty_code=f.specialty_code,
                 status=_value(f.status),
@@ -464,6 +566,7 @@ class OrganisationMutation:
                 reevaluation_months=input.reevaluation_months,
                 emergency_report_hours=input.emergency_report_hours,
                 idempotency_key=input.idempotency_key,
+                institution_code=input.institution_code,
             )
         )
         return SitePayload(site=SiteType.from_model(site) if site else None, user_errors=errors)

@@ -92,6 +92,14 @@ class PrivilegeType(Node):
     technique_id: strawberry.Private[int | None]
     basis_id: strawberry.Private[int | None]
     supersedes_id: strawberry.Private[int | None]
+    temporary: bool = strawberry.field(
+        default=False,
+        description="A short-term privilege approved by ADMIN alone; never renewed by "
+        "re-evaluation (a new one is needed).",
+    )
+    temporary_reason: str | None = strawberry.field(
+        default=None, description="Why the temporary privilege was granted."
+    )
 
     @strawberry.field(description="The practitioner who holds (or applied for) it.")
     async def practitioner(self, info: Info) -> PractitionerType:
@@ -169,6 +177,8 @@ class PrivilegeType(Node):
             technique_id=p.technique_id,  # type: ignore[attr-defined]
             basis_id=p.basis_id,  # type: ignore[attr-defined]
             supersedes_id=p.supersedes_id,  # type: ignore[attr-defined]
+            temporary=p.temporary,
+            temporary_reason=p.temporary_reason,
         )
 
 
@@ -186,6 +196,12 @@ class PrivilegeFilterInput:
     )
     valid_on: date | None = strawberry.field(
         default=None, description="ACTIVE and valid on that date"
+    )
+    institution_code: str | None = strawberry.field(
+        default=None, description="Privileges at the campuses of this institution."
+    )
+    temporary: bool | None = strawberry.field(
+        default=None, description="Only temporary (true) or only regular (false) privileges."
     )
 
 
@@ -220,6 +236,34 @@ class RequestPrivilegeInput:
     )
     note: str | None = None
     idempotency_key: str | None = None
+
+
+@strawberry.input(
+    description="A temporary privilege: granted ACTIVE by ADMIN alone with a recorded reason."
+)
+class GrantTemporaryPrivilegeInput:
+    scope: PrivilegeScope = strawberry.field(description="What the privilege covers.")
+    practitioner_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The practitioner (or practitionerStaffNo)."
+    )
+    practitioner_staff_no: str | None = strawberry.field(
+        default=None, description="The practitioner's staff number."
+    )
+    site_code: str | None = strawberry.field(default=None, description="The site (campus).")
+    specialty_code: str | None = strawberry.field(default=None, description="For SURGERY_GRADE.")
+    max_grade: int | None = strawberry.field(default=None, description="For SURGERY_GRADE.")
+    procedure_code: str | None = strawberry.field(default=None, description="For PROCEDURE.")
+    technique_code: str | None = strawberry.field(default=None, description="For TECHNIQUE.")
+    supervised_only: bool = strawberry.field(
+        default=False, description="Required true for trainees."
+    )
+    valid_from: date = strawberry.field(description="First day.")
+    valid_until: date | None = strawberry.field(
+        default=None,
+        description="Last day; default: the institution's policy term (90 days unless set); "
+        "at most 180 days.",
+    )
+    reason: str = strawberry.field(description="Why (recorded and audited).")
 
 
 @strawberry.input(
@@ -344,6 +388,8 @@ class PrivilegeQuery:
                 site_code=f.site_code,
                 department_code=f.department_code,
                 valid_on=f.valid_on,
+                institution_code=f.institution_code,
+                temporary=f.temporary,
             ),
             first,
             ids.decode_cursor(after),
@@ -362,6 +408,36 @@ class PrivilegeQuery:
 
 @strawberry.type
 class PrivilegeMutation:
+    @strawberry.mutation(
+        description="Grant a temporary privilege (ADMIN alone, with a reason; at most 180 "
+        "days; never renewed)."
+    )
+    async def grant_temporary_privilege(
+        self, info: Info, input: GrantTemporaryPrivilegeInput
+    ) -> PrivilegePayload:
+        async def run() -> Privilege:
+            return await privileges.grant_temporary_privilege(
+                info.context.actor,
+                PrivilegeRequest(
+                    scope=input.scope.value,
+                    practitioner_id=ids.decode_optional(
+                        input.practitioner_id, "Practitioner", "practitionerId"
+                    ),
+                    practitioner_staff_no=input.practitioner_staff_no,
+                    site_code=input.site_code,
+                    specialty_code=input.specialty_code,
+                    max_grade=input.max_grade,
+                    procedure_code=input.procedure_code,
+                    technique_code=input.technique_code,
+                    supervised_only=input.supervised_only,
+                    valid_from=input.valid_from,
+                    valid_until=input.valid_until,
+                ),
+                input.reason,
+            )
+
+        return await _payload(run)
+
     @strawberry.mutation(
         description="Apply for a privilege (ADMIN; heads for their departments; "
         "practitioners for themselves)."

@@ -36,6 +36,12 @@ from schema.decisions import DecisionQuery
 from schema.descriptions import describe
 from schema.documents import TrustedDocuments
 from schema.enums import EnumLabelQuery
+from schema.institutions import (
+    GroupNode,
+    InstitutionMutation,
+    InstitutionNode,
+    InstitutionQuery,
+)
 from schema.organisation import (
     DepartmentType,
     OrganisationMutation,
@@ -76,6 +82,17 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     if type_name == "Practitioner":
         found = await organisation.get_practitioner(actor, practitioner_id=pk)
         return PractitionerType.from_model(found) if found else None
+    if type_name in {"Institution", "HospitalGroup"}:
+        from domain import permissions
+        from domain.permissions import Permission
+        from models import HospitalGroup, Institution
+
+        permissions.require(actor, Permission.READ_REFERENCE)
+        if type_name == "Institution":
+            institution = await Institution.get_or_none(id=pk)
+            return InstitutionNode.from_model(institution) if institution else None
+        group = await HospitalGroup.get_or_none(id=pk)
+        return GroupNode.from_model(group) if group else None
     if type_name in {"Site", "Department", "Specialty", "Procedure", "Technique"}:
         from domain import permissions
         from domain.permissions import Permission
@@ -131,6 +148,7 @@ Query = merge_types(
         QualityQuery,
         AdjustmentQuery,
         TechniqueLeadQuery,
+        InstitutionQuery,
     ),
 )
 Mutation = merge_types(
@@ -148,6 +166,7 @@ Mutation = merge_types(
         BookingMutation,
         TechniqueLeadMutation,
         AdjustmentMutation,
+        InstitutionMutation,
     ),
 )
 AllSubscriptions = merge_types("Subscription", (Subscription, BookingSubscription))

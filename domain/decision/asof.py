@@ -18,11 +18,15 @@ from typing import Any
 from domain import clock, sql
 from domain.decision.facts import (
     PrivilegeFacts,
+    RegistrationFacts,
     Snapshot,
+    admission_facts,
+    json_list,
     parse_date,
     practitioner_facts,
     privilege_facts,
     procedure_facts,
+    registration_facts,
     site_facts,
     technique_facts,
 )
@@ -88,8 +92,25 @@ async def snapshot_at(checks: Sequence[CheckInput], moment: datetime) -> tuple[S
     """The decision snapshot as the registry stood at `moment`, and its audit seq."""
     seq = await seq_at(moment)
     snap = Snapshot()
-    for site_id, row in (await all_states("Site", seq)).items():
+    sites = await all_states("Site", seq)
+    for site_id, row in sites.items():
         snap.add_site(site_facts(row, int(site_id)), bool(row.get("is_default")))
+    # Issue 16. The default institution is made by set-up (migration 9), not by an audited
+    # write: read it as it is. Registrations and admissions as they stood; registrations
+    # made by the migration are not in the log, and a practitioner with none is registered
+    # at their department's institution, as the migration registered them.
+    default = await sql.fetch_one("SELECT MIN(id) AS id FROM institution WHERE is_default = TRUE")
+    snap.default_institution_id = int(default["id"]) if default and default["id"] else None
+    registrations: dict[int, list[RegistrationFacts]] = defaultdict(list)
+    for row in (await all_states("PracticeRegistration", seq)).values():
+        registrations[int(row["practitioner_id"])].append(registration_facts(row))
+    for row in (await all_states("TechniqueAdmission", seq)).values():
+        key = (int(row["technique_id"]), int(row["institution_id"]))
+        snap.admissions[key] = admission_facts(row)
+    specialty_scopes = {
+        int(sid): frozenset(json_list(row.get("practice_scopes")))
+        for sid, row in (await all_states("Specialty", seq)).items()
+    }
     # Staff numbers can change: match on the state at that moment.
     practitioners = await all_states("Practitioner", seq)
     departments = await all_states("Department", seq)
@@ -101,8 +122,15 @@ async def snapshot_at(checks: Sequence[CheckInput], moment: datetime) -> tuple[S
         if int(pid) not in wanted_ids and row["staff_no"] not in wanted_staff:
             continue
         department = departments.get(str(row["department_id"]), {})
+        home = sites.get(str(department.get("site_id")), {}).get("institution_id")
         snap.add_practitioner(
-            practitioner_facts(row, bool(department.get("day_surgery_approved", False)), int(pid))
+            practitioner_facts(
+                row,
+                bool(department.get("day_surgery_approved", False)),
+                int(pid),
+                registrations=tuple(registrations.get(int(pid), ())),
+                primary_institution_id=int(home) if home is not None else None,
+            )
         )
 
     versions = {
@@ -128,7 +156,8 @@ async def snapshot_at(checks: Sequence[CheckInput], moment: datetime) -> tuple[S
                 effective_to = None
             state = techniques.get(str(row["technique_id"])) if row["technique_id"] else None
             technique = technique_facts(state, int(row["technique_id"])) if state else None
-            procedure = procedure_facts(row, technique, effective_to)
+            scopes = specialty_scopes.get(int(row["specialty_id"]), frozenset())
+            procedure = procedure_facts(row, technique, effective_to, allowed_scopes=scopes)
             snap.procedures_by_code.setdefault(procedure.code, []).append(procedure)
 
     holders = sorted(snap.practitioners_by_id)

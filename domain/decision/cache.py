@@ -198,6 +198,8 @@ class DecisionCache:
         if part.sites_by_id:
             snap.sites_by_id, snap.sites_by_code = part.sites_by_id, part.sites_by_code
             snap.default_site = part.default_site
+            snap.default_institution_id = part.default_institution_id
+            snap.admissions = part.admissions
             self.sites_loaded = True
         snap.practitioners_by_id.update(part.practitioners_by_id)
         snap.practitioners_by_staff_no.update(part.practitioners_by_staff_no)

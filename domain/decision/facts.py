@@ -3,6 +3,7 @@ or from audited states) and then shared by every answer of that registry version
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,31 @@ class SiteFacts:
     id: int
     code: str
     reevaluation_months: int
+    institution_id: int | None = None  # None: the default institution
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationFacts:
+    """Where a practitioner may practise (多机构执业); None dates are open."""
+
+    institution_id: int
+    kind: str
+    valid_from: date | None
+    valid_until: date | None
+
+    def valid_on(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AdmissionFacts:
+    """A technique admitted at an institution other than its own."""
+
+    status: str
+    filing_due_on: date | None
+    filed_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +70,13 @@ class PractitionerFacts:
     department_id: int
     day_surgery_approved: bool
     name: str = ""  # for the people reading a reason
+    category: str = "STAFF"
+    # The coded 执业范围; empty = not coded (the scope is not checked).
+    scope_codes: frozenset[str] = frozenset()
+    # Where the practitioner is registered; empty = none recorded (data from before
+    # institutions existed): registered at the institution of their department.
+    registrations: tuple[RegistrationFacts, ...] = ()
+    primary_institution_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +92,8 @@ class TechniqueFacts:
     filing_due_on_provisional: bool = False
     restricted: bool = False  # R25, computed once at parse time
     name: str = ""  # for the people reading a reason (the code when unknown)
+    # The institution whose admission the fields above record (None: the default one).
+    institution_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +109,8 @@ class ProcedureFacts:
     effective_grade: int  # R25, computed once at parse time
     restricted: bool  # a restricted technique's procedure (R25)
     name: str = ""  # for the people reading a reason (the code when unknown)
+    # The practice scopes that may operate in the procedure's specialty (empty: unmapped).
+    allowed_scopes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +142,14 @@ class Snapshot:
     procedures_by_code: dict[str, list[ProcedureFacts]] = field(default_factory=dict)
     privileges_by_practitioner: dict[int, list[PrivilegeFacts]] = field(default_factory=dict)
     evaluation_due: dict[int, date] = field(default_factory=dict)  # undecided, by privilege
+    default_institution_id: int | None = None
+    # (technique id, institution id) -> admission at an institution not the technique's own
+    admissions: dict[tuple[int, int], AdmissionFacts] = field(default_factory=dict)
+
+    def institution_of(self, site: SiteFacts) -> int | None:
+        return (
+            site.institution_id if site.institution_id is not None else self.default_institution_id
+        )
 
     def site(self, check: CheckInput) -> SiteFacts | None:
         if check.site_id is not None:
@@ -135,15 +180,47 @@ class Snapshot:
 
 
 def site_facts(row: Mapping[str, Any], site_id: int | None = None) -> SiteFacts:
+    institution = row.get("institution_id")
     return SiteFacts(
         id=int(row["id"] if site_id is None else site_id),
         code=str(row["code"]),
         reevaluation_months=int(row.get("reevaluation_months") or 12),
+        institution_id=int(institution) if institution is not None else None,
+    )
+
+
+def json_list(value: Any) -> list[str]:
+    """A JSON list column, as SQLite (text) or asyncpg (text) or an audit state gives it."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    return [str(v) for v in value]
+
+
+def registration_facts(row: Mapping[str, Any]) -> RegistrationFacts:
+    return RegistrationFacts(
+        institution_id=int(row["institution_id"]),
+        kind=str(row["kind"]),
+        valid_from=parse_date(row.get("valid_from")),
+        valid_until=parse_date(row.get("valid_until")),
+    )
+
+
+def admission_facts(row: Mapping[str, Any]) -> AdmissionFacts:
+    return AdmissionFacts(
+        status=str(row["status"]),
+        filing_due_on=parse_date(row.get("filing_due_on")),
+        filed_on=parse_date(row.get("filed_on")),
     )
 
 
 def practitioner_facts(
-    row: Mapping[str, Any], day_surgery_approved: bool, practitioner_id: int | None = None
+    row: Mapping[str, Any],
+    day_surgery_approved: bool,
+    practitioner_id: int | None = None,
+    registrations: tuple[RegistrationFacts, ...] = (),
+    primary_institution_id: int | None = None,
 ) -> PractitionerFacts:
     return PractitionerFacts(
         id=int(row["id"] if practitioner_id is None else practitioner_id),
@@ -153,6 +230,10 @@ def practitioner_facts(
         department_id=int(row["department_id"]),
         day_surgery_approved=bool(day_surgery_approved),
         name=str(row.get("name") or row["staff_no"]),
+        category=str(row.get("category") or "STAFF"),
+        scope_codes=frozenset(json_list(row.get("practice_scope_codes"))),
+        registrations=registrations,
+        primary_institution_id=primary_institution_id,
     )
 
 
@@ -168,6 +249,9 @@ def technique_facts(row: Mapping[str, Any], technique_id: int) -> TechniqueFacts
         filing_due_on_provisional=bool(row.get("filing_due_on_provisional") or False),
         restricted=str(row["category"]) in RESTRICTED,
         name=str(row.get("name") or row["code"]),
+        institution_id=(
+            int(row["institution_id"]) if row.get("institution_id") is not None else None
+        ),
     )
 
 
@@ -175,6 +259,7 @@ def procedure_facts(
     row: Mapping[str, Any],
     technique: TechniqueFacts | None,
     effective_to: date | bool | None = True,
+    allowed_scopes: frozenset[str] = frozenset(),
 ) -> ProcedureFacts:
     """`effective_to`: True to read it from the row, else the value to use."""
     grade = int(row["grade"])
@@ -192,6 +277,7 @@ def procedure_facts(
         effective_grade=effective_grade(grade, technique.category if technique else None),
         restricted=technique is not None and technique.restricted,
         name=str(row.get("name") or row["code"]),
+        allowed_scopes=allowed_scopes,
     )
 
 

@@ -13,11 +13,15 @@ from typing import Any
 from domain import sql
 from domain.decision.facts import (
     PrivilegeFacts,
+    RegistrationFacts,
     Snapshot,
+    admission_facts,
+    json_list,
     parse_date,
     practitioner_facts,
     privilege_facts,
     procedure_facts,
+    registration_facts,
     site_facts,
     technique_facts,
 )
@@ -65,8 +69,23 @@ async def load_parts(
     evaluations, and the named catalogue codes: at most six queries, whatever the size."""
     snap = Snapshot()
     if with_sites:
-        for row in await sql.fetch("SELECT id, code, is_default, reevaluation_months FROM site"):
+        rows = await sql.fetch(
+            "SELECT id, code, is_default, reevaluation_months, institution_id, "
+            "(SELECT MIN(i.id) FROM institution i WHERE i.is_default = TRUE) "
+            "AS default_institution FROM site"
+        )
+        for row in rows:
             snap.add_site(site_facts(row), bool(row["is_default"]))
+            if row["default_institution"] is not None:
+                snap.default_institution_id = int(row["default_institution"])
+        # Techniques admitted at institutions other than their own (issue 16): a small
+        # table, read with the sites and kept until any admission changes.
+        for row in await sql.fetch(
+            "SELECT technique_id, institution_id, status, filing_due_on, filed_on "
+            "FROM technique_admission"
+        ):
+            key = (int(row["technique_id"]), int(row["institution_id"]))
+            snap.admissions[key] = admission_facts(row)
 
     ids = sorted(ids_wanted)
     staff = sorted(staff_wanted)
@@ -79,15 +98,33 @@ async def load_parts(
         where.append(f"p.staff_no IN ({in_list(staff)})")
         params += staff
     if where:
+        # One row per registration (issue 16: where the practitioner may practise).
         rows = await sql.fetch(
             "SELECT p.id, p.staff_no, p.name, p.status, p.licence_valid_until, p.department_id, "
-            "d.day_surgery_approved FROM practitioner p "
-            "JOIN department d ON d.id = p.department_id "
-            f"WHERE {' OR '.join(where)}",
+            "p.category, p.practice_scope_codes, d.day_surgery_approved, "
+            "s.institution_id AS primary_institution, r.institution_id, r.kind, r.valid_from, "
+            "r.valid_until FROM practitioner p "
+            "JOIN department d ON d.id = p.department_id JOIN site s ON s.id = d.site_id "
+            "LEFT JOIN practice_registration r ON r.practitioner_id = p.id "
+            f"WHERE {' OR '.join(where)} ORDER BY p.id, r.id",
             params,
         )
+        registrations: dict[int, list[RegistrationFacts]] = defaultdict(list)
+        first_rows: dict[int, Any] = {}
         for row in rows:
-            snap.add_practitioner(practitioner_facts(row, bool(row["day_surgery_approved"])))
+            first_rows.setdefault(int(row["id"]), row)
+            if row["institution_id"] is not None:
+                registrations[int(row["id"])].append(registration_facts(row))
+        for pid, row in first_rows.items():
+            primary = row["primary_institution"]
+            snap.add_practitioner(
+                practitioner_facts(
+                    row,
+                    bool(row["day_surgery_approved"]),
+                    registrations=tuple(registrations.get(pid, ())),
+                    primary_institution_id=int(primary) if primary is not None else None,
+                )
+            )
 
     codes = sorted(codes_wanted)
     if codes:
@@ -96,8 +133,10 @@ async def load_parts(
             "SELECT p.id, p.code, p.name, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
             "p.effective_from, p.effective_to, t.code AS technique_code, t.name AS technique_name, "
             "t.category, "
-            f"t.status AS technique_status, t.filing_due_on, t.filed_on{TECHNIQUE_EXTRAS} "
+            f"t.status AS technique_status, t.filing_due_on, t.filed_on{TECHNIQUE_EXTRAS}, "
+            "t.institution_id, sp.practice_scopes "
             "FROM procedure p LEFT JOIN technique t ON t.id = p.technique_id "
+            "JOIN specialty sp ON sp.id = p.specialty_id "
             f"WHERE p.code IN ({in_list(codes)}) ORDER BY p.catalogue_version DESC",
             codes,
         )
@@ -113,7 +152,8 @@ async def load_parts(
                     },
                     int(row["technique_id"]),
                 )
-            procedure = procedure_facts(row, technique)
+            scopes = frozenset(json_list(row["practice_scopes"]))
+            procedure = procedure_facts(row, technique, allowed_scopes=scopes)
             snap.procedures_by_code.setdefault(procedure.code, []).append(procedure)
 
     holders = sorted(snap.practitioners_by_id)

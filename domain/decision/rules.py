@@ -8,6 +8,7 @@ for R33), so a rule is written once.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from domain.decision.facts import (
@@ -31,6 +32,7 @@ from domain.decision.vocabulary import (
     Severity,
 )
 from domain.i18n import enum_label, grade_label, msg, reason_message
+from domain.institutions import scope_label
 from domain.privileges import EXPIRES_SOON_DAYS, Scope, Status, add_months
 from domain.techniques import TechniqueCategory, TechniqueStatus
 
@@ -270,11 +272,101 @@ def unsupervised_cover(
     return found
 
 
-def technique_gate(answer: _Answer, procedure: ProcedureFacts, on: date) -> None:
-    """R2, R20, R22, R24: a procedure inherits its technique's gating."""
+def registered_at(
+    practitioner: PractitionerFacts, institution_id: int | None, snap: Snapshot, on: date
+) -> bool:
+    """Issue 16 (多机构执业): the practitioner holds a registration at the institution valid
+    on that date. With none recorded (data from before institutions existed), they are
+    registered at their department's institution."""
+    if not practitioner.registrations:
+        home = practitioner.primary_institution_id or snap.default_institution_id
+        return institution_id is None or home is None or home == institution_id
+    return any(
+        r.institution_id == institution_id and r.valid_on(on) for r in practitioner.registrations
+    )
+
+
+def within_practice_scope(practitioner: PractitionerFacts, procedure: ProcedureFacts) -> bool:
+    """Issue 16 (执业范围): checked only where both are coded: an unmapped specialty or an
+    uncoded scope decides as before (and the unmapped-specialties query reports it)."""
+    if not procedure.allowed_scopes or not practitioner.scope_codes:
+        return True
+    return not procedure.allowed_scopes.isdisjoint(practitioner.scope_codes)
+
+
+def institution_gate(
+    answer: _Answer,
+    practitioner: PractitionerFacts,
+    procedure: ProcedureFacts | None,
+    site: SiteFacts,
+    snap: Snapshot,
+    on: date,
+) -> None:
+    if not registered_at(practitioner, snap.institution_of(site), snap, on):
+        answer.block(
+            ReasonCode.NOT_REGISTERED_AT_INSTITUTION,
+            reason_message(ReasonCode.NOT_REGISTERED_AT_INSTITUTION, site=site.code, date=on),
+        )
+    if procedure is not None and not within_practice_scope(practitioner, procedure):
+        answer.block(
+            ReasonCode.OUTSIDE_PRACTICE_SCOPE,
+            reason_message(
+                ReasonCode.OUTSIDE_PRACTICE_SCOPE,
+                procedure=procedure.name,
+                code=procedure.code,
+                scope=tuple(scope_label(c) for c in sorted(practitioner.scope_codes)),
+            ),
+        )
+
+
+def admitted_here(
+    technique: TechniqueFacts, institution_id: int | None, snap: Snapshot
+) -> TechniqueFacts | None:
+    """The technique as the institution of the site runs it: its own record at the
+    institution that owns it; elsewhere the admission there (None: not admitted).
+    Admission and filing are per institution (issue 16)."""
+    owner = technique.institution_id or snap.default_institution_id
+    if institution_id is None or owner is None or owner == institution_id:
+        return technique
+    admission = snap.admissions.get((technique.id, institution_id))
+    if admission is None:
+        return None
+    return replace(
+        technique,
+        status=admission.status,
+        filing_due_on=admission.filing_due_on,
+        filed_on=admission.filed_on,
+        filing_due_on_provisional=False,
+        lead_inactive=False,
+    )
+
+
+def technique_gate(
+    answer: _Answer,
+    procedure: ProcedureFacts,
+    on: date,
+    institution_id: int | None = None,
+    snap: Snapshot | None = None,
+) -> None:
+    """R2, R20, R22, R24: a procedure inherits its technique's gating, as the institution
+    of the site admitted and filed it."""
     technique = procedure.technique
     if technique is None:
         return
+    if snap is not None and technique.category != PROHIBITED:
+        here = admitted_here(technique, institution_id, snap)
+        if here is None:
+            answer.block(
+                ReasonCode.TECHNIQUE_NOT_ADMITTED,
+                reason_message(
+                    ReasonCode.TECHNIQUE_NOT_ADMITTED,
+                    "institution",
+                    technique=technique.name,
+                    technique_code=technique.code,
+                ),
+            )
+            return
+        technique = here
     status, name, code = technique.status, technique.name, technique.code
     if technique.category == PROHIBITED:
         reason = ReasonCode.TECHNIQUE_NOT_ADMITTED
@@ -614,6 +706,8 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
 
     rows = snap.procedures_by_code.get(check.procedure_code, [])
     procedure = procedure_in_force(rows, on)
+    if practitioner is not None and site is not None:
+        institution_gate(answer, practitioner, procedure, site, snap, on)
     if not rows:
         answer.block(
             ReasonCode.PROCEDURE_NOT_FOUND,
@@ -640,7 +734,8 @@ def decide(check: CheckInput, snap: Snapshot, version: int) -> Decision:
                 Severity.REQUIREMENT,
                 reason_message(ReasonCode.MDT_REQUIRED),
             )
-        technique_gate(answer, procedure, on)
+        institution_id = snap.institution_of(site) if site is not None else None
+        technique_gate(answer, procedure, on, institution_id, snap)
         if practitioner is not None and site_id is not None:
             privilege_reasons(answer, practitioner, snap, procedure, check, site_id)
     if check.setting is Setting.DAY_SURGERY:

@@ -53,6 +53,8 @@ class ReasonCode(StrEnum):
     REEVALUATION_OVERDUE = "REEVALUATION_OVERDUE"
     TECHNIQUE_LEAD_INACTIVE = "TECHNIQUE_LEAD_INACTIVE"
     CALENDAR_NOT_PUBLISHED = "CALENDAR_NOT_PUBLISHED"
+    NOT_REGISTERED_AT_INSTITUTION = "NOT_REGISTERED_AT_INSTITUTION"
+    OUTSIDE_PRACTICE_SCOPE = "OUTSIDE_PRACTICE_SCOPE"
 
 
 # Reasons about the practitioner's privileges: an emergency makes them non-blocking.
@@ -70,6 +72,10 @@ PRIVILEGE_REASONS = frozenset(
         ReasonCode.NO_DAY_SURGERY_PRIVILEGE,
         ReasonCode.NO_TECHNIQUE_PRIVILEGE,
         ReasonCode.SUPERVISOR_REQUIRED,
+        # Issue 16: emergency rescue (紧急救治) is not bound to the place of registration
+        # nor to the scope of practice; the case is recorded and reviewed as an override.
+        ReasonCode.NOT_REGISTERED_AT_INSTITUTION,
+        ReasonCode.OUTSIDE_PRACTICE_SCOPE,
     }
 )
 

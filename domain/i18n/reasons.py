@@ -68,6 +68,10 @@ REASON_MESSAGES: dict[str, str] = {
     "TECHNIQUE_NOT_ADMITTED": N_(
         "Technique {technique} ({technique_code}) has not been admitted by the technique committee"
     ),
+    "TECHNIQUE_NOT_ADMITTED:institution": N_(
+        "Technique {technique} ({technique_code}) has not been admitted by the institution "
+        "this site belongs to"
+    ),
     "TECHNIQUE_NOT_ADMITTED:prohibited": N_(
         "Technique {technique} ({technique_code}) is prohibited from clinical use"
     ),
@@ -119,9 +123,12 @@ REASON_MESSAGES: dict[str, str] = {
         "The filing deadline {due} of technique {technique} ({technique_code}) is "
         "provisional: the holiday schedule for {year} is not yet published"
     ),
-    "NOT_REGISTERED_AT_INSTITUTION": N_("The practitioner is not registered to practise at {site}"),
+    "NOT_REGISTERED_AT_INSTITUTION": N_(
+        "The practitioner has no practice registration valid on {date} at the institution "
+        "of site {site}"
+    ),
     "OUTSIDE_PRACTICE_SCOPE": N_(
-        "Procedure {code} is outside the practitioner's scope of practice ({scope})"
+        "{procedure} ({code}) is outside the practitioner's registered scope of practice ({scope})"
     ),
 }
 

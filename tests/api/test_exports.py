@@ -167,10 +167,15 @@ async def test_fhir_bundle(client: httpx.AsyncClient, tokens: dict) -> None:
     bundle = response.json()
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
-    assert kinds == ["Practitioner", "PractitionerRole"]
-    role = bundle["entry"][1]["resource"]
+    # issue 16: the default institution as an Organization and its campus as a Location
+    assert kinds == ["Organization", "Location", "Practitioner", "PractitionerRole"]
+    role = bundle["entry"][3]["resource"]
     assert (
-        role["practitioner"]["reference"] == "Practitioner/" + bundle["entry"][0]["resource"]["id"]
+        role["practitioner"]["reference"] == "Practitioner/" + bundle["entry"][2]["resource"]["id"]
+    )
+    assert role["location"][0]["reference"] == "Location/" + bundle["entry"][1]["resource"]["id"]
+    assert (
+        role["organization"]["reference"] == "Organization/" + bundle["entry"][0]["resource"]["id"]
     )
     assert role["code"][0]["coding"][0]["code"] == "PROCEDURE"
     assert role["period"] == {"start": "2026-01-01", "end": "2027-12-31"}
@@ -325,7 +330,8 @@ async def test_fhir_resources_carry_global_ids(client: httpx.AsyncClient, tokens
     bundle = (
         await client.get("/export/fhir/PractitionerRole", headers=auth(tokens["auditor"]))
     ).json()
-    assert [e["resource"]["id"] for e in bundle["entry"]] == [
+    people = [e for e in bundle["entry"] if e["resource"]["resourceType"].startswith("Pract")]
+    assert [e["resource"]["id"] for e in people] == [
         ids.encode("Practitioner", doctor.id),
         ids.encode("Privilege", granted.id),
     ]

@@ -85,6 +85,53 @@ TABLE: list[tuple[str, str, Setting, dict[str, Any], bool, set[str]]] = [
     ("D0049", "80.2601", IN, {}, False, {"LICENCE_EXPIRED"}),
     ("D0050", "47.0901", IN, {}, False, {"PRACTITIONER_INACTIVE", "NO_PRIVILEGE"}),
     ("NOPE", "47.0901", IN, {}, False, {"PRACTITIONER_NOT_FOUND"}),
+    # The demo group (issue 16): registrations, coded scope, per-institution admission.
+    (
+        "D0001",
+        "47.0901",
+        IN,
+        {"site_code": "CTY1-MAIN"},
+        False,
+        {"NOT_REGISTERED_AT_INSTITUTION", "NO_PRIVILEGE"},
+    ),
+    ("V0001", "47.0901", IN, {"site_code": "CTY1-MAIN"}, True, set()),
+    (
+        "V0001",
+        "47.0901",
+        IN,
+        {"site_code": "CTY1-MAIN", "days": 340},
+        False,
+        {"NOT_REGISTERED_AT_INSTITUTION", "PRIVILEGE_EXPIRED"},
+    ),
+    (
+        "V0001",
+        "47.0901",
+        IN,
+        {"site_code": "CTY2-MAIN"},
+        False,
+        {"NOT_REGISTERED_AT_INSTITUTION", "NO_PRIVILEGE"},
+    ),
+    ("V0001", "41.0501", IN, {"site_code": "CTY1-MAIN"}, True, {MDT}),
+    (
+        "V0001",
+        "41.0401",
+        IN,
+        {"site_code": "CTY1-MAIN"},
+        False,
+        {"TECHNIQUE_NOT_ADMITTED", "NO_TECHNIQUE_PRIVILEGE", MDT},
+    ),
+    ("C0001", "47.0901", IN, {"site_code": "CTY1-MAIN"}, False, {"OUTSIDE_PRACTICE_SCOPE"}),
+    (
+        "C0001",
+        "47.0901",
+        IN,
+        {"site_code": "CTY1-MAIN", "emergency": True},
+        True,
+        {"OUTSIDE_PRACTICE_SCOPE", "EMERGENCY_OVERRIDE"},
+    ),
+    ("T0001", "47.0901", IN, {}, False, {"SUPERVISOR_REQUIRED"}),
+    ("T0001", "47.0901", IN, {"supervisor_staff_no": "D0001"}, True, {"SUPERVISION_REQUIRED"}),
+    ("T0001", "47.0901", IN, {"site_code": "CTY2-MAIN"}, False, {"NO_PRIVILEGE"}),
 ]
 
 

@@ -352,6 +352,7 @@ async def test_sec13_4_no_edge_leads_out_of_scope_for_any_role(
     pa, pb = world["pa"], world["pb"]
     tokens = {
         "ADMIN": await factories.token_for("u-admin", ["ADMIN"]),
+        "GROUP_ADMIN": await factories.token_for("u-group-admin", ["GROUP_ADMIN"]),
         "DEPARTMENT_HEAD": await factories.token_for(
             "u-head", ["DEPARTMENT_HEAD"], department_codes=["GS1"]
         ),

@@ -352,6 +352,76 @@ OPERATIONS: dict[str, tuple[str, frozenset[Role] | str]] = {
         'expectedVersion: 1, reason: "x"}) { userErrors { code } } }',
         DECIDERS,
     ),
+    # issue 16: the hospital group (reference data every role reads; ADMIN writes)
+    "institutions": ("{ institutions { nodes { code campuses { code } } } }", ALL),
+    "groups": ("{ groups { nodes { code } } }", ALL),
+    "practiceScopes": ("{ practiceScopes { code name } }", ALL),
+    "unmappedSpecialties": ("{ unmappedSpecialties { code } }", ALL),
+    "createInstitution": (
+        'mutation { createInstitution(input: {code: "I{n}", name: "县医院"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "updateInstitution": (
+        'mutation { updateInstitution(input: {id: "SW5zdGl0dXRpb246OTk5OTk", '
+        'expectedVersion: 1, name: "x"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "createGroup": (
+        'mutation { createGroup(input: {code: "G{n}", name: "医联体"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "moveSite": (
+        'mutation { moveSite(input: {id: "U2l0ZTo5OTk5OQ", expectedVersion: 1, '
+        'institutionCode: "MAIN"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "createPracticeRegistration": (
+        'mutation { createPracticeRegistration(input: {practitionerId: "{practitioner_id}", '
+        'institutionCode: "MAIN", kind: MULTI_SITE, validFrom: "2026-01-01"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "endPracticeRegistration": (
+        'mutation { endPracticeRegistration(input: {id: "UHJhY3RpY2VSZWdpc3RyYXRpb246OTk5OTk", '
+        'expectedVersion: 1, validUntil: "2026-12-31", reason: "x"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "setSpecialtyPracticeScopes": (
+        'mutation { setSpecialtyPracticeScopes(input: {specialtyCode: "GS", '
+        'practiceScopes: ["CLINICAL:SURGERY"]}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "admitTechniqueAtInstitution": (
+        'mutation { admitTechniqueAtInstitution(input: {techniqueCode: "NOPE", '
+        'institutionCode: "MAIN", approvedOn: "2026-01-01"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "fileTechniqueAtInstitution": (
+        'mutation { fileTechniqueAtInstitution(input: {id: "VGVjaG5pcXVlQWRtaXNzaW9uOjk5OTk5", '
+        'expectedVersion: 1, filedOn: "2026-01-01", filingNumber: "x"}) '
+        "{ userErrors { code } } }",
+        ADMIN,
+    ),
+    "setTechniqueAdmissionStatus": (
+        'mutation { setTechniqueAdmissionStatus(input: {id: "VGVjaG5pcXVlQWRtaXNzaW9uOjk5OTk5", '
+        'expectedVersion: 1, status: SUSPENDED, reason: "x"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+    "grantTemporaryPrivilege": (
+        "mutation { grantTemporaryPrivilege(input: {scope: PROCEDURE, "
+        'practitionerStaffNo: "D0001", procedureCode: "47.0901", validFrom: "2090-01-01", '
+        'reason: "急需"}) { userErrors { code } } }',
+        ADMIN,
+    ),
+}
+# A GROUP_ADMIN may do whatever an ADMIN may (issue 16).
+OPERATIONS = {
+    name: (document, allowed | {Role.GROUP_ADMIN})
+    if isinstance(allowed, frozenset) and Role.ADMIN in allowed
+    else (document, allowed)
+    for name, (document, allowed) in OPERATIONS.items()
 }
 
 
