@@ -25,7 +25,7 @@ from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.i18n import field_label, msg
 from domain.permissions import Permission
-from models import Department, Site
+from models import Department, Institution, Site
 
 RESTRICTED = ("RESTRICTED_NATIONAL", "RESTRICTED_PROVINCIAL")
 MAX_PERIODS = 120
@@ -233,6 +233,8 @@ class _Resolved:
     department: Department | None
     site: Site | None
     label: str
+    institution: Institution | None = None
+    site_ids: tuple[int, ...] = ()  # the institution's campuses
 
 
 async def _resolve(actor: Actor, scope: Scope) -> _Resolved:
@@ -253,14 +255,26 @@ async def _resolve(actor: Actor, scope: Scope) -> _Resolved:
             "scope",
         )
     if scope.institution_code:
-        # No Institution model yet: the whole registry is the institution (scope {}).
-        raise DomainError(
-            ErrorCode.VALIDATION,
-            msg(
-                "Institutions are not set up in this registry; leave institution out for "
-                "the whole registry"
-            ),
-            ["scope", "institution"],
+        institution = await Institution.get_or_none(code=scope.institution_code)
+        if institution is None:
+            raise not_found("Institution", scope.institution_code, ["scope", "institution"])
+        if not reach.everyone and not (
+            permissions.institution_bound(actor)
+            and permissions.may_act_for(actor, institution.id)
+            and permissions.sees_everyone(actor, Permission.READ_CASES)
+        ):
+            raise DomainError(
+                ErrorCode.FORBIDDEN,
+                msg(permissions.INSTITUTION_MESSAGE),
+                ["scope", "institution"],
+            )
+        campuses = await Site.filter(institution_id=institution.id).values_list("id", flat=True)
+        return _Resolved(
+            None,
+            None,
+            f"{institution.code} {institution.name}",
+            institution=institution,
+            site_ids=tuple(int(i) for i in campuses),  # type: ignore[call-overload]
         )
     if scope.department_code:
         department = await Department.get_or_none(code=scope.department_code)
@@ -356,6 +370,10 @@ def _where(resolved: _Resolved, start: date, end: date) -> tuple[str, list[Any]]
     if resolved.site is not None:
         clauses.append('c."site_id" = ?')
         params.append(resolved.site.id)
+    if resolved.institution is not None:
+        marks = ", ".join("?" for _ in resolved.site_ids) or "NULL"
+        clauses.append(f'c."site_id" IN ({marks})')
+        params.extend(resolved.site_ids)
     return " AND ".join(clauses), params
 
 

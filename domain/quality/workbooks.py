@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from domain import exports, sql
 from domain.actors import Actor
 from domain.errors import not_found
+from domain.institutions import scope_label
 from domain.quality import indicators
 from domain.quality.indicators import Scope
 from models import (
@@ -30,6 +31,7 @@ from models import (
     CommitteeDecision,
     EmergencyOverride,
     Evaluation,
+    PracticeRegistration,
     Practitioner,
     Privilege,
     ReviewCycle,
@@ -248,8 +250,33 @@ async def practitioner_dossier(actor: Actor, staff_no: str, path: str) -> None:
             ["执业证书编号", practitioner.licence_no],
             ["执业证书有效期至", practitioner.licence_valid_until],
             ["执业范围", practitioner.practice_scope],
+            [
+                "执业范围（编码）",
+                "、".join(scope_label(c) for c in practitioner.practice_scope_codes or []),
+            ],
+            ["人员类别", practitioner.category],
             ["状态", practitioner.status],
         ],
+    )
+    registrations = (
+        await PracticeRegistration.filter(practitioner_id=practitioner.id)
+        .select_related("institution")
+        .order_by("id")
+    )
+    _table(
+        info,
+        "执业注册（多机构执业）",
+        ["医疗机构", "类别", "起始日期", "截止日期", "备注"],
+        (
+            [
+                f"{r.institution.code} {r.institution.name}",
+                r.kind,
+                r.valid_from,
+                r.valid_until,
+                r.note,
+            ]
+            for r in registrations
+        ),
     )
     privileges = await Privilege.filter(practitioner_id=practitioner.id).order_by("id")
     decisions = await _decisions(p.basis_id for p in privileges)  # type: ignore[attr-defined]

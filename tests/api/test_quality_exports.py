@@ -98,6 +98,10 @@ async def test_practitioner_dossier_carries_every_section(client: httpx.AsyncCli
         for name in book.sheetnames
     }
     assert "D0002" in text["基本信息与注册"]
+    # the PRIMARY registration every practitioner holds at the default institution
+    assert (
+        "执业注册（多机构执业）" in text["基本信息与注册"] and "PRIMARY" in text["基本信息与注册"]
+    )
     assert "51.2301" in text["病例汇总"] and "52.7001" in text["病例汇总"]
     assert "UNJUSTIFIED" in text["急诊越级"]
     assert "Q5" in text["越级手术"]

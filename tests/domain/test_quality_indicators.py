@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from domain import cases
+from domain import cases, institutions, organisation
 from domain.errors import DomainError, DomainErrors, ErrorCode
 from domain.quality import indicators
 from domain.quality.case_facts import CaseFacts
@@ -114,10 +114,27 @@ async def test_department_and_site_scopes(world: dict) -> None:
     assert _value(site, I.GRADE_4_SHARE) == (5, 10)
 
 
+async def test_an_institution_scope_counts_the_cases_of_its_campuses(world: dict) -> None:
+    """All of the quarter's cases are at MAIN, a campus of the default institution; a
+    county member hospital with a campus of its own has none of them."""
+    main = await indicators.quality_indicators(
+        SYSTEM, Scope(institution_code="MAIN"), *Q3, "QUARTER"
+    )
+    assert _value(main, I.GRADE_4_SHARE) == (5, 10)
+    assert _value(main, I.MDT_COMPLETION) == (2, 5)
+    await institutions.create_institution(SYSTEM, code="CTY", name="县人民医院")
+    await organisation.create_site(SYSTEM, code="CTY-MAIN", name="县医院", institution_code="CTY")
+    county = await indicators.quality_indicators(
+        SYSTEM, Scope(institution_code="CTY"), *Q3, "QUARTER"
+    )
+    assert _value(county, I.GRADE_4_SHARE) == (0, 0)
+    assert county.scope_label.startswith("CTY")
+
+
 async def test_bad_scope_period_and_range_are_typed_errors(world: dict) -> None:
     with pytest.raises(DomainError) as error:
         await indicators.quality_indicators(SYSTEM, Scope(institution_code="G1"), *Q3, "MONTH")
-    assert error.value.code is ErrorCode.VALIDATION and error.value.field == [
+    assert error.value.code is ErrorCode.NOT_FOUND and error.value.field == [
         "scope",
         "institution",
     ]

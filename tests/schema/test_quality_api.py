@@ -43,7 +43,9 @@ async def test_quality_indicators_over_graphql(client: httpx.AsyncClient) -> Non
     ]
     assert figures["COMPLICATION_RATE_RATIO"]["ratio"] is True
     body = await gql(client, QUERY, {"period": "QUARTER", "scope": {"institution": "G1"}}, token)
-    assert body["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    body = await gql(client, QUERY, {"period": "QUARTER", "scope": {"institution": "MAIN"}}, token)
+    assert len(body["data"]["qualityIndicators"]["indicators"]) == 13
     body = await gql(client, QUERY, {"period": "QUARTER", "scope": {}}, token)
     assert len(body["data"]["qualityIndicators"]["indicators"]) == 13
     body = await gql(client, "{ procedures(first: 20) { nodes { code filed } } }", token=token)
