@@ -185,6 +185,8 @@ def test_reason_messages_with_the_same_facts_are_shared_and_render_alike() -> No
     nested = reason_message("NO_DAY_SURGERY_PRIVILEGE", "unusable", problem=first)
     assert nested.render(ZH_CN) == "日间手术授权：该授权将于 2026-12-14 到期"
     assert nested.render(EN) == "Day-surgery privilege: The authorisation ends on 2026-12-14"
-    listed = reason_message("OUTSIDE_PRACTICE_SCOPE", code="47.0901", scope=["外科", "内科"])
+    listed = reason_message(
+        "OUTSIDE_PRACTICE_SCOPE", procedure="胆囊切除术", code="47.0901", scope=["外科", "内科"]
+    )
     assert listed.render(ZH_CN).endswith("（外科、内科）")
     assert listed.render(EN).endswith("(外科, 内科)")
