@@ -34,6 +34,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 
 from domain import audit, auth
 from domain.actors import Actor
+from domain.i18n import translate as _
 from schema.context import CURRENT_ACTOR, Context
 
 log = logging.getLogger("credreg.ws")
@@ -163,19 +164,19 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 continue
             await self.cleanup_operation(operation_id)
         with contextlib.suppress(Exception):
-            await self.websocket.close(code=CREDENTIAL_ENDED, reason="凭据已失效")
+            await self.websocket.close(code=CREDENTIAL_ENDED, reason=_("The credential has ended"))
 
     async def handle_message(self, message: Any) -> None:
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-            await self.handle_invalid_message("消息必须是带 type 字段的 JSON 对象")
+            await self.handle_invalid_message(_("A message must be a JSON object with a type"))
             return
         if message["type"] == "subscribe" and not _valid_subscribe(message):
-            await self.handle_invalid_message("subscribe 消息格式错误")
+            await self.handle_invalid_message(_("The subscribe message is malformed"))
             return
         if message["type"] == "connection_init" and not isinstance(
             message.get("payload") or {}, dict
         ):
-            await self.handle_invalid_message("connection_init 的 payload 必须是对象")
+            await self.handle_invalid_message(_("The connection_init payload must be an object"))
             return
         if self.closed:
             return
