@@ -149,6 +149,7 @@ _DAY_SURGERY_PRIVILEGES = (
 
 @dataclass
 class _Outcomes:
+    practitioner_id: int = 0
     cases: int = 0
     complications: list[int] = field(default_factory=list)
     deaths: list[int] = field(default_factory=list)
@@ -164,20 +165,22 @@ async def _outcomes(site_id: int, start: date, today: date) -> dict[int, _Outcom
     coverage = active * 3
     outcomes: dict[int, _Outcomes] = {}
     counted = await sql.fetch(
-        f"SELECT v.privilege_id AS privilege_id, SUM(k.n) AS n FROM ({_COVERAGE}) v JOIN ("
+        "SELECT v.privilege_id AS privilege_id, v.practitioner_id AS practitioner_id, "
+        f"SUM(k.n) AS n FROM ({_COVERAGE}) v JOIN ("
         'SELECT c."practitioner_id" AS practitioner_id, c."procedure_code" AS code, '
         f'COUNT(*) AS n FROM "case_record" c WHERE {_CASES} '
         'GROUP BY c."practitioner_id", c."procedure_code"'
         ") k ON k.practitioner_id = v.practitioner_id AND k.code = v.code "
-        "GROUP BY v.privilege_id",
+        "GROUP BY v.privilege_id, v.practitioner_id",
         [*coverage, *cases],
     )
     counted += await sql.fetch(
-        f'SELECT pr."id" AS privilege_id, COUNT(*) AS n {_DAY_SURGERY_PRIVILEGES} GROUP BY pr."id"',
+        'SELECT pr."id" AS privilege_id, pr."practitioner_id" AS practitioner_id, '
+        f'COUNT(*) AS n {_DAY_SURGERY_PRIVILEGES} GROUP BY pr."id", pr."practitioner_id"',
         [*cases, *active],
     )
     for row in counted:
-        outcomes[int(row["privilege_id"])] = _Outcomes(int(row["n"]))
+        outcomes[int(row["privilege_id"])] = _Outcomes(int(row["practitioner_id"]), int(row["n"]))
     flagged = await sql.fetch(
         "SELECT v.privilege_id AS privilege_id, f.case_id AS case_id, "
         "f.complication AS complication, f.death AS death, f.reoperation AS reoperation "
@@ -230,14 +233,8 @@ async def _privilege_findings(
         else []
     )
     departments = {
-        int(row["privilege_id"]): int(row["department_id"])
-        for row in await sql.fetch(
-            'SELECT pr."id" AS privilege_id, p."department_id" AS department_id '
-            'FROM "privilege" pr JOIN "practitioner" p ON p."id" = pr."practitioner_id" '
-            f"WHERE {_ACTIVE}",
-            active,
-        )
-        if int(row["privilege_id"]) in outcomes
+        int(row["id"]): int(row["department_id"])
+        for row in await sql.fetch('SELECT "id", "department_id" FROM "practitioner"')
     }
     found: list[tuple[int, Trigger, list[int], dict[str, Any]]] = []
     for privilege_id in sorted(set(outcomes) | {int(r["privilege_id"]) for r in decaying}):
@@ -256,7 +253,7 @@ async def _privilege_findings(
         if len(outcome.deaths) >= policy.deaths:
             facts = {"count": len(outcome.deaths), "threshold": policy.deaths}
             found.append((privilege_id, Trigger.DEATHS, outcome.deaths, facts))
-        department_rate = department_rates.get(departments[privilege_id], 0.0)
+        department_rate = department_rates.get(departments[outcome.practitioner_id], 0.0)
         if outcome.cases >= policy.complication_min_cases and department_rate > 0:
             rate = len(outcome.complications) / outcome.cases
             if rate > policy.complication_factor * department_rate:
