@@ -11,6 +11,13 @@ times, planned operators, MDT timing), inserted in bulk (not through the write p
 Then it times `quality_indicators` for the whole year by quarter and by month, and for
 one department, and prints the figures. The target (issue 17) is 200,000 cases in
 ≤ 2 s on SQLite and on PostgreSQL: run with --cases 200000 on an idle machine.
+
+With --adjustments N it also grants N active privileges (spread over the 600 surgeons:
+per surgeon one SURGERY_GRADE up to grade 3, one DAY_SURGERY, one TECHNIQUE and the rest
+PROCEDURE privileges on distinct codes) and times the nightly adjustment job
+(`credreg adjustments run`) for 31 Dec: the reads alone (`find`), the first run (which
+writes a proposal, an audit event and webhook deliveries per finding) and a second run
+the same day (idempotent: nothing new). Group scale: --cases 200000 --adjustments 100000.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from api.db import tortoise_config
 from api.migrate import apply_migrations
 from domain import sql
 from domain.actors import system_actor
-from domain.quality import indicators
+from domain.quality import adjustments, indicators
 from domain.quality.indicators import Scope
 
 YEAR = 2025
@@ -152,6 +159,55 @@ async def _fill(count: int, seed: int) -> None:
     await sql.execute("ANALYZE")
 
 
+async def _grant(count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    codes = [str(r["code"]) for r in await sql.fetch('SELECT "code" FROM "procedure"')]
+    per_surgeon = max(count // 600, 3)
+    rows: list[list[object]] = []
+    for surgeon in range(1, 601):
+        grants: list[tuple[str, str, int | None, str | None, int | None, int | None]] = [
+            ("SURGERY_GRADE", "SURGERY_GRADE:1", 3, None, 1, None),
+            ("DAY_SURGERY", "DAY_SURGERY", None, None, None, None),
+            ("TECHNIQUE", f"TECHNIQUE:{1 + surgeon % 12}", None, None, None, 1 + surgeon % 12),
+        ]
+        for sampled in rng.sample(codes, min(per_surgeon - 3, len(codes))):
+            grants.append(("PROCEDURE", f"PROCEDURE:{sampled}", None, sampled, None, None))
+        for scope, key, grade, code, specialty, technique in grants:
+            rows.append(
+                [now, now, 1, scope, key, grade, code, False, date(YEAR - 1, 1, 1),
+                 date(YEAR + 2, 12, 31), "ACTIVE", "bench", surgeon, 1, specialty, technique,
+                 False]
+            )  # fmt: skip
+    conn = connections.get("default")
+    query = sql.render(
+        'INSERT INTO "privilege" ("created_at", "updated_at", "version", "scope", "scope_key", '
+        '"max_grade", "procedure_code", "supervised_only", "valid_from", "valid_until", '
+        '"status", "requested_by", "practitioner_id", "site_id", "specialty_id", '
+        '"technique_id", "temporary") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        conn,
+    )
+    for index in range(0, len(rows), 5000):
+        await conn.execute_many(query, rows[index : index + 5000])
+    await sql.execute("ANALYZE")
+
+
+async def _time_adjustments() -> None:
+    today = date(YEAR, 12, 31)
+    active = await sql.fetch_one('SELECT COUNT(*) AS n FROM "privilege"') or {}
+    print(f"adjustment run for {today} over {active.get('n')} active privileges:")
+    started = time.perf_counter()
+    findings = await adjustments.find(today)
+    print(f"  {'find (reads only)':<34} {(time.perf_counter() - started) * 1000:8.1f} ms   "
+          f"({len(findings)} findings)")  # fmt: skip
+    actor = system_actor("bench")
+    for label in ("first run (writes proposals)", "second run, same day"):
+        started = time.perf_counter()
+        report = await adjustments.run_adjustments(actor, today)
+        print(f"  {label:<34} {(time.perf_counter() - started) * 1000:8.1f} ms   "
+              f"({report.found} found, {len(report.created)} created)")  # fmt: skip
+
+
 async def _time(label: str, scope: Scope, period: str, repeat: int) -> None:
     actor = system_actor("bench")
     best = float("inf")
@@ -171,7 +227,7 @@ async def _time(label: str, scope: Scope, period: str, repeat: int) -> None:
     )
 
 
-async def run(url: str, count: int, repeat: int, seed: int) -> None:
+async def run(url: str, count: int, repeat: int, seed: int, privileges: int = 0) -> None:
     await apply_migrations(url)
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:
@@ -184,6 +240,11 @@ async def run(url: str, count: int, repeat: int, seed: int) -> None:
         await _time("whole registry, by quarter", Scope(), "QUARTER", repeat)
         await _time("whole registry, by month", Scope(), "MONTH", repeat)
         await _time("one department, by month", Scope(department_code="D03"), "MONTH", repeat)
+        if privileges:
+            started = time.perf_counter()
+            await _grant(privileges, seed)
+            print(f"granted privileges in {time.perf_counter() - started:.1f} s")
+            await _time_adjustments()
     finally:
         await Tortoise.close_connections()
 
@@ -202,6 +263,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument(
+        "--adjustments", type=int, default=0, metavar="PRIVILEGES", help="also time the run"
+    )
     parser.add_argument("--database-url", default="", help="postgres://... (created and dropped)")
     args = parser.parse_args(argv)
     if args.database_url.startswith(("postgres://", "postgresql://")):
@@ -209,7 +273,9 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(_pg_admin(args.database_url, f'DROP DATABASE IF EXISTS "{name}"'))
         asyncio.run(_pg_admin(args.database_url, f'CREATE DATABASE "{name}"'))
         try:
-            asyncio.run(run(args.database_url, args.cases, args.repeat, args.seed))
+            asyncio.run(
+                run(args.database_url, args.cases, args.repeat, args.seed, args.adjustments)
+            )
         finally:
             asyncio.run(
                 _pg_admin(args.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -217,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     with tempfile.TemporaryDirectory() as directory:
         url = args.database_url or f"sqlite://{Path(directory) / 'quality.sqlite3'}"
-        asyncio.run(run(url, args.cases, args.repeat, args.seed))
+        asyncio.run(run(url, args.cases, args.repeat, args.seed, args.adjustments))
 
 
 if __name__ == "__main__":

@@ -63,7 +63,26 @@ class CaseRecord(Entity):
             ("practitioner_id", "performed_on"),
             ("procedure_code", "performed_on"),
             ("out_of_privilege", "performed_on"),
-            ("performed_on", "grade"),
+            # Covering for the quality indicators and the adjustment run (issue 17):
+            # a year's cases are read from the index alone (migration 11).
+            (
+                "performed_on",
+                "grade",
+                "practitioner_id",
+                "site_id",
+                "procedure_code",
+                "emergency",
+                "setting",
+                "mdt_timely",
+                "complication",
+                "death",
+                "unplanned_reoperation",
+                "out_of_privilege",
+                "planned_operator_id",
+                "technique_id",
+                "started_at",
+                "ended_at",
+            ),
             ("practitioner_id", "started_at"),
         )
 

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import Q
 
-from domain import clock, permissions, validation
+from domain import clock, permissions, sql, validation
 from domain.actors import Actor
 from domain.committee import CommitteeInput, record_committee_decision
 from domain.errors import DomainError, ErrorCode, not_found
@@ -40,7 +40,7 @@ from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.privileges import Action, Scope, Status, add_months, next_status
 from domain.quality.policy import AdjustmentPolicy
-from domain.reviews import EvaluationDecision, Outcome, _covered_codes, _supersede
+from domain.reviews import EvaluationDecision, Outcome, _supersede
 from domain.writes import WriteContext, run_write
 from models import (
     AdjustmentProposal,
@@ -49,7 +49,6 @@ from models import (
     EmergencyOverride,
     Practitioner,
     Privilege,
-    Procedure,
     Site,
 )
 
@@ -108,105 +107,182 @@ class Finding:
 # --- finding what crossed a threshold --------------------------------------------------------
 
 
-async def _grade_four_codes() -> set[str]:
-    rows = await Procedure.filter(grade=4).values_list("code", flat=True)
-    return {str(code) for code in rows}
+# Which cases count for a privilege (domain/reviews.py `_covered_codes`, as one relation):
+# a PROCEDURE privilege its code, a TECHNIQUE one the catalogue codes of its technique, a
+# SURGERY_GRADE one its specialty's codes up to its grade (UNION: distinct codes, the
+# catalogue holding several versions of one code); any other (DAY_SURGERY) the holder's
+# day-surgery cases.
+_ACTIVE = (
+    'pr."site_id" = ? AND pr."status" = ? AND pr."valid_from" <= ? '
+    'AND (pr."valid_until" IS NULL OR pr."valid_until" >= ?)'
+)
+_COVERAGE = f"""
+SELECT pr."id" AS privilege_id, pr."practitioner_id" AS practitioner_id,
+       pr."procedure_code" AS code
+FROM "privilege" pr WHERE {_ACTIVE} AND pr."scope" = 'PROCEDURE'
+UNION
+SELECT pr."id", pr."practitioner_id", r."code" FROM "privilege" pr JOIN "procedure" r
+  ON r."technique_id" = pr."technique_id"
+  OR (r."technique_id" IS NULL AND pr."technique_id" IS NULL)
+WHERE {_ACTIVE} AND pr."scope" = 'TECHNIQUE'
+UNION
+SELECT pr."id", pr."practitioner_id", r."code" FROM "privilege" pr JOIN "procedure" r
+  ON r."specialty_id" = pr."specialty_id" AND r."grade" <= COALESCE(pr."max_grade", 0)
+WHERE {_ACTIVE} AND pr."scope" = 'SURGERY_GRADE'
+"""
+_CASES = (
+    'c."site_id" = ? AND c."performed_on" >= ? AND c."performed_on" <= ? '
+    'AND NOT c."out_of_privilege"'  # cases outside the privilege (越级) are not its outcomes
+)
+_FLAGGED = 'AND (c."complication" OR c."death" OR c."unplanned_reoperation")'
+_FLAGS = (
+    'c."id" AS case_id, CASE WHEN c."complication" THEN 1 ELSE 0 END AS complication, '
+    'CASE WHEN c."death" THEN 1 ELSE 0 END AS death, '
+    'CASE WHEN c."unplanned_reoperation" THEN 1 ELSE 0 END AS reoperation'
+)
+_DAY_SURGERY_PRIVILEGES = (
+    f'FROM "privilege" pr JOIN "case_record" c ON c."practitioner_id" = pr."practitioner_id" '
+    f"AND c.\"setting\" = 'DAY_SURGERY' AND {_CASES} "
+    f"WHERE {_ACTIVE} AND pr.\"scope\" NOT IN ('PROCEDURE', 'TECHNIQUE', 'SURGERY_GRADE')"
+)
+
+
+@dataclass
+class _Outcomes:
+    practitioner_id: int = 0
+    cases: int = 0
+    complications: list[int] = field(default_factory=list)
+    deaths: list[int] = field(default_factory=list)
+    reoperations: list[int] = field(default_factory=list)
+
+
+async def _outcomes(site_id: int, start: date, today: date) -> dict[int, _Outcomes]:
+    """Per active privilege of the site, its cases in the window and the ids of those with
+    a complication, a death or an unplanned reoperation: four set-based queries (the
+    counts, the flagged cases; each for the coded privileges and for day surgery)."""
+    active = [site_id, Status.ACTIVE.value, today, today]
+    cases = [site_id, start, today]
+    coverage = active * 3
+    outcomes: dict[int, _Outcomes] = {}
+    counted = await sql.fetch(
+        "SELECT v.privilege_id AS privilege_id, v.practitioner_id AS practitioner_id, "
+        f"SUM(k.n) AS n FROM ({_COVERAGE}) v JOIN ("
+        'SELECT c."practitioner_id" AS practitioner_id, c."procedure_code" AS code, '
+        f'COUNT(*) AS n FROM "case_record" c WHERE {_CASES} '
+        'GROUP BY c."practitioner_id", c."procedure_code"'
+        ") k ON k.practitioner_id = v.practitioner_id AND k.code = v.code "
+        "GROUP BY v.privilege_id, v.practitioner_id",
+        [*coverage, *cases],
+    )
+    counted += await sql.fetch(
+        'SELECT pr."id" AS privilege_id, pr."practitioner_id" AS practitioner_id, '
+        f'COUNT(*) AS n {_DAY_SURGERY_PRIVILEGES} GROUP BY pr."id", pr."practitioner_id"',
+        [*cases, *active],
+    )
+    for row in counted:
+        outcomes[int(row["privilege_id"])] = _Outcomes(int(row["practitioner_id"]), int(row["n"]))
+    flagged = await sql.fetch(
+        "SELECT v.privilege_id AS privilege_id, f.case_id AS case_id, "
+        "f.complication AS complication, f.death AS death, f.reoperation AS reoperation "
+        f"FROM ({_COVERAGE}) v JOIN ("
+        # DISTINCT (a no-op: c.id is in it) keeps SQLite from flattening the few flagged
+        # cases into a nested loop over the coverage; they are joined as a set instead.
+        f'SELECT DISTINCT c."practitioner_id" AS practitioner_id, c."procedure_code" AS code, '
+        f'{_FLAGS} FROM "case_record" c WHERE {_CASES} {_FLAGGED}'
+        ") f ON f.practitioner_id = v.practitioner_id AND f.code = v.code",
+        [*coverage, *cases],
+    )
+    flagged += await sql.fetch(
+        f'SELECT pr."id" AS privilege_id, {_FLAGS} {_DAY_SURGERY_PRIVILEGES} {_FLAGGED}',
+        [*cases, *active],
+    )
+    flagged.sort(key=lambda r: int(r["case_id"]))  # evidence in case order
+    for row in flagged:
+        outcome = outcomes.setdefault(int(row["privilege_id"]), _Outcomes())
+        case_id = int(row["case_id"])
+        if row["complication"]:
+            outcome.complications.append(case_id)
+        if row["death"]:
+            outcome.deaths.append(case_id)
+        if row["reoperation"]:
+            outcome.reoperations.append(case_id)
+    return outcomes
 
 
 async def _privilege_findings(
-    privilege: Privilege,
+    site_id: int,
     policy: AdjustmentPolicy,
     start: date,
     today: date,
     department_rates: dict[int, float],
-    grade_four: set[str],
 ) -> list[Finding]:
-    practitioner_id: int = privilege.practitioner_id  # type: ignore[attr-defined]
-    query = CaseRecord.filter(
-        practitioner_id=practitioner_id,
-        site_id=privilege.site_id,  # type: ignore[attr-defined]
-        performed_on__gte=start,
-        performed_on__lte=today,
-    )
-    codes = await _covered_codes(privilege)
-    query = (
-        query.filter(setting="DAY_SURGERY")
-        if codes is None
-        else query.filter(procedure_code__in=codes or [""])
-    )
-    rows = await query.order_by("id").values(
-        "id", "complication", "death", "unplanned_reoperation", "out_of_privilege", "emergency"
-    )
-    # Cases outside the privilege (越级) or emergency overrides are not its outcomes.
-    rows = [r for r in rows if not r["out_of_privilege"]]
-    findings: list[Finding] = []
-    reoperations = [r["id"] for r in rows if r["unplanned_reoperation"]]
-    if len(reoperations) >= policy.reoperations:
-        findings.append(
-            Finding(
-                Trigger.REOPERATIONS,
-                practitioner_id,
-                privilege,
-                reoperations,
-                {"count": len(reoperations), "threshold": policy.reoperations},
-            )
+    """The privilege triggers for a site's active privileges, from `_outcomes`; only the
+    privileges with a finding are loaded as objects."""
+    outcomes = await _outcomes(site_id, start, today)
+    active = [site_id, Status.ACTIVE.value, today, today]
+    # Held all window, of a kind that decays (a technique, or a grade-4 procedure).
+    decaying = (
+        await sql.fetch(
+            'SELECT pr."id" AS privilege_id FROM "privilege" pr '
+            f'WHERE {_ACTIVE} AND pr."valid_from" <= ? AND (pr."scope" = ? OR '
+            '(pr."scope" = ? AND pr."procedure_code" IN '
+            '(SELECT r."code" FROM "procedure" r WHERE r."grade" = 4)))',
+            [*active, start, Scope.TECHNIQUE.value, Scope.PROCEDURE.value],
         )
-    deaths = [r["id"] for r in rows if r["death"]]
-    if len(deaths) >= policy.deaths:
-        findings.append(
-            Finding(
-                Trigger.DEATHS,
-                practitioner_id,
-                privilege,
-                deaths,
-                {"count": len(deaths), "threshold": policy.deaths},
+        if policy.skill_decay
+        else []
+    )
+    departments = {
+        int(row["id"]): int(row["department_id"])
+        for row in await sql.fetch('SELECT "id", "department_id" FROM "practitioner"')
+    }
+    found: list[tuple[int, Trigger, list[int], dict[str, Any]]] = []
+    for privilege_id in sorted(set(outcomes) | {int(r["privilege_id"]) for r in decaying}):
+        outcome = outcomes.get(privilege_id, _Outcomes())
+        if outcome.cases == 0:
+            if privilege_id in outcomes:
+                continue
+            found.append(
+                (privilege_id, Trigger.SKILL_DECAY, [], {"cases": 0, "since": start.isoformat()})
             )
-        )
-    complications = [r["id"] for r in rows if r["complication"]]
-    department_id: int = privilege.practitioner.department_id  # type: ignore[attr-defined]
-    department_rate = department_rates.get(department_id, 0.0)
-    if len(rows) >= policy.complication_min_cases and department_rate > 0:
-        rate = len(complications) / len(rows)
-        if rate > policy.complication_factor * department_rate:
-            findings.append(
-                Finding(
-                    Trigger.COMPLICATION_RATE,
-                    practitioner_id,
-                    privilege,
-                    complications,
-                    {
-                        "cases": len(rows),
-                        "complications": len(complications),
-                        "rate": round(rate, 4),
-                        "departmentRate": round(department_rate, 4),
-                        "factor": policy.complication_factor,
-                    },
+            continue
+        facts: dict[str, Any]
+        if len(outcome.reoperations) >= policy.reoperations:
+            facts = {"count": len(outcome.reoperations), "threshold": policy.reoperations}
+            found.append((privilege_id, Trigger.REOPERATIONS, outcome.reoperations, facts))
+        if len(outcome.deaths) >= policy.deaths:
+            facts = {"count": len(outcome.deaths), "threshold": policy.deaths}
+            found.append((privilege_id, Trigger.DEATHS, outcome.deaths, facts))
+        department_rate = department_rates.get(departments[outcome.practitioner_id], 0.0)
+        if outcome.cases >= policy.complication_min_cases and department_rate > 0:
+            rate = len(outcome.complications) / outcome.cases
+            if rate > policy.complication_factor * department_rate:
+                facts = {
+                    "cases": outcome.cases,
+                    "complications": len(outcome.complications),
+                    "rate": round(rate, 4),
+                    "departmentRate": round(department_rate, 4),
+                    "factor": policy.complication_factor,
+                }
+                found.append(
+                    (privilege_id, Trigger.COMPLICATION_RATE, outcome.complications, facts)
                 )
-            )
-    decays = privilege.scope == Scope.TECHNIQUE.value or (
-        privilege.scope == Scope.PROCEDURE.value and privilege.procedure_code in grade_four
-    )
-    if (
-        policy.skill_decay
-        and decays
-        and not rows
-        and privilege.valid_from is not None
-        and privilege.valid_from <= start
-    ):
-        findings.append(
-            Finding(
-                Trigger.SKILL_DECAY,
-                practitioner_id,
-                privilege,
-                [],
-                {"cases": 0, "since": start.isoformat()},
-            )
+    if not found:
+        return []
+    privileges = {p.id: p for p in await Privilege.filter(id__in=sorted({f[0] for f in found}))}
+    return [
+        Finding(
+            trigger,
+            privileges[privilege_id].practitioner_id,  # type: ignore[attr-defined]
+            privileges[privilege_id],
+            case_ids,
+            facts,
         )
-    return findings
+        for privilege_id, trigger, case_ids, facts in found
+    ]
 
 
 async def _department_complication_rates(start: date, today: date) -> dict[int, float]:
-    from domain import sql
 
     rows = await sql.fetch(
         'SELECT p."department_id" AS department_id, COUNT(*) AS n, '
@@ -257,23 +333,14 @@ async def _practitioner_findings(
 
 async def find(today: date) -> list[Finding]:
     """Everything that crosses a site's threshold on `today` (reads only)."""
-    grade_four = await _grade_four_codes()
     findings: list[Finding] = []
+    rates_by_start: dict[date, dict[int, float]] = {}
     for site in await Site.all().order_by("id"):
         policy = AdjustmentPolicy.of(site.adjustment_policy)
         start = add_months(today, -policy.window_months)
-        rates = await _department_complication_rates(start, today)
-        privileges = (
-            await Privilege.filter(site_id=site.id, status=Status.ACTIVE.value)
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-            .filter(valid_from__lte=today)
-            .select_related("practitioner")
-            .order_by("id")
-        )
-        for privilege in privileges:
-            findings += await _privilege_findings(
-                privilege, policy, start, today, rates, grade_four
-            )
+        if start not in rates_by_start:
+            rates_by_start[start] = await _department_complication_rates(start, today)
+        findings += await _privilege_findings(site.id, policy, start, today, rates_by_start[start])
         findings += await _practitioner_findings(policy, site, start, today)
     return findings
 
@@ -294,20 +361,22 @@ async def run_adjustments(actor: Actor, today: date | None = None) -> RunReport:
     async def apply(ctx: WriteContext) -> RunReport:
         created: list[AdjustmentProposal] = []
         findings = await find(run_on)
+        # One read of the proposals instead of one per finding: a subject and trigger
+        # are skipped while one is PENDING or was proposed today, and evidence already
+        # proposed (whatever became of it) is not proposed again.
+        blocked: set[tuple[str, str]] = set()
+        proposed: set[str] = set()
+        for key, trigger, status, digest, day in await AdjustmentProposal.all().values_list(
+            "subject_key", "trigger", "status", "evidence_digest", "run_on"
+        ):
+            proposed.add(str(digest))
+            if status == ProposalStatus.PENDING.value or day == run_on:
+                blocked.add((str(key), str(trigger)))
         for finding in findings:
-            existing = (
-                await AdjustmentProposal.filter(
-                    subject_key=finding.subject_key, trigger=finding.trigger.value
-                )
-                .filter(
-                    Q(status=ProposalStatus.PENDING.value)
-                    | Q(evidence_digest=finding.digest)
-                    | Q(run_on=run_on)
-                )
-                .exists()
-            )
-            if existing:
+            subject = (finding.subject_key, finding.trigger.value)
+            if subject in blocked or finding.digest in proposed:
                 continue
+            blocked.add(subject)
             created.append(
                 await ctx.create(
                     AdjustmentProposal,

@@ -1,11 +1,12 @@
 """The national quality indicators credreg computes (issue 17), by period and department.
 
 The case figures come from one aggregate query, `GROUP BY performed_on, department`
-(plus the technique and the override status, which split only the few groups that have
-them; a plain date and integers: the same SQL on SQLite and PostgreSQL, no dialect date
-functions), summed into months, quarters or years here. A year of 200,000 cases is a few
-thousand grouped rows; see bench/quality.py for the measured time. The overlap figure
-(window aggregates), the performed rate (目录备案) and the filings are queries of their own.
+(a plain date and an integer: the same SQL on SQLite and PostgreSQL, no dialect date
+functions), summed into months, quarters or years here; the restricted techniques, the
+emergency overrides and the overlaps (window aggregates) are small queries of their own,
+the performed rate (目录备案) and the filings too. A year of 200,000 cases is read from a
+covering index (migration 11) and is a few thousand grouped rows; see bench/quality.py
+for the measured time.
 
 Definitions follow 医疗质量安全核心制度落实情况监测指标 (2025) and the 2022 surgical grading
 rules; where a choice was needed it is written in `definition` and in docs/api.md.
@@ -13,6 +14,7 @@ rules; where a choice was needed it is written in `definition` and in docs/api.m
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -342,30 +344,41 @@ _CASE_COUNTERS = """
 """
 
 # 手术时间重合: a case overlaps another of the same operator exactly when an operation
-# that started before it (in (started_at, id) order) ends after it starts, or one that
-# starts after it starts before it ends. Two window aggregates over the operator's cases
-# sorted once by start time, instead of a correlated subquery per case.
+# that started before it (in (started_at, id) order) ends after it starts, or the next
+# one starts before it ends (the earliest start among the later ones is the next row's,
+# the order being by start: LEAD, not a MIN over a shrinking frame, which SQLite
+# recomputes row by row). The windows run over the case table alone (read from the
+# covering index of migration 11); only the overlapping rows meet the department.
 _OVERLAPS = """
-SELECT w.day AS day, w.department_id AS department_id, COUNT(*) AS overlapping FROM (
-  SELECT c."performed_on" AS day, p."department_id" AS department_id, c."started_at" AS s,
+SELECT w.day AS day, p."department_id" AS department_id, COUNT(*) AS overlapping FROM (
+  SELECT c."performed_on" AS day, c."practitioner_id" AS practitioner_id, c."started_at" AS s,
          c."ended_at" AS e,
          MAX(c."ended_at") OVER (PARTITION BY c."practitioner_id" ORDER BY c."started_at", c."id"
              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end,
-         MIN(c."started_at") OVER (PARTITION BY c."practitioner_id" ORDER BY c."started_at", c."id"
-             ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS after_start
-  FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id"
+         LEAD(c."started_at") OVER (PARTITION BY c."practitioner_id"
+             ORDER BY c."started_at", c."id") AS after_start
+  FROM "case_record" c
   WHERE {where} AND c."started_at" IS NOT NULL AND c."ended_at" IS NOT NULL
-) w
+) w JOIN "practitioner" p ON p."id" = w.practitioner_id
 WHERE w.day >= ? AND w.day <= ? AND (w.before_end > w.s OR w.after_start < w.e)
-GROUP BY w.day, w.department_id
+GROUP BY w.day, p."department_id"
 """
+
+# The case table comes first (CROSS JOIN fixes SQLite's join order; PostgreSQL plans it
+# as the inner join it is): a year of cases read in date order from the covering index,
+# each meeting its practitioner's row for the department.
+_FROM = 'FROM "case_record" c CROSS JOIN "practitioner" p WHERE p."id" = c."practitioner_id" AND '
 
 
 def _where(resolved: _Resolved, start: date, end: date) -> tuple[str, list[Any]]:
+    """Conditions on the case alone (alias c): the department is the practitioner's."""
     clauses = ['c."performed_on" >= ?', 'c."performed_on" <= ?']
     params: list[Any] = [start, end]
     if resolved.department is not None:
-        clauses.append('p."department_id" = ?')
+        clauses.append(
+            'c."practitioner_id" IN (SELECT d."id" FROM "practitioner" d '
+            'WHERE d."department_id" = ?)'
+        )
         params.append(resolved.department.id)
     if resolved.site is not None:
         clauses.append('c."site_id" = ?')
@@ -382,53 +395,81 @@ def _day(value: Any) -> date:
 
 
 Counters = dict[str, float]
-Grid = dict[tuple[date, int], Counters]  # (day, department id) -> counters
 
 
-def _add(grid: Grid, day: date, department_id: int, values: dict[str, Any]) -> None:
-    cell = grid.setdefault((day, department_id), defaultdict(float))
-    for key, value in values.items():
-        cell[key] += float(value or 0)
+@dataclass
+class _Totals:
+    """Counters summed per period (in the order of the spans) and per department."""
+
+    starts: list[date]
+    by_period: list[Counters]
+    by_department: dict[int, Counters] = field(default_factory=dict)
+
+    def add(self, day: Any, department_id: Any, values: dict[str, Any]) -> None:
+        period = self.by_period[bisect_right(self.starts, _day(day)) - 1]
+        department = self.by_department.get(int(department_id))
+        if department is None:
+            department = self.by_department[int(department_id)] = defaultdict(float)
+        for key, value in values.items():
+            number = float(value or 0)
+            period[key] += number
+            department[key] += number
 
 
-async def _case_grid(resolved: _Resolved, start: date, end: date) -> Grid:
-    """Counters per (day, department): one pass over the cases (grouped also by the
-    technique applied and the emergency override's status, which split only the few
-    groups that have them), and one for the overlaps."""
+async def _case_totals(
+    resolved: _Resolved, start: date, end: date, spans: list[tuple[str, date, date]]
+) -> _Totals:
+    """The case counters per period and department: one aggregate over the cases
+    `GROUP BY performed_on, department` (a day and an integer: the same SQL on SQLite and
+    PostgreSQL, a few thousand rows for a year), one over the few cases of a restricted
+    technique, one over the emergency overrides and one for the overlaps."""
     where, params = _where(resolved, start, end)
-    grid: Grid = {}
+    totals = _Totals([span[1] for span in spans], [defaultdict(float) for _ in spans])
+    for row in await sql.fetch(
+        f'SELECT c."performed_on" AS day, p."department_id" AS department_id, {_CASE_COUNTERS} '
+        f'{_FROM}{where} GROUP BY c."performed_on", p."department_id"',
+        params,
+    ):
+        totals.add(row.pop("day"), row.pop("department_id"), row)
     restricted = {
         int(t["id"]): str(t["code"])
         for t in await sql.fetch(
             'SELECT "id", "code" FROM "technique" WHERE "category" IN (?, ?)', list(RESTRICTED)
         )
     }
-    rows = await sql.fetch(
-        f'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
-        f'c."technique_id" AS technique_id, e."status" AS override_status, {_CASE_COUNTERS} '
-        'FROM "case_record" c JOIN "practitioner" p ON p."id" = c."practitioner_id" '
-        'LEFT JOIN "emergency_override" e ON e."case_record_id" = c."id" '
-        f'WHERE {where} GROUP BY c."performed_on", p."department_id", c."technique_id", '
-        'e."status"',
+    if restricted:
+        marks = ", ".join("?" for _ in restricted)
+        for row in await sql.fetch(
+            'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
+            f'c."technique_id" AS technique_id, COUNT(*) AS cases {_FROM}{where} '
+            f'AND c."technique_id" IN ({marks}) '
+            'GROUP BY c."performed_on", p."department_id", c."technique_id"',
+            [*params, *restricted],
+        ):
+            code = restricted[int(row["technique_id"])]
+            cases = row["cases"]
+            totals.add(
+                row["day"], row["department_id"], {f"technique:{code}": cases, "restricted": cases}
+            )
+    for row in await sql.fetch(
+        'SELECT c."performed_on" AS day, p."department_id" AS department_id, '
+        'e."status" AS status, COUNT(*) AS cases FROM "emergency_override" e '
+        'JOIN "case_record" c ON c."id" = e."case_record_id" '
+        'JOIN "practitioner" p ON p."id" = c."practitioner_id" '
+        f'WHERE {where} GROUP BY c."performed_on", p."department_id", e."status"',
         params,
-    )
-    for row in rows:
-        day, department_id = _day(row.pop("day")), int(row.pop("department_id"))
-        technique_id, status = row.pop("technique_id"), row.pop("override_status")
+    ):
         cases = row["cases"]
-        if technique_id is not None and int(technique_id) in restricted:
-            row[f"technique:{restricted[int(technique_id)]}"] = cases
-            row["restricted"] = cases
-        if status is not None:
-            row["overrides"] = cases
-            row[f"override:{status}"] = cases
-        _add(grid, day, department_id, row)
+        totals.add(
+            row["day"],
+            row["department_id"],
+            {"overrides": cases, f"override:{row['status']}": cases},
+        )
     # Operations near the range's edges may overlap ones just outside it.
     wide_where, wide_params = _where(resolved, start - timedelta(days=1), end + timedelta(days=1))
-    rows = await sql.fetch(_OVERLAPS.format(where=wide_where), [*wide_params, start, end])
-    for row in rows:
-        _add(grid, _day(row["day"]), int(row["department_id"]), {"overlapping": row["overlapping"]})
-    return grid
+    for row in await sql.fetch(_OVERLAPS.format(where=wide_where), [*wide_params, start, end]):
+        totals.add(row["day"], row["department_id"], {"overlapping": row["overlapping"]})
+    return totals
 
 
 async def _performed_rate(resolved: _Resolved, start: date, end: date) -> Value:
@@ -449,7 +490,6 @@ async def _performed_rate(resolved: _Resolved, start: date, end: date) -> Value:
     where, params = _where(resolved, start, end)
     numerator = await sql.fetch_one(
         'SELECT COUNT(DISTINCT c."procedure_code") AS n FROM "case_record" c '
-        'JOIN "practitioner" p ON p."id" = c."practitioner_id" '
         f'WHERE {where} AND c."procedure_code" IN ({filed})',
         params + filed_params,
     )
@@ -525,14 +565,6 @@ CASE_INDICATORS: dict[IndicatorCode, Callable[[Counters], Value]] = {
 }
 
 
-def _sum(cells: list[Counters]) -> Counters:
-    total: Counters = defaultdict(float)
-    for cell in cells:
-        for key, value in cell.items():
-            total[key] += value
-    return total
-
-
 async def quality_indicators(
     actor: Actor,
     scope: Scope,
@@ -553,20 +585,11 @@ async def quality_indicators(
     )
     spans = _check_range(start, end, chosen)
     resolved = await _resolve(actor, scope)
-    grid = await _case_grid(resolved, start, end)
-    by_period: list[list[Counters]] = [[] for _ in spans]
-    by_department: dict[int, list[Counters]] = defaultdict(list)
-    starts = [span[1] for span in spans]
-    for (day, department_id), cell in grid.items():
-        index = max(i for i, first in enumerate(starts) if first <= day)
-        by_period[index].append(cell)
-        by_department[department_id].append(cell)
-    period_totals = [_sum(cells) for cells in by_period]
+    totals = await _case_totals(resolved, start, end, spans)
+    period_counters = totals.by_period
+    department_totals = totals.by_department
     departments = {
-        d.id: d for d in await Department.filter(id__in=list(by_department)).order_by("code")
-    }
-    department_totals = {
-        department_id: _sum(cells) for department_id, cells in by_department.items()
+        d.id: d for d in await Department.filter(id__in=list(department_totals)).order_by("code")
     }
     series: list[Series] = []
     for code in wanted:
@@ -575,8 +598,8 @@ async def quality_indicators(
         breakdown: list[DepartmentValue] = []
         if code in CASE_INDICATORS:
             compute = CASE_INDICATORS[code]
-            for (label, first, last), totals in zip(spans, period_totals, strict=True):
-                points.append(Point(label, first, last, compute(totals)))
+            for (label, first, last), counters in zip(spans, period_counters, strict=True):
+                points.append(Point(label, first, last, compute(counters)))
             for department_id, department in departments.items():
                 breakdown.append(
                     DepartmentValue(
