@@ -24,7 +24,7 @@ from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.quality import case_facts
 from domain.quality.case_facts import CaseFacts
-from domain.techniques import mark_first_clinical_use
+from domain.techniques import mark_first_clinical_use_at
 from domain.writes import WriteContext, run_write
 from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
 
@@ -157,7 +157,13 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 reason=case.out_of_privilege_reasons,
             )
         if technique is not None:
-            await mark_first_clinical_use(ctx, technique, data.performed_on)
+            # R21/R22 per institution: the clock of the institution of the case's campus.
+            await mark_first_clinical_use_at(
+                ctx,
+                technique,
+                site.institution_id,  # type: ignore[attr-defined]
+                data.performed_on,
+            )
         if data.booking_ref:
             from domain import bookings
 
