@@ -84,9 +84,7 @@ async def admission() -> TechniqueAdmission:
 async def blocking(site: str, on: date) -> set[str]:
     decision = await decisions.check_one(
         SYSTEM,
-        CheckInput(
-            practitioner_staff_no="D0001", procedure_code="50.2301", on=on, site_code=site
-        ),
+        CheckInput(practitioner_staff_no="D0001", procedure_code="50.2301", on=on, site_code=site),
     )
     return {r.code.value for r in decision.reasons if r.severity is Severity.BLOCKING}
 
