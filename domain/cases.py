@@ -108,6 +108,13 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 data.supervisor_staff_no, data.supervisor_id, "supervisorStaffNo"
             )
         site = await site_by(data.site_code, data.site_id)
+        permissions.require_within_institutions(
+            actor,
+            site.institution_id,  # type: ignore[attr-defined]
+            (practitioner.id, practitioner.department_id),  # type: ignore[attr-defined]
+            "siteCode",
+            "practitionerStaffNo",
+        )
         procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
         if procedure is None:
             raise not_found(
