@@ -349,8 +349,16 @@ async def _authenticate_api_key(
         # Coarse last-use tracking: at most one write a minute per key on the hot path.
         await ApiKey.filter(id=key.id).update(last_used_at=moment)
         key.last_used_at = moment
+    bound = await institution_bounds(key.institution_ids)
     return Actor(
-        kind="api_key", id=key.id, name=key.name, roles=_roles(key.roles), request_id=request_id
+        kind="api_key",
+        id=key.id,
+        name=key.name,
+        roles=_roles(key.roles),
+        request_id=request_id,
+        institution_ids=bound[0],
+        institution_department_ids=bound[1],
+        institution_practitioner_ids=bound[2],
     )
 
 
@@ -434,23 +442,8 @@ async def create_user(
                 msg("A practitioner (PRACTITIONER) user must be linked to a practitioner"),
                 "practitionerStaffNo",
             )
-        institution_ids: list[int] = []
-        for index, code in enumerate(institution_codes or []):
-            institution = await Institution.get_or_none(code=code)
-            if institution is None:
-                raise DomainError(
-                    ErrorCode.NOT_FOUND,
-                    msg("Institution {code} does not exist", code=code),
-                    ["institutionCodes", str(index)],
-                )
-            institution_ids.append(institution.id)
         # An actor tied to institutions creates users of those institutions only.
-        if permissions.institution_bound(actor) and not (
-            institution_ids and set(institution_ids) <= set(actor.institution_ids or ())
-        ):
-            raise DomainError(
-                ErrorCode.FORBIDDEN, msg(permissions.INSTITUTION_MESSAGE), "institutionCodes"
-            )
+        institution_ids = await _bound_institutions(actor, institution_codes)
         if Role.GROUP_ADMIN.value in role_values and permissions.institution_bound(actor):
             raise DomainError(ErrorCode.FORBIDDEN, msg(permissions.INSTITUTION_MESSAGE), "roles")
         return await ctx.create(
@@ -472,6 +465,28 @@ async def create_user(
     )
 
 
+async def _bound_institutions(actor: Actor, codes: list[str] | None) -> list[int]:
+    """The institutions a new key or user is bound to (empty: every institution). An
+    actor bound to institutions binds within its own, never wider nor unbound."""
+    institution_ids: list[int] = []
+    for index, code in enumerate(codes or []):
+        institution = await Institution.get_or_none(code=code)
+        if institution is None:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                msg("Institution {code} does not exist", code=code),
+                ["institutionCodes", str(index)],
+            )
+        institution_ids.append(institution.id)
+    if permissions.institution_bound(actor) and not (
+        institution_ids and set(institution_ids) <= set(actor.institution_ids or ())
+    ):
+        raise DomainError(
+            ErrorCode.FORBIDDEN, msg(permissions.INSTITUTION_MESSAGE), "institutionCodes"
+        )
+    return sorted(set(institution_ids))
+
+
 @dataclass
 class NewApiKey:
     key: ApiKey
@@ -486,6 +501,7 @@ async def create_api_key(
     roles: list[str],
     expires_at: datetime | None = None,
     idempotency_key: str | None = None,
+    institution_codes: list[str] | None = None,
 ) -> NewApiKey:
     label = validation.text("name", name, max_length=100)
     role_values = _parse_roles(roles)
@@ -512,6 +528,7 @@ async def create_api_key(
     secret = secrets.token_urlsafe(32)
 
     async def apply(ctx: WriteContext) -> ApiKey:
+        institution_ids = await _bound_institutions(actor, institution_codes)
         return await ctx.create(
             ApiKey,
             "api_key.create",
@@ -521,13 +538,19 @@ async def create_api_key(
             roles=role_values,
             expires_at=expires_at,
             created_by=actor.name,
+            institution_ids=institution_ids,
         )
 
     key = await run_write(
         actor,
         apply,
         idempotency_key=idempotency_key,
-        fingerprint={"name": label, "roles": role_values, "expiresAt": clock.utc_iso(expires_at)},
+        fingerprint={
+            "name": label,
+            "roles": role_values,
+            "expiresAt": clock.utc_iso(expires_at),
+            "institutions": institution_codes or [],
+        },
     )
     fresh = key.prefix == prefix
     return NewApiKey(key=key, secret=f"{API_KEY_PREFIX}{prefix}_{secret}" if fresh else None)

@@ -404,6 +404,13 @@ async def register_bookings(actor: Actor, inputs: list[BookingInput]) -> list[Bo
             site = await _site(data.site_code, data.site_id, _at(prefix, "site"))
             assistants = await _assistants(data.assistants, _at(prefix, "assistants"))
             assert practitioner is not None
+            permissions.require_within_institutions(
+                actor,
+                site.institution_id,  # type: ignore[attr-defined]
+                (practitioner.id, practitioner.department_id),  # type: ignore[attr-defined]
+                _at(prefix, "site"),
+                _at(prefix, "practitioner"),
+            )
             values: dict[str, Any] = {
                 "client_key": actor.key,
                 "external_ref": ref,
@@ -520,6 +527,13 @@ async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
                 data.practitioner_staff_no, data.practitioner_id, ["input", "practitioner"]
             )
             assert surgeon is not None
+            permissions.require_within_institutions(
+                actor,
+                (await Site.get(id=booking.site_id)).institution_id,  # type: ignore[attr-defined]
+                (surgeon.id, surgeon.department_id),  # type: ignore[attr-defined]
+                ["input", "site"],
+                ["input", "practitioner"],
+            )
             changes["practitioner_id"] = surgeon.id
         if data.remove_supervisor:
             changes["supervisor_id"] = None
@@ -530,7 +544,14 @@ async def update_booking(actor: Actor, data: BookingUpdate) -> Booking:
             assert supervisor is not None
             changes["supervisor_id"] = supervisor.id
         if data.site_id is not None or data.site_code:
-            changes["site_id"] = (await _site(data.site_code, data.site_id, ["input", "site"])).id
+            site = await _site(data.site_code, data.site_id, ["input", "site"])
+            permissions.require_within_institutions(
+                actor,
+                site.institution_id,  # type: ignore[attr-defined]
+                None,
+                ["input", "site"],
+            )
+            changes["site_id"] = site.id
         if code is not None:
             try:
                 await _check_procedures([code])

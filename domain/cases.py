@@ -24,7 +24,7 @@ from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.quality import case_facts
 from domain.quality.case_facts import CaseFacts
-from domain.techniques import mark_first_clinical_use
+from domain.techniques import mark_first_clinical_use_at
 from domain.writes import WriteContext, run_write
 from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
 
@@ -108,6 +108,13 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 data.supervisor_staff_no, data.supervisor_id, "supervisorStaffNo"
             )
         site = await site_by(data.site_code, data.site_id)
+        permissions.require_within_institutions(
+            actor,
+            site.institution_id,  # type: ignore[attr-defined]
+            (practitioner.id, practitioner.department_id),  # type: ignore[attr-defined]
+            "siteCode",
+            "practitionerStaffNo",
+        )
         procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
         if procedure is None:
             raise not_found(
@@ -157,7 +164,13 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 reason=case.out_of_privilege_reasons,
             )
         if technique is not None:
-            await mark_first_clinical_use(ctx, technique, data.performed_on)
+            # R21/R22 per institution: the clock of the institution of the case's campus.
+            await mark_first_clinical_use_at(
+                ctx,
+                technique,
+                site.institution_id,  # type: ignore[attr-defined]
+                data.performed_on,
+            )
         if data.booking_ref:
             from domain import bookings
 

@@ -64,6 +64,7 @@ class PractitionerCategory(StrEnum):
 
 class AdmissionStatus(StrEnum):
     APPROVED = "APPROVED"
+    IN_USE = "IN_USE"  # a case was performed at one of its campuses (R21 per institution)
     FILED = "FILED"
     SUSPENDED = "SUSPENDED"
     STOPPED = "STOPPED"
@@ -605,9 +606,27 @@ async def file_technique_admission(
             raise not_found("TechniqueAdmission", admission_id, "id")
         permissions.require_institution(actor, admission.institution_id)  # type: ignore[attr-defined]
         validation.date_order("approvedOn", admission.approved_on, "filedOn", filed_on)
-        changes: dict[str, Any] = {"status": "FILED", "filed_on": filed_on, "filing_number": number}
-        if filing_due_on is not None:
-            changes["filing_due_on"] = filing_due_on
+        due = admission.filing_due_on
+        if filing_due_on is not None and filing_due_on != due:
+            if admission.first_clinical_use_on is not None:
+                # R22 per institution: the clock of the first case decides, not the caller.
+                raise DomainError(
+                    ErrorCode.VALIDATION,
+                    msg(
+                        "The filing deadline is computed from the first clinical use there "
+                        "({due}): it cannot be set",
+                        due=due,
+                    ),
+                    "filingDueOn",
+                )
+            due = filing_due_on
+        changes: dict[str, Any] = {
+            "status": "FILED",
+            "filed_on": filed_on,
+            "filing_number": number,
+            "filing_due_on": due,
+            "filed_late": due is not None and filed_on > due,
+        }
         return await ctx.update(
             admission, "technique_admission.file", changes, expected_version=expected_version
         )
@@ -628,7 +647,11 @@ async def set_admission_status(
         if admission is None:
             raise not_found("TechniqueAdmission", admission_id, "id")
         permissions.require_institution(actor, admission.institution_id)  # type: ignore[attr-defined]
-        if admission.status == "STOPPED" or (wanted == "FILED" and admission.filed_on is None):
+        if (
+            admission.status == "STOPPED"
+            or (wanted == "FILED" and admission.filed_on is None)
+            or (wanted == "IN_USE" and admission.first_clinical_use_on is None)
+        ):
             raise DomainError(
                 ErrorCode.INVALID_TRANSITION, msg("This change of state is not allowed"), "status"
             )

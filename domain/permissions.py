@@ -174,6 +174,28 @@ def require_institution(actor: Actor, institution_id: int | None, field: str | N
 INSTITUTION_MESSAGE = N_("This record belongs to an institution you do not manage")
 
 
+def require_within_institutions(
+    actor: Actor,
+    site_institution_id: int | None,
+    practitioner: tuple[int, int] | None,
+    site_field: str | list[str] | None = None,
+    practitioner_field: str | list[str] | None = None,
+) -> None:
+    """An actor bound to institutions (a user or an API key with `institutionCodes`)
+    decides, books and records cases only at its institutions' campuses and for the
+    practitioners it sees there (its campuses' staff and those registered there).
+    `practitioner`: (id, department id), or None when there is none to check."""
+    if not institution_bound(actor):
+        return
+    if not may_act_for(actor, site_institution_id):
+        raise DomainError(ErrorCode.FORBIDDEN, msg(INSTITUTION_MESSAGE), site_field)
+    if practitioner is not None and not (
+        practitioner[1] in actor.institution_department_ids
+        or practitioner[0] in actor.institution_practitioner_ids
+    ):
+        raise out_of_scope(practitioner_field)
+
+
 def require_whole_audit(actor: Actor) -> None:
     """The audit log as a whole (listing, export): not divided by institution yet, so an
     actor bound to institutions may read only the histories of objects it can see."""

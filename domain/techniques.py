@@ -23,7 +23,7 @@ from domain.organisation import practitioner_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.writes import WriteContext, run_write
-from models import CalendarDay, CalendarYear, Technique
+from models import CalendarDay, CalendarYear, Institution, Technique, TechniqueAdmission
 
 
 class TechniqueCategory(StrEnum):
@@ -198,50 +198,100 @@ async def approve_technique(
     return await run_write(actor, apply)
 
 
+# The record a filing clock runs on: the technique itself at its owning institution, its
+# admission at any other institution (issue 16). Both carry the same clock fields.
+ClockRecord = Technique | TechniqueAdmission
+
+
 def _deadline(
-    technique: Technique, calendar: workdays.WorkCalendar, first_use: date
+    technique: Technique,
+    calendar: workdays.WorkCalendar,
+    first_use: date,
+    record: ClockRecord | None = None,
 ) -> dict[str, Any]:
     """R22: the filing deadline of a restricted technique (and whether a filing already
-    made missed it) from its first clinical use; nothing for other categories."""
+    made missed it) from its first clinical use; nothing for other categories. `record`
+    is the clock's record (the technique, or its admission at another institution)."""
     if not is_restricted(technique):
         return {}
+    clock_record = technique if record is None else record
     deadline = workdays.filing_deadline(calendar, first_use)
     return {
         "filing_due_on": deadline.due_on,
         "filing_due_on_provisional": deadline.provisional,
-        "filed_late": technique.filed_on is not None and technique.filed_on > deadline.due_on,
+        "filed_late": clock_record.filed_on is not None and clock_record.filed_on > deadline.due_on,
     }
 
 
-def _clock_action(technique: Technique, changes: dict[str, Any], default: str) -> str:
+def _prefix(record: ClockRecord) -> str:
+    return "technique" if isinstance(record, Technique) else "technique_admission"
+
+
+def _clock_action(record: ClockRecord, changes: dict[str, Any], default: str) -> str:
     """A filing that becomes late is its own audit event, so an auditor finds it."""
-    if changes.get("filed_late") and not technique.filed_late:
-        return "technique.filed_late"
+    if changes.get("filed_late") and not record.filed_late:
+        return f"{_prefix(record)}.filed_late"
     return default
 
 
-async def mark_first_clinical_use(ctx: WriteContext, technique: Technique, on: date) -> Technique:
+async def mark_first_clinical_use(
+    ctx: WriteContext, technique: Technique, on: date, record: ClockRecord | None = None
+) -> ClockRecord:
     """R21: `firstClinicalUseOn` is the earliest performed case of the technique. The first
     case of an APPROVED technique moves it to IN_USE; a case reported late with an earlier
     date moves the first use back (whatever the state, a technique filed straight from
     APPROVED included). R22 then recomputes the filing deadline of a restricted technique
-    and flags a filing made after it as late."""
-    current = technique.first_clinical_use_on
-    if technique.status == TechniqueStatus.PROPOSED.value:
-        return technique  # not admitted: the case is a breach, not the start of the clock
+    and flags a filing made after it as late. `record` is whose clock it is: the
+    technique (its owning institution, the default) or its admission at another
+    institution (issue 16), under the same rules."""
+    clock_record: ClockRecord = technique if record is None else record
+    current = clock_record.first_clinical_use_on
+    if clock_record.status == TechniqueStatus.PROPOSED.value:
+        return clock_record  # not admitted: the case is a breach, not the start of the clock
     if current is not None and on >= current:
-        return technique
+        return clock_record
     calendar = await workdays.load_calendar()
-    changes: dict[str, Any] = {"first_clinical_use_on": on, **_deadline(technique, calendar, on)}
-    action = "technique.first_clinical_use" if current is None else "technique.first_use_moved"
-    if technique.status == TechniqueStatus.APPROVED.value:
+    changes: dict[str, Any] = {
+        "first_clinical_use_on": on,
+        **_deadline(technique, calendar, on, clock_record),
+    }
+    prefix = _prefix(clock_record)
+    action = f"{prefix}.first_clinical_use" if current is None else f"{prefix}.first_use_moved"
+    if clock_record.status == TechniqueStatus.APPROVED.value:
         changes["status"] = TechniqueStatus.IN_USE.value
-    elif technique.suspended_from == TechniqueStatus.APPROVED.value:
+    elif getattr(clock_record, "suspended_from", None) == TechniqueStatus.APPROVED.value:
         changes["suspended_from"] = TechniqueStatus.IN_USE.value
     reason = None if current is None else f"更早的病例：首例临床应用日期由 {current} 改为 {on}"
     return await ctx.update(
-        technique, _clock_action(technique, changes, action), changes, reason=reason
+        clock_record, _clock_action(clock_record, changes, action), changes, reason=reason
     )
+
+
+async def clock_record_at(technique: Technique, institution_id: int | None) -> ClockRecord | None:
+    """Whose filing clock a case at a campus of `institution_id` runs: the technique's own
+    record at its owning institution (the default one when none is set), the admission
+    elsewhere; None when that institution has not admitted the technique (the case is a
+    breach there, it starts no clock)."""
+    owner = technique.institution_id  # type: ignore[attr-defined]
+    if owner is None:
+        default = await Institution.filter(is_default=True).order_by("id").first()
+        owner = default.id if default is not None else None
+    if institution_id is None or owner is None or institution_id == owner:
+        return technique
+    return await TechniqueAdmission.get_or_none(
+        technique_id=technique.id, institution_id=institution_id
+    )
+
+
+async def mark_first_clinical_use_at(
+    ctx: WriteContext, technique: Technique, institution_id: int | None, on: date
+) -> ClockRecord | None:
+    """R21/R22 per institution (issue 16): a case at a campus of an institution moves the
+    filing clock of that institution only."""
+    record = await clock_record_at(technique, institution_id)
+    if record is None:
+        return None
+    return await mark_first_clinical_use(ctx, technique, on, record)
 
 
 @write_operation(Permission.MANAGE_TECHNIQUES, "recordFirstClinicalUse")
@@ -261,7 +311,9 @@ async def record_first_clinical_use(
             raise stale("Technique", expected_version, technique.version)
         if technique.status != TechniqueStatus.APPROVED.value:
             raise _refuse(technique, "record the first clinical use of")
-        return await mark_first_clinical_use(ctx, technique, on)
+        updated = await mark_first_clinical_use(ctx, technique, on)
+        assert isinstance(updated, Technique)
+        return updated
 
     return await run_write(actor, apply)
 
@@ -410,6 +462,24 @@ async def recompute_filing_deadlines(ctx: WriteContext) -> int:
             action = _clock_action(technique, changes, "technique.filing_due_recomputed")
             await ctx.update(technique, action, changes)
             moved += 1
+    # The admissions at other institutions run their own clocks on the same calendar.
+    admissions = (
+        await TechniqueAdmission.filter(
+            technique__category__in=sorted(RESTRICTED), first_clinical_use_on__isnull=False
+        )
+        .exclude(status="STOPPED")
+        .prefetch_related("technique")
+        .order_by("id")
+    )
+    for admission in admissions:
+        assert admission.first_clinical_use_on is not None
+        changes = _deadline(
+            admission.technique, calendar, admission.first_clinical_use_on, admission
+        )
+        if any(getattr(admission, name) != value for name, value in changes.items()):
+            action = _clock_action(admission, changes, "technique_admission.filing_due_recomputed")
+            await ctx.update(admission, action, changes)
+            moved += 1
     return moved
 
 
@@ -467,30 +537,73 @@ class FilingDue:
     technique: Technique
     overdue: bool
     working_days_left: int
+    # Whose filing it is (issue 16): the technique's own institution (None: the default
+    # one) or the admitting institution, whose record gives the deadline.
+    institution: Institution | None = None
+    filing_due_on: date | None = None
+    filing_due_on_provisional: bool = False
 
 
 async def filings_due(actor: Actor, within_days: int) -> list[FilingDue]:
     """Restricted techniques in use and not yet filed whose deadline falls within
-    `within_days` calendar days from today, overdue ones included (first)."""
+    `within_days` calendar days from today, overdue ones included (first): the owners'
+    filings and those of the institutions that admitted a technique (issue 16), each
+    with its institution. An actor bound to institutions sees those of its own."""
     permissions.require(actor, Permission.READ_REFERENCE)
     validation.int_range("withinDays", within_days, 0, 366)
     today = clock.today()
-    rows = (
-        await _unfiled()
-        .filter(filing_due_on__lte=today + timedelta(days=within_days))
-        .order_by("filing_due_on", "id")
-    )
+    limit = today + timedelta(days=within_days)
+    owned = await _unfiled().filter(filing_due_on__lte=limit).prefetch_related("institution")
+    default = await Institution.filter(is_default=True).order_by("id").first()
+    due_rows: list[tuple[Technique, Institution | None, date, bool]] = []
+    for technique in owned:
+        institution = technique.institution or default
+        if permissions.may_act_for(actor, institution.id if institution else None):
+            assert technique.filing_due_on is not None
+            due_rows.append(
+                (
+                    technique,
+                    institution,
+                    technique.filing_due_on,
+                    technique.filing_due_on_provisional,
+                )
+            )
+    admissions = await TechniqueAdmission.filter(
+        technique__category__in=sorted(RESTRICTED),
+        status__in=[TechniqueStatus.IN_USE.value, TechniqueStatus.SUSPENDED.value],
+        filed_on__isnull=True,
+        filing_due_on__lte=limit,
+    ).prefetch_related("technique", "institution")
+    for admission in admissions:
+        if permissions.may_act_for(actor, admission.institution.id):
+            assert admission.filing_due_on is not None
+            due_rows.append(
+                (
+                    admission.technique,
+                    admission.institution,
+                    admission.filing_due_on,
+                    admission.filing_due_on_provisional,
+                )
+            )
+    due_rows.sort(key=lambda row: (row[2], row[0].id, row[1].id if row[1] else 0))
     calendar = await workdays.load_calendar()
     result = []
-    for technique in rows:
-        due = technique.filing_due_on
-        assert due is not None
+    for technique, institution, due, provisional in due_rows:
         left = (
             calendar.working_days_between(today, due)
             if due >= today
             else -(calendar.working_days_between(due, today))
         )
-        result.append(FilingDue(technique, overdue=due < today, working_days_left=left))
+        result.append(
+            FilingDue(
+                technique,
+                overdue=due < today,
+                working_days_left=left,
+                institution=institution,
+                filing_due_on=due,
+                filing_due_on_provisional=provisional,
+            )
+        )
     return result
 
 

@@ -46,6 +46,9 @@ class ApiKey(Entity):
     revoked_at = fields.DatetimeField(null=True)
     last_used_at = fields.DatetimeField(null=True)
     created_by = fields.CharField(max_length=200, default="")
+    # Issue 16: the institutions the key answers for (empty = every institution), as a
+    # user's `institution_ids`; a key made by a bound user is bound within that user's.
+    institution_ids: fields.Field[list[int]] = fields.JSONField(default=list)
 
     class Meta:
         table = "api_key"

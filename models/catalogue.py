@@ -63,8 +63,13 @@ class TechniqueAdmission(Entity):
     )
     status = fields.CharField(max_length=16, default="APPROVED")
     approved_on = fields.DateField()
+    # R21/R22 per institution: the earliest case of the technique at the institution's
+    # campuses starts its own filing clock (migration 10).
+    first_clinical_use_on = fields.DateField(null=True)
     filing_due_on = fields.DateField(null=True)
+    filing_due_on_provisional = fields.BooleanField(default=False)
     filed_on = fields.DateField(null=True)
+    filed_late = fields.BooleanField(default=False)
     filing_number = fields.CharField(max_length=100, null=True)
     status_reason = fields.CharField(max_length=1000, null=True)
 

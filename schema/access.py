@@ -213,6 +213,11 @@ class CreateApiKeyInput:
         default=None, description="When it stops working; default 365 days, at most 3 years."
     )
     idempotency_key: str | None = None
+    institution_codes: list[str] | None = strawberry.field(
+        default=None,
+        description="The institutions the key answers for (e.g. a member hospital's OR "
+        "system); none: every institution. A bound admin binds within its own.",
+    )
 
 
 @strawberry.type
@@ -325,6 +330,7 @@ class AccessMutation:
                 roles=_roles(input.roles),
                 expires_at=input.expires_at,
                 idempotency_key=input.idempotency_key,
+                institution_codes=input.institution_codes,
             )
         )
         if created is None:

@@ -68,6 +68,9 @@ class PractitionerCategoryEnum(Enum):
 )
 class TechniqueAdmissionStatusEnum(Enum):
     APPROVED = strawberry.enum_value("APPROVED", description="Admitted, not yet filed (备案).")
+    IN_USE = strawberry.enum_value(
+        "IN_USE", description="A case was performed at one of its campuses: filing clock runs."
+    )
     FILED = strawberry.enum_value("FILED", description="Admitted and filed with the authority.")
     SUSPENDED = strawberry.enum_value("SUSPENDED", description="Clinical use suspended there.")
     STOPPED = strawberry.enum_value("STOPPED", description="Clinical use stopped there (final).")
@@ -235,6 +238,15 @@ class TechniqueAdmissionNode(Node):
     filed_on: date | None = strawberry.field(description="Filed (备案) on.")
     filing_number: str | None = strawberry.field(description="Filing number.")
     version: int = strawberry.field(description="Optimistic-concurrency version.")
+    first_clinical_use_on: date | None = strawberry.field(
+        default=None, description="Earliest case of the technique at its campuses (R21)."
+    )
+    filing_due_on_provisional: bool = strawberry.field(
+        default=False, description="The deadline runs past the published holiday calendar."
+    )
+    filed_late: bool = strawberry.field(
+        default=False, description="Filed after the (possibly recomputed) deadline."
+    )
 
     @classmethod
     async def build(cls, a: TechniqueAdmission) -> TechniqueAdmissionNode:
@@ -249,6 +261,9 @@ class TechniqueAdmissionNode(Node):
             filed_on=a.filed_on,
             filing_number=a.filing_number,
             version=a.version,
+            first_clinical_use_on=a.first_clinical_use_on,
+            filing_due_on_provisional=a.filing_due_on_provisional,
+            filed_late=a.filed_late,
         )
 
 

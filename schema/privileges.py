@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -22,6 +23,9 @@ from schema.errors import UserError, attempt_call
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
+if TYPE_CHECKING:
+    from schema.institutions import InstitutionNode
+
 
 @strawberry.type(
     name="CommitteeDecision",
@@ -38,6 +42,18 @@ class CommitteeDecisionType(Node):
     minutes_ref: str = strawberry.field(description="Reference of the meeting minutes.")
     signed_by: list[str] = strawberry.field(description="Members who signed.")
     created_at: datetime
+    institution_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(
+        description="The institution whose committee decided (the campus's institution for "
+        "a privilege or evaluation, the owner or admitting institution for a technique)."
+    )
+    async def institution(
+        self, info: Info
+    ) -> Annotated[InstitutionNode, strawberry.lazy("schema.institutions")]:
+        from schema.institutions import institution_node
+
+        return await institution_node(self.institution_id, info)
 
     @classmethod
     def from_model(cls, d: CommitteeDecision) -> CommitteeDecisionType:
@@ -52,6 +68,7 @@ class CommitteeDecisionType(Node):
             minutes_ref=d.minutes_ref,
             signed_by=list(d.signed_by or []),
             created_at=d.created_at,
+            institution_id=d.institution_id,  # type: ignore[attr-defined]
         )
 
 

@@ -23,6 +23,7 @@ from schema.catalogue import TechniqueType
 from schema.context import Info
 from schema.enums import CalendarOrigin
 from schema.errors import UserError, attempt, attempt_call
+from schema.institutions import InstitutionNode
 from schema.privileges import CommitteeDecisionInput, _committee
 from schema.relay import Connection, connection
 
@@ -96,6 +97,10 @@ class TechniqueFilingDue:
     overdue: bool = strawberry.field(description="The deadline has passed unfiled.")
     working_days_left: int = strawberry.field(
         description="Working days until the deadline; negative when overdue."
+    )
+    institution: InstitutionNode | None = strawberry.field(
+        default=None,
+        description="Whose filing: the technique's own institution or one that admitted it.",
     )
 
 
@@ -242,10 +247,11 @@ class TechniqueQuery:
         return [
             TechniqueFilingDue(
                 technique=TechniqueType.from_model(d.technique),
-                filing_due_on=d.technique.filing_due_on,  # type: ignore[arg-type]
-                filing_due_on_provisional=d.technique.filing_due_on_provisional,
+                filing_due_on=d.filing_due_on,  # type: ignore[arg-type]
+                filing_due_on_provisional=d.filing_due_on_provisional,
                 overdue=d.overdue,
                 working_days_left=d.working_days_left,
+                institution=InstitutionNode.from_model(d.institution) if d.institution else None,
             )
             for d in due
         ]

@@ -28,6 +28,7 @@ from tests.factories import SYSTEM
 
 MIGRATIONS = Path(migrations.models.__file__).parent
 NEW = "9_20261205100000_group.py"
+FILING = "10_20261205110000_group_filing.py"  # the filing clock per institution
 ON = date(2026, 12, 1)
 T = "'2026-01-02 08:00:00+00:00'"
 
@@ -127,7 +128,8 @@ async def test_an_existing_single_site_database_upgrades_with_decisions_unchange
     assert len(applied) == 8
 
     shutil.copy(MIGRATIONS / NEW, location / "models" / NEW)
-    assert await _upgrade(old_database, location) == [NEW]
+    shutil.copy(MIGRATIONS / FILING, location / "models" / FILING)
+    assert await _upgrade(old_database, location) == [NEW, FILING]
 
     await Tortoise.init(config=tortoise_config(old_database), _enable_global_fallback=True)
     decisions.CACHE.reset((-1, ""))
@@ -170,3 +172,39 @@ async def test_an_existing_single_site_database_upgrades_with_decisions_unchange
         "D0002": [],  # "外科、普外" names no scope of the list exactly: left uncoded
         "D0003": ["CLINICAL:EMERGENCY", "CLINICAL:INTERNAL_MEDICINE"],
     }
+
+
+# Rows as migration 9's code stored them: a member institution whose admissions had their
+# deadline set by hand at filing time, one filed after it.
+ADMISSIONS = [
+    "INSERT INTO institution (id, created_at, updated_at, version, code, name, licence_no, "
+    "level, is_default, is_group_lead, default_validity_months, reevaluation_months, "
+    "emergency_report_hours, temporary_privilege_days) VALUES "
+    f"(2, {T}, {T}, 1, 'CTY', '县人民医院', '', 'SECONDARY', FALSE, FALSE, 24, 12, 24, 90)",
+    "INSERT INTO technique_admission (id, created_at, updated_at, version, technique_id, "
+    "institution_id, status, approved_on, filing_due_on, filed_on, filing_number) VALUES "
+    f"(1, {T}, {T}, 2, 1, 2, 'FILED', '2026-02-01', '2026-03-01', '2026-03-05', '县备-1')",
+]
+
+
+async def test_migration_10_adds_the_member_filing_clock_and_flags_late_filings(
+    old_database: str, tmp_path: Path
+) -> None:
+    location = tmp_path / "migrations"
+    (location / "models").mkdir(parents=True)
+    shutil.copy(MIGRATIONS / "__init__.py", location / "models" / "__init__.py")
+    for path in sorted(MIGRATIONS.glob("[0-9]_*.py")):
+        shutil.copy(path, location / "models" / path.name)
+    applied = await _upgrade(old_database, location, then=SEED + ADMISSIONS)
+    assert applied[-1] == NEW
+    shutil.copy(MIGRATIONS / FILING, location / "models" / FILING)
+    assert await _upgrade(old_database, location) == [FILING]
+
+    await Tortoise.init(config=tortoise_config(old_database), _enable_global_fallback=True)
+    row = await sql.fetch_one(
+        "SELECT first_clinical_use_on, filing_due_on_provisional, filed_late, filing_due_on "
+        "FROM technique_admission WHERE id = 1"
+    )
+    assert row is not None
+    assert row["first_clinical_use_on"] is None
+    assert not row["filing_due_on_provisional"] and bool(row["filed_late"])

@@ -59,6 +59,7 @@ class AdmissionFacts:
     status: str
     filing_due_on: date | None
     filed_on: date | None
+    filing_due_on_provisional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def admission_facts(row: Mapping[str, Any]) -> AdmissionFacts:
         status=str(row["status"]),
         filing_due_on=parse_date(row.get("filing_due_on")),
         filed_on=parse_date(row.get("filed_on")),
+        filing_due_on_provisional=bool(row.get("filing_due_on_provisional")),
     )
 
 

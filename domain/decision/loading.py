@@ -81,7 +81,8 @@ async def load_parts(
         # Techniques admitted at institutions other than their own (issue 16): a small
         # table, read with the sites and kept until any admission changes.
         for row in await sql.fetch(
-            "SELECT technique_id, institution_id, status, filing_due_on, filed_on "
+            "SELECT technique_id, institution_id, status, filing_due_on, filed_on, "
+            "filing_due_on_provisional "
             "FROM technique_admission"
         ):
             key = (int(row["technique_id"]), int(row["institution_id"]))

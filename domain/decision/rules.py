@@ -336,7 +336,7 @@ def admitted_here(
         status=admission.status,
         filing_due_on=admission.filing_due_on,
         filed_on=admission.filed_on,
-        filing_due_on_provisional=False,
+        filing_due_on_provisional=admission.filing_due_on_provisional,
         lead_inactive=False,
     )
 
