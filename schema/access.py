@@ -15,7 +15,7 @@ from models import ApiKey, User
 from schema import ids
 from schema.context import Info
 from schema.enums import PrivilegeStatus, Role
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, mutation_payload
 from schema.organisation import PractitionerType
 from schema.privileges import PrivilegeType
 from schema.relay import Connection, Node, connection
@@ -302,8 +302,10 @@ class AccessMutation:
 
     @strawberry.mutation(description="Create a login account (ADMIN).")
     async def create_user(self, info: Info, input: CreateUserInput) -> UserPayload:
-        user, errors = await attempt(
-            auth.create_user(
+        return await mutation_payload(
+            UserPayload,
+            "user",
+            lambda: auth.create_user(
                 info.context.actor,
                 username=input.username,
                 password=input.password,
@@ -312,9 +314,9 @@ class AccessMutation:
                 practitioner_staff_no=input.practitioner_staff_no,
                 idempotency_key=input.idempotency_key,
                 institution_codes=input.institution_codes,
-            )
+            ),
+            UserType.from_model,
         )
-        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
 
     @strawberry.mutation(description="Create an API key; the secret is returned once (ADMIN).")
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
@@ -340,10 +342,7 @@ class AccessMutation:
                 info.context.actor, ids.decode(input.id, "ApiKey"), input.reason
             )
 
-        key, errors = await attempt(run())
-        return ApiKeyPayload(
-            api_key=ApiKeyType.from_model(key) if key else None, user_errors=errors
-        )
+        return await mutation_payload(ApiKeyPayload, "api_key", run, ApiKeyType.from_model)
 
     @strawberry.mutation(
         description="Deactivate a user (ADMIN): no more logins; open sessions and the API "
@@ -358,8 +357,7 @@ class AccessMutation:
                 input.reason,
             )
 
-        user, errors = await attempt(run())
-        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+        return await mutation_payload(UserPayload, "user", run, UserType.from_model)
 
     @strawberry.mutation(description="Let a deactivated user log in again (ADMIN). Audited.")
     async def reactivate_user(self, info: Info, input: ReactivateUserInput) -> UserPayload:
@@ -368,8 +366,7 @@ class AccessMutation:
                 info.context.actor, ids.decode(input.id, "User"), input.expected_version
             )
 
-        user, errors = await attempt(run())
-        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+        return await mutation_payload(UserPayload, "user", run, UserType.from_model)
 
     @strawberry.mutation(
         description="Replace a user's roles, departments and practitioner link (ADMIN); "
@@ -387,5 +384,4 @@ class AccessMutation:
                 reason=input.reason,
             )
 
-        user, errors = await attempt(run())
-        return UserPayload(user=UserType.from_model(user) if user else None, user_errors=errors)
+        return await mutation_payload(UserPayload, "user", run, UserType.from_model)

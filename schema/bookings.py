@@ -23,7 +23,7 @@ from schema.enums import (
     Setting,
     Severity,
 )
-from schema.errors import UserError, attempt_call
+from schema.errors import UserError, attempt_call, mutation_payload
 from schema.organisation import PractitionerType, SiteType
 from schema.relay import Connection, Node, connection
 
@@ -444,10 +444,7 @@ class BookingMutation:
                 ),
             )
 
-        found, errors = await attempt_call(run)
-        return BookingPayload(
-            booking=BookingType.from_model(found) if found else None, user_errors=errors
-        )
+        return await mutation_payload(BookingPayload, "booking", run, BookingType.from_model)
 
     @strawberry.mutation(description="Stop watching a booking.")
     async def cancel_booking(self, info: Info, input: CancelBookingInput) -> BookingPayload:
@@ -456,10 +453,7 @@ class BookingMutation:
                 info.context.actor, input.external_ref, input.expected_version
             )
 
-        found, errors = await attempt_call(run)
-        return BookingPayload(
-            booking=BookingType.from_model(found) if found else None, user_errors=errors
-        )
+        return await mutation_payload(BookingPayload, "booking", run, BookingType.from_model)
 
     @strawberry.mutation(description="The scheduler has seen the impact and acted on it.")
     async def acknowledge_booking_impact(
@@ -470,10 +464,8 @@ class BookingMutation:
                 info.context.actor, ids.decode(input.id, "BookingImpact"), input.expected_version
             )
 
-        found, errors = await attempt_call(run)
-        return BookingImpactPayload(
-            booking_impact=BookingImpactType.from_model(found) if found else None,
-            user_errors=errors,
+        return await mutation_payload(
+            BookingImpactPayload, "booking_impact", run, BookingImpactType.from_model
         )
 
 

@@ -14,7 +14,7 @@ from models import CaseRecord, EmergencyOverride
 from schema import ids
 from schema.context import Info
 from schema.enums import EmergencyOverrideStatus, Setting
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, mutation_payload
 from schema.organisation import PractitionerType
 from schema.relay import Connection, Node, connection
 
@@ -405,8 +405,6 @@ class CaseMutation:
                 input.note,
             )
 
-        override, errors = await attempt(run())
-        return EmergencyOverridePayload(
-            emergency_override=EmergencyOverrideType.from_model(override) if override else None,
-            user_errors=errors,
+        return await mutation_payload(
+            EmergencyOverridePayload, "emergency_override", run, EmergencyOverrideType.from_model
         )

@@ -19,7 +19,7 @@ from domain.writes import authorize
 from models import CatalogueVersion, Procedure, Technique
 from schema import ids
 from schema.context import Info
-from schema.errors import UserError, attempt, attempt_call
+from schema.errors import UserError, attempt_call, mutation_payload
 from schema.organisation import PractitionerType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
@@ -245,10 +245,7 @@ class CatalogueMutation:
                 idempotency_key=input.idempotency_key,
             )
 
-        procedure, errors = await attempt(run())
-        return ProcedurePayload(
-            procedure=ProcedureType.from_model(procedure) if procedure else None, user_errors=errors
-        )
+        return await mutation_payload(ProcedurePayload, "procedure", run, ProcedureType.from_model)
 
 
 @strawberry.type(

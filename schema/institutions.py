@@ -15,7 +15,7 @@ from domain.permissions import Permission
 from models import HospitalGroup, Institution, PracticeRegistration, TechniqueAdmission
 from schema import ids
 from schema.context import Info
-from schema.errors import UserError, attempt, attempt_call
+from schema.errors import UserError, attempt, attempt_call, mutation_payload
 from schema.relay import Connection, Node, connection
 
 
@@ -522,19 +522,19 @@ class InstitutionMutation:
                 policy=_policy(input.policy),
             )
 
-        found, errors = await attempt_call(run)
-        node = InstitutionNode.from_model(found) if found else None
-        return InstitutionPayload(institution=node, user_errors=errors)
+        return await mutation_payload(
+            InstitutionPayload, "institution", run, InstitutionNode.from_model
+        )
 
     @strawberry.mutation(description="Create a group of institutions.")
     async def create_group(self, info: Info, input: CreateGroupInput) -> GroupPayload:
-        found, errors = await attempt(
-            institutions.create_group(
+        return await mutation_payload(
+            GroupPayload,
+            "group",
+            lambda: institutions.create_group(
                 info.context.actor, code=input.code, name=input.name, kind=_code(input.kind)
-            )
-        )
-        return GroupPayload(
-            group=GroupNode.from_model(found) if found else None, user_errors=errors
+            ),
+            GroupNode.from_model,
         )
 
     @strawberry.mutation(
@@ -577,9 +577,9 @@ class InstitutionMutation:
                 ),
             )
 
-        found, errors = await attempt_call(run)
-        node = PracticeRegistrationNode.from_model(found) if found else None
-        return PracticeRegistrationPayload(registration=node, user_errors=errors)
+        return await mutation_payload(
+            PracticeRegistrationPayload, "registration", run, PracticeRegistrationNode.from_model
+        )
 
     @strawberry.mutation(
         description="End a registration; a visiting expert's privileges there end with it."
@@ -596,9 +596,9 @@ class InstitutionMutation:
                 input.reason,
             )
 
-        found, errors = await attempt_call(run)
-        node = PracticeRegistrationNode.from_model(found) if found else None
-        return PracticeRegistrationPayload(registration=node, user_errors=errors)
+        return await mutation_payload(
+            PracticeRegistrationPayload, "registration", run, PracticeRegistrationNode.from_model
+        )
 
     @strawberry.mutation(description="Map a specialty to the practice scopes that may operate.")
     async def set_specialty_practice_scopes(

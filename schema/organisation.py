@@ -15,7 +15,7 @@ from models import Department, Practitioner, Site, Specialty
 from schema import ids
 from schema.context import Info
 from schema.enums import PractitionerStatus, PrivilegeStatus, Title
-from schema.errors import UserError, attempt
+from schema.errors import UserError, mutation_payload
 from schema.institutions import PractitionerCategoryEnum
 from schema.relay import Connection, Node, connection
 
@@ -557,8 +557,10 @@ class OrganisationQuery:
 class OrganisationMutation:
     @strawberry.mutation(description="Create a site (ADMIN).")
     async def create_site(self, info: Info, input: CreateSiteInput) -> SitePayload:
-        site, errors = await attempt(
-            organisation.create_site(
+        return await mutation_payload(
+            SitePayload,
+            "site",
+            lambda: organisation.create_site(
                 info.context.actor,
                 code=input.code,
                 name=input.name,
@@ -567,22 +569,22 @@ class OrganisationMutation:
                 emergency_report_hours=input.emergency_report_hours,
                 idempotency_key=input.idempotency_key,
                 institution_code=input.institution_code,
-            )
+            ),
+            SiteType.from_model,
         )
-        return SitePayload(site=SiteType.from_model(site) if site else None, user_errors=errors)
 
     @strawberry.mutation(description="Create a specialty (ADMIN).")
     async def create_specialty(self, info: Info, input: CreateSpecialtyInput) -> SpecialtyPayload:
-        specialty, errors = await attempt(
-            organisation.create_specialty(
+        return await mutation_payload(
+            SpecialtyPayload,
+            "specialty",
+            lambda: organisation.create_specialty(
                 info.context.actor,
                 code=input.code,
                 name=input.name,
                 idempotency_key=input.idempotency_key,
-            )
-        )
-        return SpecialtyPayload(
-            specialty=SpecialtyType.from_model(specialty) if specialty else None, user_errors=errors
+            ),
+            SpecialtyType.from_model,
         )
 
     @strawberry.mutation(description="Create a department (ADMIN).")
@@ -600,10 +602,8 @@ class OrganisationMutation:
                 idempotency_key=input.idempotency_key,
             )
 
-        department, errors = await attempt(run())
-        return DepartmentPayload(
-            department=DepartmentType.from_model(department) if department else None,
-            user_errors=errors,
+        return await mutation_payload(
+            DepartmentPayload, "department", run, DepartmentType.from_model
         )
 
     @strawberry.mutation(
@@ -621,10 +621,8 @@ class OrganisationMutation:
                 day_surgery_approved=input.day_surgery_approved,
             )
 
-        department, errors = await attempt(run())
-        return DepartmentPayload(
-            department=DepartmentType.from_model(department) if department else None,
-            user_errors=errors,
+        return await mutation_payload(
+            DepartmentPayload, "department", run, DepartmentType.from_model
         )
 
     @strawberry.mutation(description="Create a practitioner record.")
@@ -636,10 +634,8 @@ class OrganisationMutation:
                 info.context.actor, _practitioner_input(input), input.idempotency_key
             )
 
-        practitioner, errors = await attempt(run())
-        return PractitionerPayload(
-            practitioner=PractitionerType.from_model(practitioner) if practitioner else None,
-            user_errors=errors,
+        return await mutation_payload(
+            PractitionerPayload, "practitioner", run, PractitionerType.from_model
         )
 
     @strawberry.mutation(description="Change a practitioner record, including status and licence.")
@@ -655,8 +651,6 @@ class OrganisationMutation:
                 reason=input.reason,
             )
 
-        practitioner, errors = await attempt(run())
-        return PractitionerPayload(
-            practitioner=PractitionerType.from_model(practitioner) if practitioner else None,
-            user_errors=errors,
+        return await mutation_payload(
+            PractitionerPayload, "practitioner", run, PractitionerType.from_model
         )

@@ -18,7 +18,7 @@ from schema.audit import AuditEvent, history_of
 from schema.catalogue import TechniqueType
 from schema.context import Info
 from schema.enums import CommitteeOutcome, PrivilegeScope, PrivilegeStatus
-from schema.errors import UserError, attempt_call
+from schema.errors import UserError, mutation_payload
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
 from schema.relay import Connection, Node, connection
 
@@ -339,10 +339,7 @@ def _committee(data: CommitteeDecisionInput | None) -> CommitteeInput | None:
 
 
 async def _payload(run: Callable[[], Awaitable[Privilege]]) -> PrivilegePayload:
-    privilege, errors = await attempt_call(run)
-    return PrivilegePayload(
-        privilege=PrivilegeType.from_model(privilege) if privilege else None, user_errors=errors
-    )
+    return await mutation_payload(PrivilegePayload, "privilege", run, PrivilegeType.from_model)
 
 
 async def _transition(

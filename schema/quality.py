@@ -17,7 +17,7 @@ from domain.quality.indicators import IndicatorCode
 from models import AdjustmentProposal, CommitteeDecision
 from schema import ids
 from schema.context import Info
-from schema.errors import UserError, attempt
+from schema.errors import UserError, mutation_payload
 from schema.organisation import PractitionerType
 from schema.privileges import (
     CommitteeDecisionInput,
@@ -472,8 +472,6 @@ class AdjustmentMutation:
 async def _proposal_payload(
     run: Callable[[], Coroutine[Any, Any, AdjustmentProposal]],
 ) -> AdjustmentProposalPayload:
-    proposal, errors = await attempt(run())
-    return AdjustmentProposalPayload(
-        adjustment_proposal=AdjustmentProposalNode.from_model(proposal) if proposal else None,
-        user_errors=errors,
+    return await mutation_payload(
+        AdjustmentProposalPayload, "adjustment_proposal", run, AdjustmentProposalNode.from_model
     )

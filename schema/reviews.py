@@ -14,7 +14,7 @@ from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
 from schema.enums import EvaluationStatus, MetricsSource, PrivilegeScope, ReviewCycleStatus
-from schema.errors import UserError, attempt, attempt_call
+from schema.errors import UserError, mutation_payload
 from schema.privileges import (
     CommitteeDecisionInput,
     CommitteeDecisionType,
@@ -258,10 +258,7 @@ class EvaluationPayload:
 
 
 async def _evaluation_payload(run: Callable[[], Awaitable[Evaluation]]) -> EvaluationPayload:
-    evaluation, errors = await attempt_call(run)
-    return EvaluationPayload(
-        evaluation=EvaluationType.from_model(evaluation) if evaluation else None, user_errors=errors
-    )
+    return await mutation_payload(EvaluationPayload, "evaluation", run, EvaluationType.from_model)
 
 
 @strawberry.type
@@ -312,8 +309,10 @@ class ReviewMutation:
         self, info: Info, input: OpenReviewCycleInput
     ) -> ReviewCyclePayload:
         s = input.selection
-        cycle, errors = await attempt(
-            reviews.open_review_cycle(
+        return await mutation_payload(
+            ReviewCyclePayload,
+            "review_cycle",
+            lambda: reviews.open_review_cycle(
                 info.context.actor,
                 name=input.name,
                 period_start=input.period_start,
@@ -333,10 +332,8 @@ class ReviewMutation:
                     due_for_reevaluation=s.due_for_reevaluation,
                 ),
                 idempotency_key=input.idempotency_key,
-            )
-        )
-        return ReviewCyclePayload(
-            review_cycle=ReviewCycleType.from_model(cycle) if cycle else None, user_errors=errors
+            ),
+            ReviewCycleType.from_model,
         )
 
     @strawberry.mutation(

@@ -22,7 +22,7 @@ from schema import ids
 from schema.catalogue import TechniqueType
 from schema.context import Info
 from schema.enums import CalendarOrigin
-from schema.errors import UserError, attempt, attempt_call
+from schema.errors import UserError, attempt, mutation_payload
 from schema.privileges import CommitteeDecisionInput, _committee
 from schema.relay import Connection, connection
 
@@ -189,10 +189,7 @@ class SetHolidaysPayload:
 
 
 async def _payload(run: Callable[[], Awaitable[Technique]]) -> TechniquePayload:
-    technique, errors = await attempt_call(run)
-    return TechniquePayload(
-        technique=TechniqueType.from_model(technique) if technique else None, user_errors=errors
-    )
+    return await mutation_payload(TechniquePayload, "technique", run, TechniqueType.from_model)
 
 
 async def _transition(

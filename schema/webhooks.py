@@ -12,7 +12,7 @@ from models import Webhook, WebhookDelivery
 from schema import ids
 from schema.context import Info
 from schema.enums import WebhookDeliveryStatus
-from schema.errors import UserError, attempt
+from schema.errors import UserError, attempt, mutation_payload
 from schema.relay import Connection, Node, connection
 
 
@@ -172,10 +172,7 @@ class WebhookMutation:
                 info.context.actor, ids.decode(input.id, "Webhook"), input.expected_version
             )
 
-        webhook, errors = await attempt(run())
-        return WebhookPayload(
-            webhook=WebhookType.from_model(webhook) if webhook else None, user_errors=errors
-        )
+        return await mutation_payload(WebhookPayload, "webhook", run, WebhookType.from_model)
 
     @strawberry.mutation(
         description="A new signing secret (the old one stops working at once); shown once."
