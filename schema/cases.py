@@ -13,6 +13,7 @@ from domain.quality.case_facts import CaseFacts
 from models import CaseRecord, EmergencyOverride
 from schema import ids
 from schema.context import Info
+from schema.convert import domain_input
 from schema.enums import EmergencyOverrideStatus, Setting
 from schema.errors import UserError, attempt, mutation_payload
 from schema.organisation import PractitionerType
@@ -337,6 +338,10 @@ class CaseQuery:
         )
 
 
+# The global ids a CaseInput takes, with the type each must name.
+_CASE_IDS = {"practitioner_id": "Practitioner", "site_id": "Site", "supervisor_id": "Practitioner"}
+
+
 @strawberry.type
 class CaseMutation:
     @strawberry.mutation(description="Idempotent by externalRef per reporting client (R40).")
@@ -344,41 +349,11 @@ class CaseMutation:
         async def run() -> CaseRecord:
             return await cases.record_case(
                 info.context.actor,
-                CaseInput(
-                    external_ref=input.external_ref,
-                    procedure_code=input.procedure_code,
-                    performed_on=input.performed_on,
-                    setting=input.setting.value,
-                    practitioner_id=ids.decode_optional(
-                        input.practitioner_id, "Practitioner", "practitionerId"
-                    ),
-                    practitioner_staff_no=input.practitioner_staff_no,
-                    site_id=ids.decode_optional(input.site_id, "Site", "siteId"),
-                    site_code=input.site_code,
-                    supervisor_id=ids.decode_optional(
-                        input.supervisor_id, "Practitioner", "supervisorId"
-                    ),
-                    supervisor_staff_no=input.supervisor_staff_no,
-                    performed_at=input.performed_at,
-                    emergency=input.emergency,
-                    mdt_discussed=input.mdt_discussed,
-                    complication=input.complication,
-                    death=input.death,
-                    unplanned_reoperation=input.unplanned_reoperation,
-                    adverse_event=input.adverse_event,
-                    booking_ref=input.booking_ref,
-                    facts=CaseFacts(
-                        started_at=input.started_at,
-                        ended_at=input.ended_at,
-                        planned_operator_staff_no=input.planned_operator_staff_no,
-                        mdt_discussed_at=input.mdt_discussed_at,
-                        mdt_participant_staff_nos=list(input.mdt_participant_staff_nos),
-                        mdt_participant_departments=list(input.mdt_participant_departments),
-                        consent_at=input.consent_at,
-                        ordered_at=input.ordered_at,
-                        unplanned_readmission_31d=input.unplanned_readmission_31d,
-                        adverse_event_grade=input.adverse_event_grade,
-                    ),
+                domain_input(
+                    CaseInput,
+                    input,
+                    global_ids=_CASE_IDS,
+                    facts=domain_input(CaseFacts, input),
                 ),
             )
 

@@ -17,6 +17,7 @@ from schema import ids
 from schema.audit import AuditEvent, history_of
 from schema.catalogue import TechniqueType
 from schema.context import Info
+from schema.convert import domain_input
 from schema.enums import CommitteeOutcome, PrivilegeScope, PrivilegeStatus
 from schema.errors import UserError, mutation_payload
 from schema.organisation import PractitionerType, SiteType, SpecialtyType
@@ -338,6 +339,15 @@ def _committee(data: CommitteeDecisionInput | None) -> CommitteeInput | None:
     )
 
 
+# The global ids a PrivilegeRequest takes, with the type each must name.
+_REQUEST_IDS = {
+    "practitioner_id": "Practitioner",
+    "site_id": "Site",
+    "specialty_id": "Specialty",
+    "technique_id": "Technique",
+}
+
+
 async def _payload(run: Callable[[], Awaitable[Privilege]]) -> PrivilegePayload:
     return await mutation_payload(PrivilegePayload, "privilege", run, PrivilegeType.from_model)
 
@@ -415,21 +425,7 @@ class PrivilegeMutation:
         async def run() -> Privilege:
             return await privileges.grant_temporary_privilege(
                 info.context.actor,
-                PrivilegeRequest(
-                    scope=input.scope.value,
-                    practitioner_id=ids.decode_optional(
-                        input.practitioner_id, "Practitioner", "practitionerId"
-                    ),
-                    practitioner_staff_no=input.practitioner_staff_no,
-                    site_code=input.site_code,
-                    specialty_code=input.specialty_code,
-                    max_grade=input.max_grade,
-                    procedure_code=input.procedure_code,
-                    technique_code=input.technique_code,
-                    supervised_only=input.supervised_only,
-                    valid_from=input.valid_from,
-                    valid_until=input.valid_until,
-                ),
+                domain_input(PrivilegeRequest, input, global_ids=_REQUEST_IDS),
                 input.reason,
             )
 
@@ -443,29 +439,7 @@ class PrivilegeMutation:
         async def run() -> Privilege:
             return await privileges.request_privilege(
                 info.context.actor,
-                PrivilegeRequest(
-                    scope=input.scope.value,
-                    practitioner_id=ids.decode_optional(
-                        input.practitioner_id, "Practitioner", "practitionerId"
-                    ),
-                    practitioner_staff_no=input.practitioner_staff_no,
-                    site_id=ids.decode_optional(input.site_id, "Site", "siteId"),
-                    site_code=input.site_code,
-                    specialty_id=ids.decode_optional(
-                        input.specialty_id, "Specialty", "specialtyId"
-                    ),
-                    specialty_code=input.specialty_code,
-                    max_grade=input.max_grade,
-                    procedure_code=input.procedure_code,
-                    technique_id=ids.decode_optional(
-                        input.technique_id, "Technique", "techniqueId"
-                    ),
-                    technique_code=input.technique_code,
-                    supervised_only=input.supervised_only,
-                    valid_from=input.valid_from,
-                    valid_until=input.valid_until,
-                    note=input.note,
-                ),
+                domain_input(PrivilegeRequest, input, global_ids=_REQUEST_IDS),
                 input.idempotency_key,
             )
 

@@ -13,6 +13,7 @@ from domain.techniques import TechniqueCategory
 from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
+from schema.convert import domain_input
 from schema.enums import EvaluationStatus, MetricsSource, PrivilegeScope, ReviewCycleStatus
 from schema.errors import UserError, mutation_payload
 from schema.privileges import (
@@ -308,7 +309,6 @@ class ReviewMutation:
     async def open_review_cycle(
         self, info: Info, input: OpenReviewCycleInput
     ) -> ReviewCyclePayload:
-        s = input.selection
         return await mutation_payload(
             ReviewCyclePayload,
             "review_cycle",
@@ -318,19 +318,7 @@ class ReviewMutation:
                 period_start=input.period_start,
                 period_end=input.period_end,
                 due_on=input.due_on,
-                selection=Selection(
-                    scope=s.scope.value if s.scope else None,
-                    max_grade=s.max_grade,
-                    specialty_code=s.specialty_code,
-                    department_code=s.department_code,
-                    expiring_before=s.expiring_before,
-                    site_code=s.site_code,
-                    procedure_grade=s.procedure_grade,
-                    technique_category=(
-                        s.technique_category.value if s.technique_category else None
-                    ),
-                    due_for_reevaluation=s.due_for_reevaluation,
-                ),
+                selection=domain_input(Selection, input.selection),
                 idempotency_key=input.idempotency_key,
             ),
             ReviewCycleType.from_model,
