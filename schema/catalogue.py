@@ -14,11 +14,11 @@ from domain.catalogue import ProcedureFilter
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import msg
 from domain.permissions import Permission
-from domain.techniques import TechniqueCategory, TechniqueStatus
 from domain.writes import authorize
 from models import CatalogueVersion, Procedure, Technique
 from schema import ids
 from schema.context import Info
+from schema.enums import TechniqueCategory, TechniqueStatus
 from schema.errors import UserError, attempt_call, mutation_payload
 from schema.organisation import PractitionerType, SpecialtyType
 from schema.relay import Connection, Node, connection

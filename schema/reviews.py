@@ -8,13 +8,19 @@ from datetime import date, datetime
 import strawberry
 
 from domain import reviews
-from domain.reviews import EvaluationDecision, ManualMetrics, Outcome, Selection
-from domain.techniques import TechniqueCategory
+from domain.reviews import EvaluationDecision, ManualMetrics, Selection
 from models import Evaluation, ReviewCycle
 from schema import ids
 from schema.context import Info
 from schema.convert import domain_input
-from schema.enums import EvaluationStatus, MetricsSource, PrivilegeScope, ReviewCycleStatus
+from schema.enums import (
+    EvaluationStatus,
+    MetricsSource,
+    Outcome,
+    PrivilegeScope,
+    ReviewCycleStatus,
+    TechniqueCategory,
+)
 from schema.errors import UserError, mutation_payload
 from schema.privileges import (
     CommitteeDecisionInput,
@@ -23,8 +29,6 @@ from schema.privileges import (
     _committee,
 )
 from schema.relay import Connection, Node, connection
-
-strawberry.enum(Outcome, name="EvaluationOutcome")
 
 
 @strawberry.type(

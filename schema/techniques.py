@@ -14,20 +14,15 @@ from domain.techniques import (
     CalendarEntry,
     CalendarSource,
     TechniqueApproval,
-    TechniqueCategory,
-    TechniqueStatus,
 )
 from models import Technique
 from schema import ids
 from schema.catalogue import TechniqueType
 from schema.context import Info
-from schema.enums import CalendarOrigin
+from schema.enums import CalendarOrigin, TechniqueCategory, TechniqueStatus
 from schema.errors import UserError, attempt, mutation_payload
 from schema.privileges import CommitteeDecisionInput, _committee
 from schema.relay import Connection, connection
-
-strawberry.enum(TechniqueCategory, name="TechniqueCategory")
-strawberry.enum(TechniqueStatus, name="TechniqueStatus")
 
 
 @strawberry.input(description="Which techniques to list.")
