@@ -1,0 +1,7 @@
+"""The audit area, re-exported for schema.schema and lazy references."""
+
+from __future__ import annotations
+
+from schema.audit.types import AuditEvent, AuditQuery, history_of
+
+__all__ = ["AuditEvent", "AuditQuery", "history_of"]

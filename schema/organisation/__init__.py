@@ -1,0 +1,21 @@
+"""The organisation area, re-exported for schema.schema and lazy references."""
+
+from __future__ import annotations
+
+from schema.organisation.types import (
+    DepartmentType,
+    OrganisationMutation,
+    OrganisationQuery,
+    PractitionerType,
+    SiteType,
+    SpecialtyType,
+)
+
+__all__ = [
+    "DepartmentType",
+    "OrganisationMutation",
+    "OrganisationQuery",
+    "PractitionerType",
+    "SiteType",
+    "SpecialtyType",
+]
