@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from schema.access.types import AccessMutation, AccessQuery, ApiKeyType, UserType
+from schema.access.mutations import AccessMutation
+from schema.access.queries import AccessQuery
+from schema.access.types import ApiKeyType, UserType
 
 __all__ = ["AccessMutation", "AccessQuery", "ApiKeyType", "UserType"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from schema.audit.types import AuditEvent, AuditQuery, history_of
+from schema.audit.queries import AuditQuery
+from schema.audit.types import AuditEvent, history_of
 
 __all__ = ["AuditEvent", "AuditQuery", "history_of"]

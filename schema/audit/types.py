@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
-from domain import audit, clock, permissions
-from domain.audit import EventFilter, verify_chain
-from domain.errors import DomainError, ErrorCode
-from domain.i18n import localize, msg
+from domain import audit, permissions
+from domain.audit import EventFilter
 from domain.pagination import page_size
 from domain.permissions import Permission
 from schema import ids
@@ -85,36 +82,6 @@ class AuditEvent:
         )
 
 
-@strawberry.input(description="Which audit events to list.")
-class AuditEventFilterInput:
-    entity_type: str | None = strawberry.field(
-        default=None, description="Only this kind of record."
-    )
-    entity_id: strawberry.ID | None = strawberry.field(
-        default=None, description="A global id, or the raw entity key as stored"
-    )
-    actor_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Only this actor's key as stored."
-    )
-    action: str | None = strawberry.field(default=None, description="Only this action.")
-    from_: datetime | None = strawberry.field(
-        default=None, name="from", description="Only from this moment."
-    )
-    to: datetime | None = strawberry.field(default=None, description="Only up to this moment.")
-
-
-def _entity(entity_type: str | None, entity_id: str | None) -> tuple[str | None, str | None]:
-    if entity_id is None:
-        return entity_type, None
-    try:
-        kind, pk = ids.decode_any(entity_id, "filter.entityId")
-    except DomainError:
-        return entity_type, entity_id
-    if kind == "cursor":
-        raise DomainError(ErrorCode.VALIDATION, msg("Not a record id"), "filter.entityId")
-    return kind, str(pk)
-
-
 async def audit_connection(
     filter: EventFilter, first: int | None, after: str | None
 ) -> Connection[AuditEvent]:
@@ -134,62 +101,6 @@ async def audit_connection(
             end_cursor=edges[-1].cursor if edges else None,
         ),
     )
-
-
-@strawberry.type
-class AuditQuery:
-    @strawberry.field(description="Recompute the hash chain over [from, to] (AUDITOR, ADMIN).")
-    async def verify_audit_chain(
-        self,
-        info: Info,
-        from_seq: Annotated[int | None, strawberry.argument(name="from")] = None,
-        to_seq: Annotated[int | None, strawberry.argument(name="to")] = None,
-    ) -> AuditChainReport:
-        permissions.require(info.context.actor, Permission.READ_AUDIT)
-        report = await verify_chain(from_seq or 1, to_seq)
-        return AuditChainReport(
-            ok=report.ok,
-            checked=report.checked,
-            first_seq=report.first_seq,
-            last_seq=report.last_seq,
-            broken_seq=report.broken_seq,
-            problem=localize(report.problem) if report.problem else None,
-            checkpoints_checked=report.checkpoints_checked,
-            last_checkpoint_seq=report.last_checkpoint_seq,
-        )
-
-    @strawberry.field(description="The audit log, oldest first (AUDITOR, ADMIN).")
-    async def audit_events(
-        self,
-        info: Info,
-        filter: AuditEventFilterInput | None = None,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> Connection[AuditEvent]:
-        permissions.require_whole_audit(info.context.actor)
-        f = filter or AuditEventFilterInput()
-        if f.from_ and f.to and f.from_ > f.to:
-            raise DomainError(
-                ErrorCode.VALIDATION, msg("The start of the range is after its end"), "filter.from"
-            )
-        for bound in (f.from_, f.to):
-            if bound is not None and bound.tzinfo is None:
-                raise DomainError(
-                    ErrorCode.VALIDATION, msg("Date-times need a time zone"), "filter"
-                )
-        entity_type, entity_id = _entity(f.entity_type, f.entity_id)
-        return await audit_connection(
-            EventFilter(
-                entity_type=entity_type,
-                entity_id=entity_id,
-                actor_id=f.actor_id,
-                action=f.action,
-                from_time=clock.utc_iso(f.from_) if f.from_ else None,
-                to_time=clock.utc_iso(f.to) if f.to else None,
-            ),
-            first,
-            after,
-        )
 
 
 async def history_of(

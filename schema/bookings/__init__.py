@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from schema.bookings.types import BookingMutation, BookingQuery, BookingSubscription
+from schema.bookings.mutations import BookingMutation, BookingSubscription
+from schema.bookings.queries import BookingQuery
 
 __all__ = ["BookingMutation", "BookingQuery", "BookingSubscription"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from schema.cases.types import CaseMutation, CaseQuery, CaseRecordType, CaseStatsType
+from schema.cases.mutations import CaseMutation
+from schema.cases.queries import CaseQuery
+from schema.cases.types import CaseRecordType, CaseStatsType
 
 __all__ = ["CaseMutation", "CaseQuery", "CaseRecordType", "CaseStatsType"]

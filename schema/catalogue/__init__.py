@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from schema.catalogue.types import (
-    CatalogueImportMutation,
-    CatalogueMutation,
-    CatalogueQuery,
-    CatalogueVersionQuery,
-    ProcedureType,
-    TechniqueType,
-)
+from schema.catalogue.mutations import CatalogueImportMutation, CatalogueMutation
+from schema.catalogue.queries import CatalogueQuery, CatalogueVersionQuery
+from schema.catalogue.types import ProcedureType, TechniqueType
 
 __all__ = [
     "CatalogueImportMutation",

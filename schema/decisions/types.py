@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import strawberry
 
 from domain import decision, receipts
 from domain.decision import CheckInput
 from domain.i18n import current_locale, localize
-from schema import ids
 from schema.catalogue import ProcedureType
 from schema.context import Info
-from schema.enums import DecisionReasonCode, Setting, Severity
+from schema.enums import DecisionReasonCode, Severity
 from schema.privileges import PrivilegeType
 
 
@@ -114,80 +113,3 @@ class PrivilegeDecision:
             check=check,
             source=d,
         )
-
-
-@strawberry.input(
-    description="The question: may this practitioner perform this procedure then and there?"
-)
-class PrivilegeCheckInput:
-    procedure_code: str
-    on: date = strawberry.field(description="Day of the operation.")
-    setting: Setting = strawberry.field(
-        default=Setting.INPATIENT, description="Where it is performed."
-    )
-    practitioner_id: strawberry.ID | None = None
-    practitioner_staff_no: str | None = None
-    site_id: strawberry.ID | None = None
-    site_code: str | None = None
-    supervisor_id: strawberry.ID | None = None
-    supervisor_staff_no: str | None = None
-    emergency: bool = strawberry.field(
-        default=False,
-        description="An emergency: privilege reasons are downgraded to EMERGENCY_OVERRIDE (R41).",
-    )
-
-
-def to_check(data: PrivilegeCheckInput, index: int | None = None) -> CheckInput:
-    prefix = ["inputs", str(index)] if index is not None else ["input"]
-
-    def field(name: str) -> str:
-        return ".".join([*prefix, name])
-
-    return CheckInput(
-        procedure_code=data.procedure_code.strip()[:32],
-        on=data.on,
-        setting=decision.Setting(data.setting.value),
-        practitioner_id=ids.decode_optional(
-            data.practitioner_id, "Practitioner", field("practitionerId")
-        ),
-        practitioner_staff_no=(data.practitioner_staff_no or "").strip()[:32] or None,
-        site_id=ids.decode_optional(data.site_id, "Site", field("siteId")),
-        site_code=(data.site_code or "").strip()[:32] or None,
-        supervisor_id=ids.decode_optional(
-            data.supervisor_id, "Practitioner", field("supervisorId")
-        ),
-        supervisor_staff_no=(data.supervisor_staff_no or "").strip()[:32] or None,
-        emergency=data.emergency,
-    )
-
-
-@strawberry.type
-class DecisionQuery:
-    @strawberry.field(description="May this practitioner perform this procedure then and there?")
-    async def privilege_check(
-        self, info: Info, input: PrivilegeCheckInput, known_at: datetime | None = None
-    ) -> PrivilegeDecision:
-        check = to_check(input)
-        answer = await decision.check_one(
-            info.context.actor, check, known_at, info.context.registry_state
-        )
-        return PrivilegeDecision.from_decision(answer, check)
-
-    @strawberry.field(description="Up to 500 checks in one call, e.g. a day's OR list.")
-    async def privilege_checks(
-        self,
-        info: Info,
-        inputs: list[PrivilegeCheckInput],
-        known_at: datetime | None = None,
-    ) -> list[PrivilegeDecision]:
-        checks = [to_check(item, index) for index, item in enumerate(inputs)]
-        return [
-            PrivilegeDecision.from_decision(d, check)
-            for d, check in zip(
-                await decision.check_many(
-                    info.context.actor, checks, known_at, info.context.registry_state
-                ),
-                checks,
-                strict=True,
-            )
-        ]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from schema.institutions.inputs import practice_scopes
+from schema.institutions.mutations import InstitutionMutation
+from schema.institutions.queries import InstitutionQuery
 from schema.institutions.types import (
     GroupNode,
-    InstitutionMutation,
     InstitutionNode,
-    InstitutionQuery,
     PracticeRegistrationNode,
     PracticeScope,
     PractitionerCategoryEnum,
     institution_node,
-    practice_scopes,
 )
 
 __all__ = [

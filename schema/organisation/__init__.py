@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from schema.organisation.types import (
-    DepartmentType,
-    OrganisationMutation,
-    OrganisationQuery,
-    PractitionerType,
-    SiteType,
-    SpecialtyType,
-)
+from schema.organisation.mutations import OrganisationMutation
+from schema.organisation.queries import OrganisationQuery
+from schema.organisation.types import DepartmentType, PractitionerType, SiteType, SpecialtyType
 
 __all__ = [
     "DepartmentType",

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from schema.privileges.types import (
+from schema.privileges.inputs import (
     CommitteeDecisionInput,
-    CommitteeDecisionType,
     GrantTemporaryPrivilegeInput,
-    PrivilegeMutation,
-    PrivilegeQuery,
-    PrivilegeType,
     RequestPrivilegeInput,
-    _committee,
 )
+from schema.privileges.mutations import PrivilegeMutation, _committee
+from schema.privileges.queries import PrivilegeQuery
+from schema.privileges.types import CommitteeDecisionType, PrivilegeType
 
 __all__ = [
     "CommitteeDecisionInput",

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from schema.quality.types import (
-    AdjustmentMutation,
-    AdjustmentProposalNode,
-    AdjustmentQuery,
-    QualityQuery,
-)
+from schema.quality.mutations import AdjustmentMutation
+from schema.quality.queries import AdjustmentQuery, QualityQuery
+from schema.quality.types import AdjustmentProposalNode
 
 __all__ = ["AdjustmentMutation", "AdjustmentProposalNode", "AdjustmentQuery", "QualityQuery"]

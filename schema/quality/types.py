@@ -3,29 +3,25 @@ dynamic management of privileges (issue 17). Resolvers only map; domain/quality/
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 import strawberry.scalars
 
 from domain import organisation, privileges
-from domain.quality import adjustments, indicators
+from domain.quality import indicators
 from domain.quality.indicators import IndicatorCode
 from models import AdjustmentProposal, CommitteeDecision
 from schema import ids
 from schema.context import Info
-from schema.errors import UserError, mutation_payload
 from schema.organisation import PractitionerType
 from schema.privileges import (
-    CommitteeDecisionInput,
     CommitteeDecisionType,
     PrivilegeType,
-    _committee,
 )
-from schema.relay import Connection, Node, connection
+from schema.relay import Node
 
 
 @strawberry.enum(name="QualityPeriod", description="How the series of an indicator is cut.")
@@ -51,21 +47,6 @@ QualityIndicatorCode: Any = strawberry.enum(  # type: ignore[call-overload]
     name="QualityIndicatorCode",
     description="The national quality indicators credreg computes.",
 )
-
-
-@strawberry.input(
-    name="QualityScopeInput",
-    description="Where the figures come from: one department, one site, or (all left out) "
-    "the whole registry, which is the institution until hospital groups exist.",
-)
-class QualityScope:
-    department: str | None = strawberry.field(default=None, description="A department code.")
-    site: str | None = strawberry.field(default=None, description="A site (院区) code.")
-    institution: str | None = strawberry.field(
-        default=None,
-        description="Reserved for hospital groups (医联体); today leave it null: the whole "
-        "registry is the institution.",
-    )
 
 
 @strawberry.type(description="A count behind a value, e.g. overrides by review outcome.")
@@ -134,79 +115,6 @@ class QualityIndicators:
     period: QualityPeriod = strawberry.field(description="How the series are cut.")
     scope: str = strawberry.field(description="The department or site, empty for all.")
     indicators: list[QualityIndicator] = strawberry.field(description="One per indicator.")
-
-
-def _map(report: indicators.Report) -> QualityIndicators:
-    return QualityIndicators(
-        from_date=report.start,
-        to_date=report.end,
-        period=QualityPeriod(report.period.value),
-        scope=report.scope_label,
-        indicators=[
-            QualityIndicator(
-                code=QualityIndicatorCode(s.definition.code.value),
-                name=s.definition.name,
-                definition=s.definition.definition,
-                ratio=s.definition.ratio,
-                points=[
-                    QualityPoint(
-                        period=p.label,
-                        from_date=p.start,
-                        to_date=p.end,
-                        value=QualityValue.of(p.value),
-                    )
-                    for p in s.points
-                ],
-                by_department=[
-                    QualityDepartmentValue(
-                        department_code=d.department_code,
-                        department_name=d.department_name,
-                        value=QualityValue.of(d.value),
-                    )
-                    for d in s.by_department
-                ],
-            )
-            for s in report.series
-        ],
-    )
-
-
-@strawberry.type
-class QualityQuery:
-    @strawberry.field(
-        description="The national quality indicators (四级手术术前多学科讨论完成率, "
-        "三、四级手术占比, 日间手术占择期手术比例, ...) as series per month, quarter or "
-        "year; see docs/api.md."
-    )
-    async def quality_indicators(
-        self,
-        info: Info,
-        from_date: Annotated[
-            date, strawberry.argument(name="from", description="First day counted.")
-        ],
-        to_date: Annotated[date, strawberry.argument(name="to", description="Last day counted.")],
-        period: Annotated[
-            QualityPeriod, strawberry.argument(description="How the series are cut.")
-        ] = QualityPeriod.QUARTER,
-        scope: Annotated[
-            QualityScope | None,
-            strawberry.argument(description="Department, site, or null for the whole registry."),
-        ] = None,
-        indicators_wanted: Annotated[
-            list[QualityIndicatorCode] | None,  # type: ignore[valid-type]
-            strawberry.argument(name="indicators", description="Only these (default all)."),
-        ] = None,
-    ) -> QualityIndicators:
-        chosen = scope or QualityScope()
-        report = await indicators.quality_indicators(
-            info.context.actor,
-            indicators.Scope(chosen.department, chosen.site, chosen.institution),
-            from_date,
-            to_date,
-            period.name,
-            [c.name for c in indicators_wanted] if indicators_wanted else None,
-        )
-        return _map(report)
 
 
 # --- adjustment proposals (授权动态管理) ---------------------------------------------------
@@ -336,142 +244,3 @@ async def _privilege(info: Info, privilege_id: int | None) -> PrivilegeType | No
         return None
     found = await privileges.get_privilege(info.context.actor, privilege_id)
     return PrivilegeType.from_model(found) if found else None
-
-
-@strawberry.input(name="AdjustmentProposalFilterInput", description="Which proposals to list.")
-class AdjustmentProposalFilter:
-    status: AdjustmentProposalStatus | None = strawberry.field(
-        default=None, description="Only in this state."
-    )
-    trigger: AdjustmentTrigger | None = strawberry.field(
-        default=None, description="Only of this trigger."
-    )
-    department: str | None = strawberry.field(
-        default=None, description="Only for practitioners of this department (code)."
-    )
-    practitioner_staff_no: str | None = strawberry.field(
-        default=None, description="Only for this practitioner."
-    )
-
-
-@strawberry.input(description="Accept a proposal with the committee's decision.")
-class AcceptAdjustmentProposalInput:
-    id: strawberry.ID = strawberry.field(description="The proposal.")
-    expected_version: int = strawberry.field(description="Its version as read.")
-    decision: CommitteeDecisionInput = strawberry.field(description="The committee decision.")
-    reason: str = strawberry.field(description="Why (kept with the privilege's change).")
-    action: AdjustmentAction | None = strawberry.field(
-        default=None, description="What to do, if not the proposed action."
-    )
-    privilege_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="For a practitioner-level proposal: the privilege to suspend or downgrade.",
-    )
-    new_max_grade: int | None = strawberry.field(
-        default=None, description="DOWNGRADE of a surgery-grade privilege: the new grade."
-    )
-
-
-@strawberry.input(description="Dismiss a proposal.")
-class DismissAdjustmentProposalInput:
-    id: strawberry.ID = strawberry.field(description="The proposal.")
-    expected_version: int = strawberry.field(description="Its version as read.")
-    reason: str = strawberry.field(description="Why it needs no change.")
-
-
-@strawberry.type(description="The result of accepting or dismissing a proposal.")
-class AdjustmentProposalPayload:
-    adjustment_proposal: AdjustmentProposalNode | None = strawberry.field(
-        description="The proposal as it now stands."
-    )
-    user_errors: list[UserError] = strawberry.field(description="Why nothing was done.")
-
-
-@strawberry.type
-class AdjustmentQuery:
-    @strawberry.field(
-        description="Adjustment proposals of the dynamic management of privileges, oldest "
-        "first; heads see their departments', practitioners their own."
-    )
-    async def adjustment_proposals(
-        self,
-        info: Info,
-        filter: Annotated[
-            AdjustmentProposalFilter | None, strawberry.argument(description="Which ones.")
-        ] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (≤ 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-    ) -> Connection[AdjustmentProposalNode]:
-        where = filter or AdjustmentProposalFilter()
-        page = await adjustments.list_proposals(
-            info.context.actor,
-            adjustments.ProposalFilter(
-                status=where.status.name if where.status else None,
-                trigger=where.trigger.name if where.trigger else None,
-                department_code=where.department,
-                practitioner_staff_no=where.practitioner_staff_no,
-            ),
-            first,
-            ids.decode_cursor(after),
-        )
-        return connection(page, AdjustmentProposalNode.from_model)
-
-
-@strawberry.type
-class AdjustmentMutation:
-    @strawberry.mutation(
-        description="Accept a proposal (COMMITTEE or ADMIN): records the committee decision "
-        "and, for SUSPEND or DOWNGRADE, changes the privilege, in one transaction."
-    )
-    async def accept_adjustment_proposal(
-        self,
-        info: Info,
-        input: Annotated[
-            AcceptAdjustmentProposalInput, strawberry.argument(description="The acceptance.")
-        ],
-    ) -> AdjustmentProposalPayload:
-        async def run() -> AdjustmentProposal:
-            decision = _committee(input.decision)
-            assert decision is not None
-            return await adjustments.accept_proposal(
-                info.context.actor,
-                ids.decode(input.id, "AdjustmentProposal"),
-                input.expected_version,
-                adjustments.Acceptance(
-                    decision=decision,
-                    reason=input.reason,
-                    action=input.action.name if input.action else None,
-                    privilege_id=ids.decode_optional(
-                        input.privilege_id, "Privilege", "privilegeId"
-                    ),
-                    new_max_grade=input.new_max_grade,
-                ),
-            )
-
-        return await _proposal_payload(run)
-
-    @strawberry.mutation(description="Dismiss a proposal with a reason (COMMITTEE or ADMIN).")
-    async def dismiss_adjustment_proposal(
-        self,
-        info: Info,
-        input: Annotated[
-            DismissAdjustmentProposalInput, strawberry.argument(description="The dismissal.")
-        ],
-    ) -> AdjustmentProposalPayload:
-        async def run() -> AdjustmentProposal:
-            return await adjustments.dismiss_proposal(
-                info.context.actor,
-                ids.decode(input.id, "AdjustmentProposal"),
-                input.expected_version,
-                input.reason,
-            )
-
-        return await _proposal_payload(run)
-
-
-async def _proposal_payload(
-    run: Callable[[], Coroutine[Any, Any, AdjustmentProposal]],
-) -> AdjustmentProposalPayload:
-    return await mutation_payload(
-        AdjustmentProposalPayload, "adjustment_proposal", run, AdjustmentProposalNode.from_model
-    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from schema.reviews.types import ReviewMutation, ReviewQuery
+from schema.reviews.mutations import ReviewMutation
+from schema.reviews.queries import ReviewQuery
 
 __all__ = ["ReviewMutation", "ReviewQuery"]

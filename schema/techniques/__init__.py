@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from schema.techniques.types import (
-    TechniqueLeadMutation,
-    TechniqueLeadQuery,
-    TechniqueMutation,
-    TechniqueQuery,
-)
+from schema.techniques.mutations import TechniqueLeadMutation, TechniqueMutation
+from schema.techniques.queries import TechniqueLeadQuery, TechniqueQuery
 
 __all__ = ["TechniqueLeadMutation", "TechniqueLeadQuery", "TechniqueMutation", "TechniqueQuery"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from schema.webhooks.types import WebhookMutation, WebhookQuery
+from schema.webhooks.mutations import WebhookMutation
+from schema.webhooks.queries import WebhookQuery
 
 __all__ = ["WebhookMutation", "WebhookQuery"]

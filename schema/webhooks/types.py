@@ -10,10 +10,8 @@ from strawberry.scalars import JSON
 from domain import webhooks
 from models import Webhook, WebhookDelivery
 from schema import ids
-from schema.context import Info
 from schema.enums import WebhookDeliveryStatus
-from schema.errors import UserError, attempt, mutation_payload
-from schema.relay import Connection, Node, connection
+from schema.relay import Node
 
 
 @strawberry.type(
@@ -71,126 +69,4 @@ class WebhookDeliveryType(Node):
             last_error=d.last_error,
             delivered_at=d.delivered_at,
             payload=webhooks.payload_of(d),  # type: ignore[arg-type]
-        )
-
-
-@strawberry.input(description="A new webhook (ADMIN).")
-class RegisterWebhookInput:
-    url: str = strawberry.field(description="The receiver's https URL.")
-    event_types: list[str] = strawberry.field(
-        description='Audit actions, exact ("privilege.suspend") or families ("privilege.").'
-    )
-    secret: str | None = strawberry.field(
-        default=None, description="HMAC-SHA256 signing secret; generated when omitted."
-    )
-
-
-@strawberry.type
-class RegisterWebhookPayload:
-    webhook: WebhookType | None = strawberry.field(description="The webhook; null when refused.")
-    secret: str | None = strawberry.field(description="Shown once.")
-    user_errors: list[UserError]
-
-
-@strawberry.input(description="Stop deliveries to a webhook (ADMIN).")
-class DeactivateWebhookInput:
-    id: strawberry.ID
-    expected_version: int
-
-
-@strawberry.input(description="A new signing secret for a webhook (ADMIN).")
-class RotateWebhookSecretInput:
-    id: strawberry.ID
-    expected_version: int
-    secret: str | None = strawberry.field(
-        default=None, description="The new signing secret; generated when omitted."
-    )
-
-
-@strawberry.type
-class RotateWebhookSecretPayload:
-    webhook: WebhookType | None = strawberry.field(description="The webhook; null when refused.")
-    secret: str | None = strawberry.field(description="The new secret, shown once.")
-    user_errors: list[UserError]
-
-
-@strawberry.type
-class WebhookPayload:
-    webhook: WebhookType | None
-    user_errors: list[UserError]
-
-
-@strawberry.type
-class WebhookQuery:
-    @strawberry.field(description="Every webhook (ADMIN).")
-    async def webhooks(self, info: Info) -> list[WebhookType]:
-        return [WebhookType.from_model(w) for w in await webhooks.list_webhooks(info.context.actor)]
-
-    @strawberry.field(description="The delivery log, oldest first.")
-    async def webhook_deliveries(
-        self,
-        info: Info,
-        webhook_id: strawberry.ID | None = None,
-        status: WebhookDeliveryStatus | None = None,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> Connection[WebhookDeliveryType]:
-        page = await webhooks.list_deliveries(
-            info.context.actor,
-            ids.decode_optional(webhook_id, "Webhook", "webhookId"),
-            status.value if status else None,
-            first,
-            ids.decode_cursor(after),
-        )
-        return connection(page, WebhookDeliveryType.from_model)
-
-
-@strawberry.type
-class WebhookMutation:
-    @strawberry.mutation(description="Register a webhook; the secret is returned once (ADMIN).")
-    async def register_webhook(
-        self, info: Info, input: RegisterWebhookInput
-    ) -> RegisterWebhookPayload:
-        created, errors = await attempt(
-            webhooks.register_webhook(
-                info.context.actor,
-                url=input.url,
-                event_types=input.event_types,
-                secret=input.secret,
-            )
-        )
-        if created is None:
-            return RegisterWebhookPayload(webhook=None, secret=None, user_errors=errors)
-        return RegisterWebhookPayload(
-            webhook=WebhookType.from_model(created.webhook), secret=created.secret, user_errors=[]
-        )
-
-    @strawberry.mutation(description="Stop a webhook (ADMIN).")
-    async def deactivate_webhook(self, info: Info, input: DeactivateWebhookInput) -> WebhookPayload:
-        async def run() -> Webhook:
-            return await webhooks.deactivate_webhook(
-                info.context.actor, ids.decode(input.id, "Webhook"), input.expected_version
-            )
-
-        return await mutation_payload(WebhookPayload, "webhook", run, WebhookType.from_model)
-
-    @strawberry.mutation(
-        description="A new signing secret (the old one stops working at once); shown once."
-    )
-    async def rotate_webhook_secret(
-        self, info: Info, input: RotateWebhookSecretInput
-    ) -> RotateWebhookSecretPayload:
-        async def run() -> webhooks.NewWebhook:
-            return await webhooks.rotate_secret(
-                info.context.actor,
-                ids.decode(input.id, "Webhook"),
-                input.expected_version,
-                input.secret,
-            )
-
-        rotated, errors = await attempt(run())
-        if rotated is None:
-            return RotateWebhookSecretPayload(webhook=None, secret=None, user_errors=errors)
-        return RotateWebhookSecretPayload(
-            webhook=WebhookType.from_model(rotated.webhook), secret=rotated.secret, user_errors=[]
         )
