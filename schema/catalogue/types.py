@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import strawberry
@@ -13,7 +14,7 @@ from schema import ids
 from schema.context import Info
 from schema.enums import TechniqueCategory, TechniqueStatus
 from schema.organisation import PractitionerType, SpecialtyType
-from schema.relay import Node
+from schema.relay import Node, reference_nodes
 
 
 @strawberry.type(
@@ -66,6 +67,12 @@ class TechniqueType(Node):
             return None
         found = await info.context.loaders.practitioner.load(self.lead_id)
         return PractitionerType.from_model(found) if found else None
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[TechniqueType | None]:
+        return await reference_nodes(info, node_ids, Technique, cls.from_model)
 
     @classmethod
     def from_model(cls, t: Technique) -> TechniqueType:
@@ -138,6 +145,12 @@ class ProcedureType(Node):
         return TechniqueType.from_model(
             await info.context.loaders.technique.load(self.technique_id)
         )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[ProcedureType | None]:
+        return await reference_nodes(info, node_ids, Procedure, cls.from_model)
 
     @classmethod
     def from_model(cls, p: Procedure) -> ProcedureType:

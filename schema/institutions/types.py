@@ -3,6 +3,7 @@ coded practice scopes and technique admission per institution."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 
@@ -12,7 +13,7 @@ from domain import institutions
 from models import HospitalGroup, Institution, PracticeRegistration, TechniqueAdmission
 from schema import ids
 from schema.context import Info
-from schema.relay import Node
+from schema.relay import Node, reference_nodes
 
 
 @strawberry.enum(name="InstitutionLevel", description="The grade of a 医疗机构.")
@@ -91,6 +92,10 @@ class GroupNode(Node):
         return [InstitutionNode.from_model(i) for i in rows]
 
     @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str]) -> list[GroupNode | None]:
+        return await reference_nodes(info, node_ids, HospitalGroup, cls.from_model)
+
+    @classmethod
     def from_model(cls, group: HospitalGroup) -> GroupNode:
         return cls(
             id=strawberry.ID(ids.encode("HospitalGroup", group.id)),
@@ -140,6 +145,12 @@ class InstitutionNode(Node):
 
         rows = await Site.filter(institution_id=self.pk).order_by("id")
         return [SiteRef(code=s.code, name=s.name) for s in rows]
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[InstitutionNode | None]:
+        return await reference_nodes(info, node_ids, Institution, cls.from_model)
 
     @classmethod
     def from_model(cls, i: Institution) -> InstitutionNode:

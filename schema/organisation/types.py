@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from domain import permissions
+from domain import organisation, permissions
 from domain.permissions import Permission
 from models import Department, Practitioner, Site, Specialty
 from schema import ids
 from schema.context import Info
 from schema.enums import PractitionerStatus, PrivilegeStatus, Title
 from schema.institutions import PractitionerCategoryEnum
-from schema.relay import Connection, Node
+from schema.relay import Connection, Node, reference_nodes
 
 if TYPE_CHECKING:
     from schema.audit import AuditEvent
@@ -53,6 +54,10 @@ class SiteType(Node):
         from schema.institutions import institution_node
 
         return await institution_node(self.institution_id, info)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str]) -> list[SiteType | None]:
+        return await reference_nodes(info, node_ids, Site, cls.from_model)
 
     @classmethod
     def from_model(cls, site: Site) -> SiteType:
@@ -96,6 +101,12 @@ class SpecialtyType(Node):
         return practice_scopes(self.scope_codes)
 
     @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[SpecialtyType | None]:
+        return await reference_nodes(info, node_ids, Specialty, cls.from_model)
+
+    @classmethod
     def from_model(cls, specialty: Specialty) -> SpecialtyType:
         return cls(
             id=strawberry.ID(ids.encode("Specialty", specialty.id)),
@@ -126,6 +137,12 @@ class DepartmentType(Node):
     @strawberry.field(description="The site the department belongs to.")
     async def site(self, info: Info) -> SiteType:
         return SiteType.from_model(await info.context.loaders.site.load(self.site_id))
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[DepartmentType | None]:
+        return await reference_nodes(info, node_ids, Department, cls.from_model)
 
     @classmethod
     def from_model(cls, department: Department) -> DepartmentType:
@@ -257,6 +274,17 @@ class PractitionerType(Node):
             info.context.actor, practitioner, from_date, to_date
         )
         return CaseStatsType(**vars(stats))
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[PractitionerType | None]:
+        # Scoped like its list: the domain read checks the actor's permission and scope.
+        found = [
+            await organisation.get_practitioner(info.context.actor, practitioner_id=int(node_id))
+            for node_id in node_ids
+        ]
+        return [cls.from_model(row) if row is not None else None for row in found]
 
     @classmethod
     def from_model(cls, p: Practitioner) -> PractitionerType:

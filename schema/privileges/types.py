@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import strawberry
 
+from domain import privileges
 from models import CommitteeDecision, Privilege
 from schema import ids
 from schema.audit import AuditEvent, history_of
@@ -146,6 +148,16 @@ class PrivilegeType(Node):
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[AuditEvent]:
         return await history_of(info, "Privilege", ids.decode(self.id, "Privilege"), first, after)
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[PrivilegeType | None]:
+        # Scoped like its list: the domain read checks the actor's permission and scope.
+        found = [
+            await privileges.get_privilege(info.context.actor, int(node_id)) for node_id in node_ids
+        ]
+        return [cls.from_model(row) if row is not None else None for row in found]
 
     @classmethod
     def from_model(cls, p: Privilege) -> PrivilegeType:

@@ -3,6 +3,7 @@ dynamic management of privileges (issue 17). Resolvers only map; domain/quality/
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -11,7 +12,7 @@ import strawberry
 import strawberry.scalars
 
 from domain import organisation, privileges
-from domain.quality import indicators
+from domain.quality import adjustments, indicators
 from domain.quality.indicators import IndicatorCode
 from models import AdjustmentProposal, CommitteeDecision
 from schema import ids
@@ -214,6 +215,16 @@ class AdjustmentProposalNode(Node):
             return None
         found = await CommitteeDecision.get_or_none(id=self.decision_id)
         return CommitteeDecisionType.from_model(found) if found else None
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str]
+    ) -> list[AdjustmentProposalNode | None]:
+        # Scoped like its list: the domain read checks the actor's permission and scope.
+        found = [
+            await adjustments.get_proposal(info.context.actor, int(node_id)) for node_id in node_ids
+        ]
+        return [cls.from_model(row) if row is not None else None for row in found]
 
     @classmethod
     def from_model(cls, p: AdjustmentProposal) -> AdjustmentProposalNode:
