@@ -13,6 +13,7 @@ from domain.i18n import current_locale, supported
 from domain.i18n.core import gettext
 from domain.organisation import PractitionerStatus, Title
 from domain.privileges import Scope, Status
+from domain.reviews import Outcome
 from domain.states import (
     BookingImpactStatus,
     BookingStatus,
@@ -24,6 +25,7 @@ from domain.states import (
     ReviewCycleStatus,
     WebhookDeliveryStatus,
 )
+from domain.techniques import TechniqueCategory, TechniqueStatus
 from schema.context import Info
 
 strawberry.enum(Role, name="Role")
@@ -43,12 +45,16 @@ strawberry.enum(WebhookDeliveryStatus, name="WebhookDeliveryStatus")
 strawberry.enum(BookingStatus, name="BookingStatus")
 strawberry.enum(BookingImpactStatus, name="BookingImpactStatus")
 strawberry.enum(CalendarOrigin, name="CalendarOrigin")
+strawberry.enum(Outcome, name="EvaluationOutcome")
+strawberry.enum(TechniqueCategory, name="TechniqueCategory")
+strawberry.enum(TechniqueStatus, name="TechniqueStatus")
 strawberry.enum(
     ErrorCode,
     name="UserErrorCode",
     description="Machine-readable error codes, shared with the domain layer.",
 )
 
+EvaluationOutcome = Outcome
 PrivilegeScope = Scope
 PrivilegeStatus = Status
 DecisionReasonCode = ReasonCode

@@ -32,6 +32,7 @@ log = logging.getLogger("credreg.errors")
 
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 @strawberry.type(
@@ -92,14 +93,37 @@ async def attempt(
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
-async def attempt_call(run: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
+async def attempt_call(
+    run: Callable[[], Awaitable[T]], allow_anonymous: bool = False
+) -> tuple[T | None, list[UserError]]:
     """`attempt` for a call that decodes its input when run, so bad ids become
     userErrors (and authentication is still checked first)."""
 
     async def guarded() -> T:
         return await run()
 
-    return await attempt(guarded())
+    return await attempt(guarded(), allow_anonymous)
+
+
+async def mutation_payload(
+    payload: Callable[..., P],
+    field: str,
+    run: Callable[[], Awaitable[T]],
+    convert: Callable[[T], Any] | None = None,
+    *,
+    allow_anonymous: bool = False,
+) -> P:
+    """The one mapper from a domain call to a mutation payload.
+
+    `payload(**{field: convert(result), "user_errors": []})` when the call succeeds,
+    `payload(**{field: None, "user_errors": [...]})` when it raises a DomainError (the
+    messages rendered in the request's language by `user_errors`). Ids decoded inside
+    `run` fail as userErrors too; authentication is checked before `run` starts.
+    """
+
+    result, errors = await attempt_call(run, allow_anonymous)
+    value = None if result is None else (convert(result) if convert else result)
+    return payload(**{field: value, "user_errors": errors})
 
 
 async def apply_error_policy(execution_context: Any, result: Any) -> None:

@@ -7,7 +7,7 @@ compiled into a plan, and RequestPolicy's execute step (schema/policy.py) answer
 with the same domain call, serialising the result straight from the plan, before
 graphql-core would execute. Every field means what the resolvers make it mean: `basis
 { scope validUntil }` is the privilege as the decision saw it, on both paths
-(schema/decisions.py).
+(schema/decisions/types.py).
 
 The plan's variable coercion is deliberately narrower than GraphQL: it accepts only
 values whose coercion is unambiguous (exact JSON types, known fields, the schema's own

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import strawberry
 
+from domain import permissions
 from domain.pagination import Page
+from domain.permissions import Permission
 from schema import ids
+
+if TYPE_CHECKING:
+    from schema.context import Info
 
 N = TypeVar("N")
 
@@ -18,6 +23,23 @@ class Node:
     id: strawberry.ID = strawberry.field(
         description="Opaque global id; store and send it back unchanged (node(id:) fetches it)."
     )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str]) -> list[Any]:
+        """strawberry.relay's hook for `node(id:)`: this type's objects by id, None where
+        absent or not visible, with the same permission checks as its list. A type that
+        does not override it cannot be fetched by id (node(id:) answers null)."""
+        return [None for _ in node_ids]
+
+
+async def reference_nodes(
+    info: Info, node_ids: Iterable[str], model: Any, convert: Callable[[Any], N]
+) -> list[N | None]:
+    """`resolve_nodes` for reference data (sites, procedures, institutions...): readable
+    with READ_REFERENCE."""
+    permissions.require(info.context.actor, Permission.READ_REFERENCE)
+    rows = [await model.get_or_none(id=int(node_id)) for node_id in node_ids]
+    return [convert(row) if row is not None else None for row in rows]
 
 
 @strawberry.type(description="Position of a page in a connection (forward paging only).")

@@ -6,17 +6,13 @@ so the validation cache keeps hitting (per-request limiter extensions defeat it)
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from domain import organisation, privileges
 from domain.errors import DomainError
-from models import Department, Site, Specialty
 from schema import ids, routing
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
@@ -37,9 +33,7 @@ from schema.descriptions import describe
 from schema.documents import TrustedDocuments
 from schema.enums import EnumLabelQuery
 from schema.institutions import (
-    GroupNode,
     InstitutionMutation,
-    InstitutionNode,
     InstitutionQuery,
 )
 from schema.organisation import (
@@ -67,57 +61,19 @@ from schema.webhooks import WebhookMutation, WebhookQuery
 
 
 async def resolve_node(info: Info, global_id: str) -> Node | None:
-    """Load any object by global id, with the same permission checks as its list."""
-    actor = info.context.actor
+    """Load any object by global id, with the same permission checks as its list.
+
+    As strawberry.relay does: the id names a GraphQL type, the schema gives its class,
+    and the class's `resolve_nodes` loads it. Types that are not nodes, or nodes that do
+    not override `resolve_nodes`, answer null.
+    """
     type_name, pk = ids.decode_any(global_id)
-    if type_name == "Privilege":
-        privilege = await privileges.get_privilege(actor, pk)
-        return PrivilegeType.from_model(privilege) if privilege else None
-    if type_name == "AdjustmentProposal":
-        from domain.quality import adjustments
-        from schema.quality import AdjustmentProposalNode
-
-        proposal = await adjustments.get_proposal(actor, pk)
-        return AdjustmentProposalNode.from_model(proposal) if proposal else None
-    if type_name == "Practitioner":
-        found = await organisation.get_practitioner(actor, practitioner_id=pk)
-        return PractitionerType.from_model(found) if found else None
-    if type_name in {"Institution", "HospitalGroup"}:
-        from domain import permissions
-        from domain.permissions import Permission
-        from models import HospitalGroup, Institution
-
-        permissions.require(actor, Permission.READ_REFERENCE)
-        if type_name == "Institution":
-            institution = await Institution.get_or_none(id=pk)
-            return InstitutionNode.from_model(institution) if institution else None
-        group = await HospitalGroup.get_or_none(id=pk)
-        return GroupNode.from_model(group) if group else None
-    if type_name in {"Site", "Department", "Specialty", "Procedure", "Technique"}:
-        from domain import permissions
-        from domain.permissions import Permission
-        from models import Procedure, Technique
-
-        permissions.require(actor, Permission.READ_REFERENCE)
-        model: Any = {
-            "Site": Site,
-            "Department": Department,
-            "Specialty": Specialty,
-            "Procedure": Procedure,
-            "Technique": Technique,
-        }[type_name]
-        row = await model.get_or_none(id=pk)
-        if row is None:
-            return None
-        convert: Any = {
-            "Site": SiteType,
-            "Department": DepartmentType,
-            "Specialty": SpecialtyType,
-            "Procedure": ProcedureType,
-            "Technique": TechniqueType,
-        }[type_name]
-        return convert.from_model(row)  # type: ignore[no-any-return]
-    return None
+    definition = info.schema.get_type_by_name(type_name)
+    origin = getattr(definition, "origin", None)
+    if not (isinstance(origin, type) and issubclass(origin, Node)):
+        return None
+    [found] = await origin.resolve_nodes(info=info, node_ids=[str(pk)])
+    return found  # type: ignore[no-any-return]
 
 
 @strawberry.type
