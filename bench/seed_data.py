@@ -1331,7 +1331,9 @@ class Generator:
             roll = rng.random()
             max_grade = current.current("max_grade")
             if roll < 0.015:
-                outcome = "SUSPEND"
+                # A suspended term would stand in the way of the promotion's new grant
+                # (R12): before a promotion the committee revokes instead.
+                outcome = "SUSPEND" if stop is None or stop[1] != "PROMOTED" else "REVOKE"
             elif roll < 0.03:
                 outcome = "REVOKE"
             elif roll < 0.05 and scope is Scope.SURGERY_GRADE and (max_grade or 0) > 1:
