@@ -114,6 +114,10 @@ def request_error_status(errors: list[Any]) -> int:
     return 400
 
 
+# Media types of a JSON POST that need no parameter parsing (lower case, no spaces).
+PLAIN_JSON_TYPES = frozenset({"application/json", "application/json;charset=utf-8"})
+
+
 class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
     """Strawberry's view with the transport rules: JSON-only POSTs (CSRF-safe), hostile
     bodies refused once while parsing, persisted queries (api/persisted.py), and
@@ -189,7 +193,9 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
     async def parse_http_body(self, request: Any) -> Any:
         if request.method == "GET":
             screening.check_query_params(request.query_params)
-        data = await super().parse_http_body(request)
+        data: Any = await self.parse_json_post(request)
+        if data is None:
+            data = await super().parse_http_body(request)
         if isinstance(data, GraphQLRequestData):  # batches were refused when parsing
             query = self.persisted.resolve(data.query, data.extensions)
             if query is not data.query:
@@ -197,6 +203,42 @@ class CredregGraphQL(GraphQL):  # type: ignore[type-arg]
             # Subscriptions run over WebSocket (graphql-transport-ws) only.
             screening.check_not_subscription(data.query, data.operation_name)
         return data
+
+    async def parse_json_post(self, request: Any) -> GraphQLRequestData | None:
+        """The common request, a JSON POST of one operation, read without strawberry's
+        general content-type parsing (the e-mail header parser, a fifth of a small
+        query's cost). Anything else (GET, other or parameterised media types, batches,
+        streaming transports, ill-typed members) returns None and goes the general
+        way, which refuses it with the same messages as before; the body is read once
+        either way (starlette keeps it)."""
+        if request.method != "POST":
+            return None
+        media_type = (request.content_type or "").lower().replace(" ", "")
+        if media_type not in PLAIN_JSON_TYPES:
+            return None
+        if self._get_stream_transport_from_headers(request.headers) is not None:
+            return None
+        data = self.parse_json(await request.get_body())
+        if not isinstance(data, dict):
+            return None
+        query, variables, extensions = (
+            data.get("query"),
+            data.get("variables"),
+            data.get("extensions"),
+        )
+        if not (
+            isinstance(query, (str, type(None)))
+            and isinstance(variables, (dict, type(None)))
+            and isinstance(extensions, (dict, type(None)))
+        ):
+            return None
+        return GraphQLRequestData(
+            query=query,
+            variables=variables,
+            operation_name=data.get("operationName"),
+            extensions=extensions,
+            protocol="http",
+        )
 
     def decode_json(self, data: str | bytes) -> object:
         # WebSocket messages too: integers over 4,300 digits, NUL and lone surrogates

@@ -13,7 +13,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from domain.errors import DomainError
-from schema import ids, routing
+from schema import ids
 from schema.access import AccessMutation, AccessQuery, ApiKeyType, UserType
 from schema.audit import AuditQuery
 from schema.bookings import BookingMutation, BookingQuery, BookingSubscription
@@ -44,7 +44,7 @@ from schema.organisation import (
     SiteType,
     SpecialtyType,
 )
-from schema.policy import _RULES_NO_INTROSPECTION, RequestPolicy
+from schema.policy import _RULES_NO_INTROSPECTION, policy_extensions
 from schema.privileges import PrivilegeMutation, PrivilegeQuery, PrivilegeType
 from schema.quality import AdjustmentMutation, AdjustmentQuery, QualityQuery
 from schema.receipts import ReceiptQuery
@@ -154,9 +154,9 @@ def build_schema() -> strawberry.Schema:
             PrivilegeType,
         ],
         config=StrawberryConfig(disable_field_suggestions=True),
-        # Routing first: a query's reads go to a replica before RequestPolicy's
-        # execute step answers a trusted decision plan.
-        extensions=[*routing.extensions(), RequestPolicy],
+        # Routing first: a query's reads go to a replica before the policy's execute
+        # step answers a trusted decision plan.
+        extensions=policy_extensions(),
         execution_context_class=BudgetedExecutor,  # the per-request time budget
     )
     describe(built._schema)  # the descriptions not written beside the code

@@ -87,3 +87,40 @@ def test_subscription_requires_authentication(database_url: str) -> None:
         with pytest.raises(WebSocketDisconnect) as closed:
             ws.receive_json()
         assert closed.value.code == 4403
+
+
+def test_a_subscription_over_the_cost_limit_is_refused_not_started(database_url: str) -> None:
+    """The cost limit holds for subscriptions too: strawberry starts a subscription
+    whatever the execution result says, so the refusal is a pre-execution error."""
+    settings = Settings(
+        database_url=database_url,
+        argon2_time_cost=2,
+        argon2_memory_kib=19456,
+        argon2_parallelism=1,
+        max_query_cost=1,
+    )
+    app = create_app(settings)
+    try:
+        with TestClient(app) as client:
+
+            async def setup() -> str:
+                await factories.hospital()
+                key = await auth.create_api_key(factories.SYSTEM, name="or", roles=["SCHEDULER"])
+                return key.secret
+
+            secret = client.portal.call(setup)
+            with client.websocket_connect(
+                "/graphql",
+                subprotocols=["graphql-transport-ws"],
+                headers={"authorization": f"Bearer {secret}"},
+            ) as ws:
+                ws.send_json({"type": "connection_init"})
+                assert ws.receive_json()["type"] == "connection_ack"
+                ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE}})
+                refused = ws.receive_json()
+    finally:
+        from schema import cost
+
+        cost.configure(cost.LIMITER.rate, cost.LIMITER.burst, 50_000)
+    assert refused["type"] == "error", refused
+    assert refused["payload"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
