@@ -24,7 +24,7 @@ from typing import Any
 
 from tortoise.models import Model
 
-from domain import audit_chain, clock, sql
+from domain import audit_chain, audit_scope, clock, sql
 from domain.actors import Actor
 from domain.audit_chain import (
     ChainReport,
@@ -177,6 +177,8 @@ async def append(actor: Actor, events: list[PendingEvent]) -> int:
         prev_hash = digest
         rows.append(AuditEvent(**row))
     await AuditEvent.bulk_create(rows)
+    # Which institutions each event belongs to (issue 16): beside the chain, not hashed.
+    await audit_scope.record(actor, events)
     await sql.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev_hash])
     return seq
 
@@ -542,10 +544,15 @@ class EventFilter:
 
 
 async def list_events(
-    filter: EventFilter, first: int, after_seq: int | None
+    filter: EventFilter,
+    first: int,
+    after_seq: int | None,
+    institutions: frozenset[int] | None = None,
 ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of audit events in seq order (keyset on seq); the caller checks rights."""
-    conditions, params = ["seq > ?"], [after_seq or 0]
+    """One page of audit events in seq order (keyset on seq); the caller checks rights.
+    `institutions`: only the events scoped to them (domain/audit_scope.py); None: all."""
+    conditions: list[str] = []
+    params: list[Any] = []
     for column, value in (
         ("entity_type", filter.entity_type),
         ("entity_id", filter.entity_id),
@@ -553,19 +560,18 @@ async def list_events(
         ("action", filter.action),
     ):
         if value is not None:
-            conditions.append(f"{column} = ?")
-            params.append(value)  # type: ignore[arg-type]
+            conditions.append(f"e.{column} = ?")
+            params.append(value)
     if filter.from_time is not None:
-        conditions.append("occurred_at >= ?")
-        params.append(filter.from_time)  # type: ignore[arg-type]
+        conditions.append("e.occurred_at >= ?")
+        params.append(filter.from_time)
     if filter.to_time is not None:
-        conditions.append("occurred_at <= ?")
-        params.append(filter.to_time)  # type: ignore[arg-type]
-    rows = await sql.fetch(
-        f"SELECT {_COLUMNS} FROM audit_event WHERE {' AND '.join(conditions)} "
-        f"ORDER BY seq LIMIT {first + 1}",
-        params,
+        conditions.append("e.occurred_at <= ?")
+        params.append(filter.to_time)
+    query, values = audit_scope.scoped_page(
+        _COLUMNS, conditions, params, after_seq or 0, first + 1, institutions
     )
+    rows = await sql.fetch(query, values)
     return rows[:first], len(rows) > first
 
 
