@@ -180,3 +180,36 @@ async def test_r57_a_group_admin_and_an_unbound_admin_read_the_whole_log(
     county = {e["seq"] for e in await _listed(client, county_admin)}
     assert county < whole
     assert {e["seq"] for e in await _exported(client, county_admin)} >= county
+
+
+async def test_r57_a_scoped_export_is_checked_line_by_line_against_the_checkpoints(
+    client: httpx.AsyncClient, tmp_path: Any
+) -> None:
+    await _two_institutions()
+    county_auditor = await _token("cty.auditor", ["AUDITOR"], ["CTY"])
+    _, signed = await audit.checkpoint_now()  # signs the head: an event of MAIN's
+    assert signed is not None
+    response = await client.get("/export/audit.ndjson", headers=_auth(county_auditor))
+    lines = response.text.splitlines()
+    document = (
+        await client.get("/export/audit-checkpoints.json", headers=_auth(county_auditor))
+    ).json()
+    check = audit.verify_export_lines(lines, document["checkpoints"])
+    assert check.ok and check.lines == len(lines) and check.gaps > 0
+    # A checkpoint at a seq the export holds is compared with that line.
+    first = json.loads(lines[0])
+    at_line = [{"seq": first["seq"], "hash": first["hash"]}]
+    assert audit.verify_export_lines(lines, at_line).checkpoints_matched == 1
+    forged = dict(first, reason="forged")
+    broken = audit.verify_export_lines([json.dumps(forged, ensure_ascii=False), *lines[1:]])
+    assert not broken.ok and broken.broken_seq == first["seq"]
+    wrong = audit.verify_export_lines(lines, [{"seq": first["seq"], "hash": "0" * 64}])
+    assert not wrong.ok
+
+    from api.cli import main
+
+    path = tmp_path / "audit.ndjson"
+    path.write_text(response.text, encoding="utf-8")
+    assert main(["audit", "verify-export", "--export", str(path)]) == 0
+    path.write_text("\n".join([json.dumps(forged, ensure_ascii=False), *lines[1:]]), "utf-8")
+    assert main(["audit", "verify-export", "--export", str(path)]) != 0
