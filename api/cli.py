@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import getpass
+import json
 import os
 import secrets
 import sys
@@ -515,7 +516,57 @@ def cmd_verify_audit(settings: Settings, args: argparse.Namespace) -> None:
     )
 
 
+def cmd_verify_export(args: argparse.Namespace) -> None:
+    """Check an exported audit.ndjson offline (no database): every line's hash from its
+    content, the links between consecutive seqs, and the lines at the seqs of the
+    checkpoints of --checkpoints (audit-checkpoints.json)."""
+    if not args.export:
+        raise CommandError(_("verify-export needs --export FILE"))
+    checkpoints: list[dict[str, Any]] = []
+    if args.checkpoints:
+        try:
+            with open(args.checkpoints, encoding="utf-8") as handle:
+                checkpoints = list(json.load(handle)["checkpoints"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CommandError(
+                _(
+                    "Cannot read checkpoints from {path}: {problem}",
+                    path=str(args.checkpoints),
+                    problem=str(exc),
+                )
+            ) from None
+    try:
+        with open(args.export, encoding="utf-8") as handle:
+            check = audit.verify_export_lines(handle, checkpoints)
+    except OSError as exc:
+        raise CommandError(
+            _("Cannot read {path}: {problem}", path=str(args.export), problem=str(exc))
+        ) from None
+    if not check.ok:
+        raise CommandError(
+            _(
+                "audit export BROKEN at seq {seq}: {problem}",
+                seq=check.broken_seq if check.broken_seq is not None else "-",
+                problem=check.problem,
+            )
+        )
+    print(
+        _(
+            "audit export intact: {lines} events, each hash matches its line; {links} links "
+            "between consecutive seqs, {gaps} gaps (events not in this export), "
+            "{checkpoints} signed checkpoint(s) matched",
+            lines=check.lines,
+            links=check.links,
+            gaps=check.gaps,
+            checkpoints=check.checkpoints_matched,
+        )
+    )
+
+
 def cmd_audit(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "verify-export":
+        cmd_verify_export(args)
+        return
     if args.action == "verify":
         cmd_verify_audit(settings, args)
     elif args.action == "checkpoint":
@@ -772,7 +823,16 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = commands.add_parser(
         "audit", help=_("verify the chain, sign a checkpoint, export the checkpoints")
     )
-    audit_cmd.add_argument("action", choices=["verify", "checkpoint", "checkpoints"])
+    audit_cmd.add_argument(
+        "action", choices=["verify", "checkpoint", "checkpoints", "verify-export"]
+    )
+    audit_cmd.add_argument(
+        "--export",
+        help=_(
+            "verify-export: an audit.ndjson file (whole or one institution's) to check line "
+            "by line, offline"
+        ),
+    )
     audit_cmd.add_argument("--from", dest="from_seq", type=int)
     audit_cmd.add_argument("--to", dest="to_seq", type=int)
     audit_cmd.add_argument(

@@ -66,7 +66,7 @@ def tortoise_config(
 # -- the least-privilege application role (PostgreSQL) -------------------------------------
 
 # Append-only audit tables: the application may read and add, never change or remove.
-AUDIT_TABLES = ("audit_event", "audit_checkpoint")
+AUDIT_TABLES = ("audit_event", "audit_checkpoint", "audit_event_institution")
 
 
 class GrantError(Exception):

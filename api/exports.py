@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from api.http import bearer_token, request_id_of
 from api.settings import _flag
-from domain import auth, exports, i18n
+from domain import audit_scope, auth, exports, i18n
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import msg
@@ -93,7 +93,12 @@ async def audit_export(request: Request) -> Response:
     request_id = request_id_of(request.headers)
     try:
         actor = await _actor(request, request_id)
-        scope = exports.audit_range(_bound(request, "from"), _bound(request, "to"))
+        # Issue 16: a bound actor receives only its institutions' events; anyone may ask
+        # for one institution (`?institution=CODE`) it acts for.
+        institutions = await audit_scope.readable_institutions(
+            actor, request.query_params.get("institution")
+        )
+        scope = exports.audit_range(_bound(request, "from"), _bound(request, "to"), institutions)
         await exports.start_export(actor, "audit.ndjson", dict(request.query_params))
     except DomainError as error:
         return _error(error, request_id)

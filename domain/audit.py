@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,7 +24,7 @@ from typing import Any
 
 from tortoise.models import Model
 
-from domain import audit_chain, clock, sql
+from domain import audit_chain, audit_scope, clock, sql
 from domain.actors import Actor
 from domain.audit_chain import (
     ChainReport,
@@ -177,6 +177,8 @@ async def append(actor: Actor, events: list[PendingEvent]) -> int:
         prev_hash = digest
         rows.append(AuditEvent(**row))
     await AuditEvent.bulk_create(rows)
+    # Which institutions each event belongs to (issue 16): beside the chain, not hashed.
+    await audit_scope.record(actor, events)
     await sql.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev_hash])
     return seq
 
@@ -542,10 +544,15 @@ class EventFilter:
 
 
 async def list_events(
-    filter: EventFilter, first: int, after_seq: int | None
+    filter: EventFilter,
+    first: int,
+    after_seq: int | None,
+    institutions: frozenset[int] | None = None,
 ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of audit events in seq order (keyset on seq); the caller checks rights."""
-    conditions, params = ["seq > ?"], [after_seq or 0]
+    """One page of audit events in seq order (keyset on seq); the caller checks rights.
+    `institutions`: only the events scoped to them (domain/audit_scope.py); None: all."""
+    conditions: list[str] = []
+    params: list[Any] = []
     for column, value in (
         ("entity_type", filter.entity_type),
         ("entity_id", filter.entity_id),
@@ -553,19 +560,18 @@ async def list_events(
         ("action", filter.action),
     ):
         if value is not None:
-            conditions.append(f"{column} = ?")
-            params.append(value)  # type: ignore[arg-type]
+            conditions.append(f"e.{column} = ?")
+            params.append(value)
     if filter.from_time is not None:
-        conditions.append("occurred_at >= ?")
-        params.append(filter.from_time)  # type: ignore[arg-type]
+        conditions.append("e.occurred_at >= ?")
+        params.append(filter.from_time)
     if filter.to_time is not None:
-        conditions.append("occurred_at <= ?")
-        params.append(filter.to_time)  # type: ignore[arg-type]
-    rows = await sql.fetch(
-        f"SELECT {_COLUMNS} FROM audit_event WHERE {' AND '.join(conditions)} "
-        f"ORDER BY seq LIMIT {first + 1}",
-        params,
+        conditions.append("e.occurred_at <= ?")
+        params.append(filter.to_time)
+    query, values = audit_scope.scoped_page(
+        _COLUMNS, conditions, params, after_seq or 0, first + 1, institutions
     )
+    rows = await sql.fetch(query, values)
     return rows[:first], len(rows) > first
 
 
@@ -845,3 +851,97 @@ async def checkpoints_document() -> dict[str, Any]:
             for row in await list_checkpoints()
         ],
     }
+
+
+# -- checking an exported file ------------------------------------------------------------
+
+
+@dataclass
+class ExportCheck:
+    """What `verify_export_lines` found in an NDJSON audit export."""
+
+    lines: int = 0
+    links: int = 0  # consecutive seqs whose prevHash is the previous line's hash
+    gaps: int = 0  # places where seqs are not consecutive (a scoped export has many)
+    checkpoints_matched: int = 0  # lines at a checkpoint's seq with the checkpoint's hash
+    broken_seq: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_export_lines(
+    lines: Iterable[str], checkpoints: Sequence[dict[str, Any]] = ()
+) -> ExportCheck:
+    """Check an audit export offline, line by line: each line's hash recomputed from its
+    own content and prevHash (so no included event was altered), each pair of
+    consecutive seqs linked, seq 1 linked to the genesis hash, and every line at the seq
+    of a checkpoint (audit-checkpoints.json) equal to the checkpoint's hash. A scoped
+    export (one institution's events) has gaps: what lies between two included events
+    is not proven by the file; the checkpoints prove the chain reached them."""
+    signed = {int(c["seq"]): str(c["hash"]) for c in checkpoints}
+    check = ExportCheck()
+    last: tuple[int, str] | None = None
+    for text in lines:
+        if not text.strip():
+            continue
+        try:
+            line = json.loads(text)
+            row = {
+                "seq": int(line["seq"]),
+                "occurred_at": line["occurredAt"],
+                "actor_type": line["actorType"],
+                "actor_id": line["actorId"],
+                "actor_name": line["actorName"],
+                "action": line["action"],
+                "entity_type": line["entityType"],
+                "entity_id": line["entityId"],
+                "before_json": None if line["before"] is None else canonical_json(line["before"]),
+                "after_json": None if line["after"] is None else canonical_json(line["after"]),
+                "reason": line["reason"],
+                "request_id": line["requestId"],
+                "prev_hash": str(line["prevHash"]),
+            }
+            digest = str(line["hash"])
+        except (ValueError, KeyError, TypeError):
+            check.problem = msg("Line {number} is not an audit event", number=check.lines + 1)
+            return check
+        seq = row["seq"]
+        check.lines += 1
+        if row_hash(row) != digest:
+            check.broken_seq = seq
+            check.problem = msg("The event's hash does not match its content")
+            return check
+        if last is not None and seq == last[0] + 1:
+            if row["prev_hash"] != last[1]:
+                check.broken_seq = seq
+                check.problem = msg("The event's prevHash does not match the previous event's hash")
+                return check
+            check.links += 1
+        elif seq == 1 and row["prev_hash"] != GENESIS_HASH:
+            check.broken_seq = seq
+            check.problem = msg("The event's prevHash does not match the previous event's hash")
+            return check
+        elif last is not None:
+            if seq <= last[0]:
+                check.broken_seq = seq
+                check.problem = msg(
+                    "Seq {seq} comes after seq {last}: the lines are out of order",
+                    seq=seq,
+                    last=last[0],
+                )
+                return check
+            check.gaps += 1
+        if seq in signed:
+            if signed[seq] != digest:
+                check.broken_seq = seq
+                check.problem = msg(
+                    "The line at seq {seq} does not match the signed checkpoint of that seq",
+                    seq=seq,
+                )
+                return check
+            check.checkpoints_matched += 1
+        last = (seq, digest)
+    return check

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from domain import audit, audit_chain, clock, permissions, sql
+from domain import audit, audit_chain, audit_scope, clock, permissions, sql
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.global_ids import global_id
@@ -35,6 +35,8 @@ class AuditRange:
     to_seq: int | None = None
     from_time: str | None = None  # canonical UTC text bounds on occurred_at
     to_time: str | None = None
+    # Only the events scoped to these institutions (domain/audit_scope.py); None: all.
+    institutions: frozenset[int] | None = None
 
 
 def parse_bound(name: str, raw: str | None) -> tuple[int | None, str | None]:
@@ -62,7 +64,9 @@ def parse_bound(name: str, raw: str | None) -> tuple[int | None, str | None]:
     return None, clock.utc_iso(moment)
 
 
-def audit_range(from_raw: str | None, to_raw: str | None) -> AuditRange:
+def audit_range(
+    from_raw: str | None, to_raw: str | None, institutions: frozenset[int] | None = None
+) -> AuditRange:
     from_seq, from_time = parse_bound("from", from_raw)
     to_seq, to_time = parse_bound("to", to_raw)
     if from_seq is not None and to_seq is not None and from_seq > to_seq:
@@ -73,7 +77,7 @@ def audit_range(from_raw: str | None, to_raw: str | None) -> AuditRange:
         raise DomainError(
             ErrorCode.VALIDATION, msg("The start (from) is after the end (to)"), "from"
         )
-    return AuditRange(from_seq or 1, to_seq, from_time, to_time)
+    return AuditRange(from_seq or 1, to_seq, from_time, to_time, institutions)
 
 
 async def _audit_export_started(actor: Actor, kind: str, params: dict[str, Any]) -> None:
@@ -84,31 +88,20 @@ async def _audit_export_started(actor: Actor, kind: str, params: dict[str, Any])
 
 
 async def start_export(actor: Actor, kind: str, params: dict[str, Any]) -> None:
-    """Check the right to export (AUDITOR, ADMIN) and audit the export itself. The audit
-    log is not divided by institution yet: an actor bound to institutions (issue 16) may
-    not export it whole."""
+    """Check the right to export (AUDITOR, ADMIN) and audit the export itself. Audit
+    exports need READ_AUDIT too; which events an actor bound to institutions receives is
+    decided by `audit_scope.readable_institutions` (issue 16)."""
     permissions.require(actor, Permission.EXPORT)
     if kind.startswith("audit"):
-        permissions.require_whole_audit(actor)
+        permissions.require(actor, Permission.READ_AUDIT)
     await _audit_export_started(actor, kind, params)
 
 
 async def export_institutions(actor: Actor, code: str | None) -> set[int] | None:
     """The institutions an export covers (issue 16): the one asked for (which the actor
     must act for), else the actor's own when bound, else all (None)."""
-    if code:
-        row = await sql.fetch_one("SELECT id FROM institution WHERE code = ?", [code])
-        if row is None:
-            raise DomainError(
-                ErrorCode.NOT_FOUND,
-                msg("Institution {code} does not exist", code=code),
-                "institution",
-            )
-        permissions.require_institution(actor, int(row["id"]), "institution")
-        return {int(row["id"])}
-    if permissions.institution_bound(actor):
-        return set(actor.institution_ids or ())
-    return None
+    institutions = await audit_scope.institutions_for(actor, code)
+    return None if institutions is None else set(institutions)
 
 
 async def _site_institutions() -> dict[int, int]:
@@ -197,18 +190,20 @@ async def _audit_lines(scope: AuditRange, as_bytes: bool) -> AsyncIterator[str |
     so the export costs little more than reading the rows; where the database's JSON
     quoting is not Python's, the lines are built in Python (event_line)."""
 
-    def where(after: int) -> tuple[str, list[Any]]:
-        conditions, params = ["seq > ?"], [after]
-        if scope.to_seq is not None:
-            conditions.append("seq <= ?")
-            params.append(scope.to_seq)
-        if scope.from_time is not None:
-            conditions.append("occurred_at >= ?")
-            params.append(scope.from_time)  # type: ignore[arg-type]
-        if scope.to_time is not None:
-            conditions.append("occurred_at <= ?")
-            params.append(scope.to_time)  # type: ignore[arg-type]
-        return " AND ".join(conditions), params
+    conditions: list[str] = []
+    params: list[Any] = []
+    if scope.to_seq is not None:
+        conditions.append("e.seq <= ?")
+        params.append(scope.to_seq)
+    if scope.from_time is not None:
+        conditions.append("e.occurred_at >= ?")
+        params.append(scope.from_time)
+    if scope.to_time is not None:
+        conditions.append("e.occurred_at <= ?")
+        params.append(scope.to_time)
+
+    def page_of(select: str, after: int, size: int) -> tuple[str, list[Any]]:
+        return audit_scope.scoped_page(select, conditions, params, after, size, scope.institutions)
 
     if await audit.sql_text_agrees():
         postgres = sql.is_postgres()
@@ -218,22 +213,19 @@ async def _audit_lines(scope: AuditRange, as_bytes: bool) -> AsyncIterator[str |
         joiner: str | bytes = b"" if as_bytes else ""
 
         def line_page(after: int) -> tuple[str, list[Any]]:
-            conditions, params = where(after)
-            query = f"SELECT seq, {line} FROM audit_event WHERE {conditions}"
-            return f"{query} ORDER BY seq LIMIT {EXPORT_BATCH}", params
+            return page_of(f"seq, {line}", after, EXPORT_BATCH)
 
         async for lines in audit.row_pages(line_page, scope.from_seq - 1, EXPORT_BATCH):
             yield joiner.join([row[1] for row in lines])  # type: ignore[attr-defined]
         return
 
     def page(after: int) -> tuple[str, list[Any]]:
-        conditions, params = where(after)
-        query = (
-            "SELECT seq, occurred_at, actor_type, actor_id, actor_name, action, entity_type, "
-            "entity_id, before_json, after_json, reason, request_id, prev_hash, hash "
-            f"FROM audit_event WHERE {conditions} ORDER BY seq LIMIT {BATCH}"
+        return page_of(
+            "seq, occurred_at, actor_type, actor_id, actor_name, action, entity_type, "
+            "entity_id, before_json, after_json, reason, request_id, prev_hash, hash",
+            after,
+            BATCH,
         )
-        return query, params
 
     async for rows in audit.event_pages(page, scope.from_seq - 1, BATCH):
         text = "".join(map(event_line, rows))

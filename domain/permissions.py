@@ -196,14 +196,6 @@ def require_within_institutions(
         raise out_of_scope(practitioner_field)
 
 
-def require_whole_audit(actor: Actor) -> None:
-    """The audit log as a whole (listing, export): not divided by institution yet, so an
-    actor bound to institutions may read only the histories of objects it can see."""
-    require(actor, Permission.READ_AUDIT)
-    if institution_bound(actor):
-        raise DomainError(ErrorCode.FORBIDDEN, msg(INSTITUTION_MESSAGE))
-
-
 def practitioner_scope(actor: Actor, permission: Permission) -> PractitionerScope:
     require(actor, permission)
     if _unscoped(actor, permission):

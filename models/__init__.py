@@ -1,7 +1,13 @@
 """Tortoise models: fields, constraints and indexes only (no business logic)."""
 
 from models.access import ApiKey, Session, User
-from models.audit import AuditCheckpoint, AuditEvent, AuditHead, IdempotencyRecord
+from models.audit import (
+    AuditCheckpoint,
+    AuditEvent,
+    AuditEventInstitution,
+    AuditHead,
+    IdempotencyRecord,
+)
 from models.bookings import Booking, BookingImpact, BookingWatch
 from models.calendar import CalendarYear
 from models.cases import CalendarDay, CaseRecord, EmergencyOverride
@@ -25,6 +31,7 @@ __all__ = [
     "ApiKey",
     "AuditCheckpoint",
     "AuditEvent",
+    "AuditEventInstitution",
     "AuditHead",
     "Booking",
     "BookingImpact",

@@ -95,3 +95,33 @@ class AuditCheckpoint(Model):
 
     async def delete(self, *args: Any, **kwargs: Any) -> None:
         raise PermissionError("audit checkpoints are append-only")
+
+
+class AuditEventInstitution(Model):
+    """Which institutions an audit event belongs to (issue 16; domain/audit_scope.py).
+
+    Written in the transaction of the append, outside the hash chain (nothing here is
+    hashed, so scoping never changes an event's hash or its verification). An event may
+    belong to several institutions, or to none (group-level: visible only to actors not
+    bound to institutions). Append-only like the events (triggers of migration 12).
+    `institution_id` is a plain integer, not a foreign key: an append must not lock
+    institution rows, and institutions are never deleted."""
+
+    id = fields.BigIntField(primary_key=True)
+    seq = fields.BigIntField()
+    institution_id = fields.IntField()
+
+    class Meta:
+        table = "audit_event_institution"
+        # (institution_id, seq): a scoped page is one index range in seq order.
+        unique_together = (("institution_id", "seq"),)
+        indexes = (("seq",),)
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._saved_in_db:
+            await super().save(*args, **kwargs)
+            return
+        raise PermissionError("audit scopes are append-only")
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError("audit scopes are append-only")

@@ -23,3 +23,10 @@ class AuditEventFilterInput:
         default=None, name="from", description="Only from this moment."
     )
     to: datetime | None = strawberry.field(default=None, description="Only up to this moment.")
+    institution: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Only the events of this institution (its code). An actor bound to "
+            "institutions sees only its institutions' events in any case."
+        ),
+    )

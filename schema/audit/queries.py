@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from domain import clock, permissions
+from domain import audit_scope, clock, permissions
 from domain.audit import EventFilter, verify_chain
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import localize, msg
@@ -52,7 +52,13 @@ class AuditQuery:
             last_checkpoint_seq=report.last_checkpoint_seq,
         )
 
-    @strawberry.field(description="The audit log, oldest first (AUDITOR, ADMIN).")
+    @strawberry.field(
+        description=(
+            "The audit log, oldest first (AUDITOR, ADMIN). An actor bound to institutions "
+            "reads only the events of its institutions (group-level events are not among "
+            "them); filter.institution narrows to one institution."
+        )
+    )
     async def audit_events(
         self,
         info: Info,
@@ -60,8 +66,10 @@ class AuditQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[AuditEvent]:
-        permissions.require_whole_audit(info.context.actor)
         f = filter or AuditEventFilterInput()
+        institutions = await audit_scope.readable_institutions(
+            info.context.actor, f.institution, "filter.institution"
+        )
         if f.from_ and f.to and f.from_ > f.to:
             raise DomainError(
                 ErrorCode.VALIDATION, msg("The start of the range is after its end"), "filter.from"
@@ -83,4 +91,5 @@ class AuditQuery:
             ),
             first,
             after,
+            institutions,
         )

@@ -83,11 +83,14 @@ class AuditEvent:
 
 
 async def audit_connection(
-    filter: EventFilter, first: int | None, after: str | None
+    filter: EventFilter,
+    first: int | None,
+    after: str | None,
+    institutions: frozenset[int] | None = None,
 ) -> Connection[AuditEvent]:
     size = page_size(first)
     after_seq = ids.decode_cursor(after)
-    rows, more = await audit.list_events(filter, size, after_seq)
+    rows, more = await audit.list_events(filter, size, after_seq, institutions)
     edges = [
         Edge(cursor=ids.encode_cursor(int(r["seq"])), node=AuditEvent.from_row(r)) for r in rows
     ]

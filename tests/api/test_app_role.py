@@ -13,7 +13,7 @@ import pytest
 from tortoise import Tortoise
 
 from api.db import GrantError, grant_app_role, grant_statements, tortoise_config
-from domain import audit, organisation, signing
+from domain import audit, organisation, signing, sql
 from tests.conftest import USE_POSTGRES
 from tests.factories import SYSTEM
 
@@ -64,6 +64,10 @@ async def app_role(database_url: str) -> AsyncIterator[str]:
         "DELETE FROM audit_checkpoint",
         "TRUNCATE audit_checkpoint",
         "ALTER TABLE audit_checkpoint DISABLE TRIGGER ALL",
+        # Issue 16: the events' institution scopes are append-only too.
+        "UPDATE audit_event_institution SET institution_id = 0",
+        "DELETE FROM audit_event_institution",
+        "TRUNCATE audit_event_institution",
         "DELETE FROM audit_head",
         "DROP TABLE audit_event",
         "CREATE TABLE sneaky (id int)",
@@ -102,6 +106,9 @@ async def test_r_app_role_is_not_owner_nor_superuser_and_the_service_works(
     try:
         site = await organisation.create_site(SYSTEM, code="MAIN", name="总院")
         assert site.id
+        # INSERT on audit_event_institution is allowed: the site's event is scoped.
+        scoped = await sql.fetch("SELECT seq FROM audit_event_institution")
+        assert [int(r["seq"]) for r in scoped] == [1]
         signing.configure(tmp_path / "keys")
         _, signed = await audit.checkpoint_now()  # INSERT on audit_checkpoint is allowed
         assert signed is not None and signed["seq"] == 1
