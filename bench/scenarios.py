@@ -134,7 +134,15 @@ def profile(pid: int, seconds: float, name: str) -> subprocess.Popen[bytes] | No
     return subprocess.Popen(  # noqa: S603 - a profiler on our own server
         [
             *(spy, "record", "--pid", str(pid), "-d", str(int(seconds)), "-r", "250"),
-            *("-f", "raw", "--idle", "--threads", "--nonblocking", "-o", str(Path(directory) / f"{name}.txt")),
+            *(
+                "-f",
+                "raw",
+                "--idle",
+                "--threads",
+                "--nonblocking",
+                "-o",
+                str(Path(directory) / f"{name}.txt"),
+            ),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -610,7 +618,7 @@ def workers(kind: str, scale: int, duration: float, connections: int, count: int
             single = base.load(port, token, "graphql", duration, connections, scale)
             print(f"[{kind}] workers={n}: {single}", flush=True)
             rss = _server_rss(server.pid)
-            time.sleep(1.5)
+            time.sleep(2.5)  # every worker has written its counts (api/metrics.py)
             before = _metric_total(port)
             sent = 2000
             answered = asyncio.run(_exact_requests(port, token, scale, sent, connections))
