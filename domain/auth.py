@@ -371,9 +371,12 @@ class ApiKeyCache:
 
     async def get(self, prefix: str, state: tuple[int, str] | None = None) -> ApiKey | None:
         state = state or await audit.registry_state()
-        # Never answer from a cache older than the request's state; one newer is as good
-        # (it has seen whatever the request has).
-        while state[0] > self.state[0] or (state[0] == self.state[0] and state != self.state):
+        if state[0] < self.state[0]:
+            # A request that began before the cache moved on, or another history (a
+            # restored database): read the key for itself, and leave the cache as it is.
+            return await ApiKey.get_or_none(prefix=prefix)
+        # Never answer from a cache older than the request's state.
+        while state != self.state and state[0] >= self.state[0]:
             seen = self.state
             keep = await self._only_neutral_events(seen, state)
             if self.state != seen:
