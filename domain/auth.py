@@ -369,14 +369,25 @@ class ApiKeyCache:
             and all(r["entity_type"] in KEY_NEUTRAL_TYPES for r in rows[1:])
         )
 
+    async def _one_history(self, older: tuple[int, str], newer: tuple[int, str]) -> bool:
+        """Are both states points of the database's own audit log?"""
+        from domain.decision import reads
+
+        rows = await reads.fetch(
+            "SELECT seq, hash FROM audit_event WHERE seq IN (?, ?)", [older[0], newer[0]]
+        )
+        found = {(int(r["seq"]), str(r["hash"])) for r in rows}
+        return older in found and newer in found
+
     async def get(self, prefix: str, state: tuple[int, str] | None = None) -> ApiKey | None:
         state = state or await audit.registry_state()
-        if state[0] < self.state[0]:
-            # A request that began before the cache moved on, or another history (a
-            # restored database): read the key for itself, and leave the cache as it is.
+        if state[0] < self.state[0] and not await self._one_history(state, self.state):
+            # Another history (a restored database): read the key for itself, and leave
+            # the cache as it is. A request that merely began before the cache moved on
+            # uses it (the cache has seen whatever the request has).
             return await ApiKey.get_or_none(prefix=prefix)
         # Never answer from a cache older than the request's state.
-        while state != self.state and state[0] >= self.state[0]:
+        while state[0] > self.state[0] or (state[0] == self.state[0] and state != self.state):
             seen = self.state
             keep = await self._only_neutral_events(seen, state)
             if self.state != seen:
