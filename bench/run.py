@@ -96,6 +96,18 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             return await original(self, query, values)
 
         type(conn).execute_query_dict = counting  # type: ignore[method-assign]
+        # On SQLite the decision path reads through connections of its own
+        # (domain/decision/reads.py): those queries count too.
+        from domain.decision import reads
+
+        original_read = reads._fetch
+
+        def counting_read(filename: str, query: str, params: list[Any]) -> Any:
+            nonlocal calls
+            calls += 1
+            return original_read(filename, query, params)
+
+        reads._fetch = counting_read  # type: ignore[assignment]
         per_batch: dict[str, int] = {}
         for size in (1, 500):
             decision.CACHE.reset((-1, ""))
@@ -113,6 +125,7 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             await decision.check_many(actor, checks)
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
+        reads._fetch = original_read  # type: ignore[assignment]
         figures: dict[str, Any] = {
             "scheduler": scheduler.secret,
             "auditor": auditor.secret,
