@@ -9,11 +9,15 @@ Several workers (`credreg serve --workers N`): each worker keeps its own counter
 writes them, at most once a second and whenever it answers /metrics, to a file of its
 own in CREDREG_METRICS_DIR (set by `credreg serve` when N > 1); the worker that answers
 /metrics adds up every worker's file, so the totals are the service's, whichever worker
-the scrape reaches. The files of stopped workers are kept, so counters never go back.
+the scrape reaches. A worker that stops being asked still writes its last counts within
+FLUSH_SECONDS (a flush is scheduled on the event loop; issue 19 item 5 found the last
+second of a worker's traffic missing from every scrape until it answered again). The
+files of stopped workers are kept, so counters never go back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -50,6 +54,7 @@ class Metrics:
             directory if directory is not None else os.environ.get("CREDREG_METRICS_DIR")
         )
         self.flushed_at = 0.0
+        self.flush_scheduled = False
 
     def observe(self, route: str, status: int, seconds: float) -> None:
         self.counts[(route, status)] += 1
@@ -59,8 +64,22 @@ class Metrics:
             if seconds <= bound:
                 counts[index] += 1
         counts[-1] += 1
-        if self.directory and time.monotonic() - self.flushed_at > FLUSH_SECONDS:
+        if not self.directory:
+            return
+        if time.monotonic() - self.flushed_at > FLUSH_SECONDS:
             self.flush()
+        elif not self.flush_scheduled:
+            # Counts newer than the last flush reach the file even if no request follows.
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return
+            self.flush_scheduled = True
+            loop.call_later(FLUSH_SECONDS, self._scheduled_flush)
+
+    def _scheduled_flush(self) -> None:
+        self.flush_scheduled = False
+        self.flush()
 
     # --- several workers -------------------------------------------------------------
 

@@ -62,6 +62,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     questions = json.loads(open(args.questions, encoding="utf-8").read())  # noqa: ASYNC230
     path = "/bench/check" if args.kind == "plain" else "/graphql"
     requests = [request_bytes(path, args.token, payload_for(args.kind, q)) for q in questions]
+    requests = requests[args.offset % len(requests) :] + requests[: args.offset % len(requests)]
     latencies: list[float] = []
     errors = 0
     stop = time.perf_counter() + args.duration
@@ -106,6 +107,7 @@ def main() -> None:
     )
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--offset", type=int, default=0, help="the question to start at")
     print(json.dumps(asyncio.run(run(parser.parse_args()))))
 
 

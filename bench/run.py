@@ -96,6 +96,18 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             return await original(self, query, values)
 
         type(conn).execute_query_dict = counting  # type: ignore[method-assign]
+        # On SQLite the decision path reads through connections of its own
+        # (domain/decision/reads.py): those queries count too.
+        from domain.decision import reads
+
+        original_read = reads._fetch
+
+        def counting_read(filename: str, query: str, params: list[Any]) -> Any:
+            nonlocal calls
+            calls += 1
+            return original_read(filename, query, params)
+
+        reads._fetch = counting_read  # type: ignore[assignment]
         per_batch: dict[str, int] = {}
         for size in (1, 500):
             decision.CACHE.reset((-1, ""))
@@ -113,6 +125,7 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             await decision.check_many(actor, checks)
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
+        reads._fetch = original_read  # type: ignore[assignment]
         figures: dict[str, Any] = {
             "scheduler": scheduler.secret,
             "auditor": auditor.secret,
@@ -155,7 +168,12 @@ async def verify_again(url: str) -> dict[str, Any]:
         await Tortoise.close_connections()
 
 
-def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(
+    url: str, workers: int = 1, env_extra: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The bench app under uvicorn; with `workers` > 1, as `credreg serve --workers N`
+    runs it (uvicorn's worker processes, the metrics of every worker added up through
+    CREDREG_METRICS_DIR, which the caller names in `env_extra`)."""
     port = free_port()
     env = {
         **os.environ,
@@ -163,6 +181,7 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
         "CREDREG_WEBHOOK_WORKER": "0",
         "CREDREG_RATE_POINTS_PER_SECOND": "1000000000",
         "CREDREG_RATE_BURST": "1000000000",
+        **(env_extra or {}),
     }
     server = subprocess.Popen(  # noqa: S603 - our own server
         [
@@ -176,7 +195,7 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
             "--port",
             str(port),
             "--workers",
-            "1",
+            str(workers),
             "--log-level",
             "warning",
             "--no-access-log",
@@ -195,26 +214,45 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("the server did not start")
 
 
+_BODIES_WRITTEN: set[Path] = set()
+
+
 def load(
-    port: int, token: str, kind: str, duration: float, connections: int, scale: int
+    port: int,
+    token: str,
+    kind: str,
+    duration: float,
+    connections: int,
+    scale: int,
+    questions_path: Path | None = None,
+    offset: int = 0,
+    threads: int = 2,
 ) -> dict[str, Any]:
-    """wrk when installed (C, light on the shared CPUs), else bench.load (asyncio)."""
+    """wrk when installed (C, light on the shared CPUs), else bench.load (asyncio).
+    `questions_path`: another question set than the seed's sample; `offset`: the question
+    to start at (wrk's threads each start at their share of the set from there; with one
+    thread, the set is asked in order from `offset`)."""
     wrk_binary = shutil.which("wrk")
+    source = questions_path or questions_file(scale)
     if wrk_binary:
         from bench.load import payload_for
 
-        questions = questions_of(scale)
-        bodies = DATA / f"bodies-{kind}-s{scale}.jsonl"
-        bodies.write_text(
-            "".join(json.dumps(payload_for(kind, q), ensure_ascii=False) + "\n" for q in questions)
-        )
+        bodies = DATA / f"bodies-{kind}-{source.stem}.jsonl"
+        if bodies not in _BODIES_WRITTEN:
+            questions = json.loads(source.read_text())
+            bodies.write_text(
+                "".join(
+                    json.dumps(payload_for(kind, q), ensure_ascii=False) + "\n" for q in questions
+                )
+            )
+            _BODIES_WRITTEN.add(bodies)
         path = "/bench/check" if kind == "plain" else "/graphql"
         wrk = subprocess.run(  # noqa: S603
             [
                 wrk_binary,
-                "-t2",
+                f"-t{threads}",
                 f"-c{connections}",
-                f"-d{int(duration)}s",
+                f"-d{max(int(duration), 1)}s",
                 "--latency",
                 "-s",
                 str(ROOT / "bench" / "wrk.lua"),
@@ -223,6 +261,8 @@ def load(
                 str(bodies),
                 path,
                 token,
+                str(offset),
+                str(threads),
             ],
             capture_output=True,
             text=True,
@@ -243,7 +283,9 @@ def load(
             "--token",
             token,
             "--questions",
-            str(questions_file(scale)),
+            str(source),
+            "--offset",
+            str(offset),
             "--kind",
             kind,
             "--duration",
@@ -555,6 +597,45 @@ def compare(
     }
 
 
+SCENARIOS = ("spec", "cold-wide", "mixed", "workers")
+
+
+def run_scenarios(kind: str, args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
+    """The chosen scenarios on one database (one process per database: tortoise caches
+    SQL per model class, dialect included)."""
+    from bench import scenarios
+
+    chosen = SCENARIOS if args.scenarios == "all" else tuple(args.scenarios.split(","))
+    unknown = set(chosen) - set(SCENARIOS)
+    if unknown:
+        raise SystemExit(f"unknown scenarios {sorted(unknown)}; choose from {SCENARIOS}")
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in SCENARIOS}
+    found["runs"] = []
+    if "spec" in chosen:
+        found["runs"].append(
+            measure(kind, args.scale, args.duration, args.connections, args.compare_scale)
+        )
+    scales = [args.scale]
+    if args.compare_scale and args.compare_scale != args.scale and seeded(kind, args.compare_scale):
+        scales.append(args.compare_scale)
+    if "cold-wide" in chosen:
+        for scale in scales:  # issue 19.6: the cold and wide figure at x10 too
+            found["cold-wide"].append(
+                scenarios.cold_wide(kind, scale, args.scenario_duration, args.connections)
+            )
+    if "mixed" in chosen:
+        found["mixed"].append(
+            scenarios.mixed(kind, args.scale, args.scenario_duration, args.connections)
+        )
+    if "workers" in chosen:
+        found["workers"].append(
+            scenarios.workers(
+                kind, args.scale, args.scenario_duration, args.connections, args.workers
+            )
+        )
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.run")
     parser.add_argument("--scale", type=int, default=1)
@@ -565,16 +646,33 @@ def main() -> None:
         "--compare-scale",
         type=int,
         default=10,
-        help="also measure single checks on this scale when it is seeded (0: never)",
+        help="also measure single checks (and cold-wide) on this scale when it is seeded "
+        "(0: never)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        default="all",
+        help=f"comma-separated, of {','.join(SCENARIOS)} (default: all); spec is SPEC 9's "
+        "table, the others issue 19's (bench/scenarios.py)",
+    )
+    parser.add_argument(
+        "--scenario-duration",
+        type=float,
+        default=10,
+        help="seconds of each measured load in the issue 19 scenarios",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=max(os.cpu_count() or 2, 2),
+        help="uvicorn workers measured beside one in the workers scenario",
     )
     parser.add_argument("--json-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     kinds = args.databases.split(",")
-    runs = []
+    found: dict[str, list[dict[str, Any]]] = {}
     if len(kinds) == 1:
-        runs.append(
-            measure(kinds[0], args.scale, args.duration, args.connections, args.compare_scale)
-        )
+        found = run_scenarios(kinds[0], args)
     else:
         # One process per database: tortoise caches SQL per model class, dialect included.
         for kind in kinds:
@@ -594,13 +692,21 @@ def main() -> None:
                     str(args.connections),
                     "--compare-scale",
                     str(args.compare_scale),
+                    "--scenarios",
+                    args.scenarios,
+                    "--scenario-duration",
+                    str(args.scenario_duration),
+                    "--workers",
+                    str(args.workers),
                     "--json-out",
                     str(out),
                 ],
                 cwd=ROOT,
                 check=True,
             )
-            runs.extend(json.loads(out.read_text())["runs"])
+            for name, rows in json.loads(out.read_text()).items():
+                if isinstance(rows, list):
+                    found.setdefault(name, []).extend(rows)
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -610,14 +716,24 @@ def main() -> None:
         "?",
     )
     results = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "cpu": cpu},
-        "runs": runs,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "cpu": cpu,
+            "load_average": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
+        },
+        **found,
     }
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=1) + "\n")
         return
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n")
-    print(table(results["runs"]))
+    from bench import scenarios
+
+    if found.get("runs"):
+        print(table(found["runs"]))
+    print(scenarios.table(found))
+    print(f"machine: {results['machine']}")
 
 
 def _healthz_cell(run: dict[str, Any]) -> str:

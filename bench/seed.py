@@ -333,6 +333,96 @@ async def check_questions(url: str, questions: list[Question]) -> None:
     print("  blocking reasons: " + ", ".join(f"{c} {n}" for c, n in reasons.most_common(8)))
 
 
+WIDE_QUESTIONS = 20_000
+# Every practitioner at least once (x10: 50,000 questions), at least 20,000 in all (x1: 4 each).
+WIDE_PER_PRACTITIONER = 1
+
+
+async def wide_questions(
+    count: int = WIDE_QUESTIONS, seed_value: int = 20_261_124
+) -> list[dict[str, Any]]:
+    """Questions over every practitioner of the seeded database (issue 19, cold and wide):
+    at least `count` distinct (practitioner, procedure, date) questions and at least
+    WIDE_PER_PRACTITIONER per practitioner, mostly about procedures a privilege they hold
+    covers, on a date of the next 90 days, in their privilege's site; one in six asks about
+    any procedure. Derived from the rows (Tortoise must be initialised), deterministic for
+    a given database and seed, in a shuffled order so that consecutive requests name
+    different practitioners (as OR lists from many departments do)."""
+    import random
+    from collections import defaultdict
+    from datetime import timedelta
+
+    from domain import clock, sql
+
+    rng = random.Random(seed_value)
+    today = clock.today()
+    people = await sql.fetch("SELECT id, staff_no FROM practitioner ORDER BY id")
+    sites = {int(r["id"]): str(r["code"]) for r in await sql.fetch("SELECT id, code FROM site")}
+    procedures = await sql.fetch(
+        "SELECT DISTINCT code, grade, specialty_id, technique_id FROM procedure ORDER BY code"
+    )
+    all_codes = [str(r["code"]) for r in procedures]
+    by_grade: dict[tuple[int, int], list[str]] = defaultdict(list)
+    by_technique: dict[int, list[str]] = defaultdict(list)
+    for row in procedures:
+        by_grade[(int(row["specialty_id"]), int(row["grade"]))].append(str(row["code"]))
+        if row["technique_id"] is not None:
+            by_technique[int(row["technique_id"])].append(str(row["code"]))
+    held: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
+    for row in await sql.fetch(
+        "SELECT practitioner_id, site_id, scope, specialty_id, max_grade, procedure_code, "
+        "technique_id FROM privilege WHERE status IN ('ACTIVE', 'SUSPENDED') ORDER BY id"
+    ):
+        scope = row["scope"]
+        if scope == "PROCEDURE" and row["procedure_code"]:
+            codes = [str(row["procedure_code"])]
+        elif scope == "TECHNIQUE" and row["technique_id"] is not None:
+            codes = by_technique.get(int(row["technique_id"]), [])
+        elif scope == "SURGERY_GRADE" and row["specialty_id"] is not None:
+            top = int(row["max_grade"] or 1)
+            codes = [
+                c
+                for g in range(1, top + 1)
+                for c in by_grade.get((int(row["specialty_id"]), g), [])
+            ]
+        else:
+            codes = []
+        if codes:
+            held[int(row["practitioner_id"])].append(
+                (sites.get(int(row["site_id"]), "MAIN"), codes)
+            )
+    per_person = max(WIDE_PER_PRACTITIONER, -(-count // max(len(people), 1)))
+    seen: set[tuple[str, str, str]] = set()
+    out: list[dict[str, Any]] = []
+    for person in people:
+        staff_no = str(person["staff_no"])
+        options = held.get(int(person["id"]), [])
+        made = tries = 0
+        while made < per_person and tries < per_person * 20:
+            tries += 1
+            if options and rng.random() >= 1 / 6:
+                site, codes = rng.choice(options)
+                code = rng.choice(codes)
+            else:
+                site, code = "MAIN", rng.choice(all_codes)
+            on = (today + timedelta(days=rng.randint(0, 89))).isoformat()
+            if (staff_no, code, on) in seen:
+                continue
+            seen.add((staff_no, code, on))
+            out.append(
+                {
+                    "practitionerStaffNo": staff_no,
+                    "procedureCode": code,
+                    "on": on,
+                    "setting": "INPATIENT",
+                    "siteCode": site,
+                }
+            )
+            made += 1
+    rng.shuffle(out)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m bench.seed", description=__doc__.split("\n\n")[0]

@@ -314,20 +314,93 @@ async def institution_bounds(
     )
 
 
+# Audit entity types whose events never change an API key (issue 19, item 2): the key
+# cache keeps its keys across them. Any other type (ApiKey, User - deactivation ends a
+# user's credentials - or one this list does not know) empties it.
+KEY_NEUTRAL_TYPES = frozenset(
+    {
+        "CaseRecord",
+        "Privilege",
+        "Evaluation",
+        "EmergencyOverride",
+        "CommitteeDecision",
+        "Booking",
+        "BookingImpact",
+        "Session",
+        "Technique",
+        "Procedure",
+        "CatalogueVersion",
+        "Practitioner",
+        "Export",
+        "Webhook",
+        "WebhookDelivery",
+        "Operation",
+    }
+)
+MAX_SIFTED_KEY_EVENTS = 1_000
+
+
 class ApiKeyCache:
-    """API keys by prefix, valid for one registry state: creating or revoking a key is
-    audited, so it moves the state and empties this cache on the next request."""
+    """API keys by prefix, valid for one registry state. Creating or revoking a key is
+    audited, so it moves the state; when the state moves, the cache reads the audit
+    events in between and empties itself unless every one of them is of a type that
+    never touches a key (KEY_NEUTRAL_TYPES). Emptying it on every move, as it did, made
+    every request after each case record read its key again, queued on SQLite behind
+    the writers' transactions (issue 19, item 2)."""
 
     def __init__(self) -> None:
         self.state: tuple[int, str] = (-1, "")
         self.keys: dict[str, ApiKey | None] = {}
 
+    async def _only_neutral_events(self, old: tuple[int, str], new: tuple[int, str]) -> bool:
+        from domain.decision import reads
+
+        if old[0] < 0 or new[0] <= old[0] or new[0] - old[0] > MAX_SIFTED_KEY_EVENTS:
+            return False
+        rows = await reads.fetch(
+            "SELECT seq, hash, entity_type FROM audit_event WHERE seq >= ? AND seq <= ? "
+            "ORDER BY seq",
+            [old[0], new[0]],
+        )
+        return (
+            len(rows) == new[0] - old[0] + 1
+            and rows[0]["hash"] == old[1]
+            and rows[-1]["hash"] == new[1]
+            and all(r["entity_type"] in KEY_NEUTRAL_TYPES for r in rows[1:])
+        )
+
+    async def _one_history(self, older: tuple[int, str], newer: tuple[int, str]) -> bool:
+        """Are both states points of the database's own audit log?"""
+        from domain.decision import reads
+
+        rows = await reads.fetch(
+            "SELECT seq, hash FROM audit_event WHERE seq IN (?, ?)", [older[0], newer[0]]
+        )
+        found = {(int(r["seq"]), str(r["hash"])) for r in rows}
+        return older in found and newer in found
+
     async def get(self, prefix: str, state: tuple[int, str] | None = None) -> ApiKey | None:
         state = state or await audit.registry_state()
-        if state != self.state or len(self.keys) > 10_000:
-            self.state, self.keys = state, {}
+        if state[0] < self.state[0] and not await self._one_history(state, self.state):
+            # Another history (a restored database): read the key for itself, and leave
+            # the cache as it is. A request that merely began before the cache moved on
+            # uses it (the cache has seen whatever the request has).
+            return await ApiKey.get_or_none(prefix=prefix)
+        # Never answer from a cache older than the request's state.
+        while state[0] > self.state[0] or (state[0] == self.state[0] and state != self.state):
+            seen = self.state
+            keep = await self._only_neutral_events(seen, state)
+            if self.state != seen:
+                continue  # another request moved it meanwhile: look again
+            if not keep or len(self.keys) > 10_000:
+                self.keys = {}
+            self.state = state
         if prefix not in self.keys:
-            self.keys[prefix] = await ApiKey.get_or_none(prefix=prefix)
+            seen = self.state
+            key = await ApiKey.get_or_none(prefix=prefix)
+            if self.state != seen:
+                return key  # the cache moved during the read: do not keep it
+            self.keys[prefix] = key
         return self.keys[prefix]
 
 

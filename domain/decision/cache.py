@@ -9,6 +9,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
 from domain import audit, sql
+from domain.decision import reads
 from domain.decision.facts import Snapshot
 from domain.decision.loading import in_list, keys_of, load_parts, load_snapshot
 from domain.decision.rules import decide
@@ -61,7 +62,7 @@ async def staleness_between(old: tuple[int, str], new: tuple[int, str]) -> Stale
     new_seq = new[0]
     if old_seq < 0 or new_seq < old_seq or new_seq - old_seq > MAX_SIFTED_EVENTS:
         return Staleness(everything=True)
-    rows = await sql.fetch(
+    rows = await reads.fetch(
         "SELECT seq, hash, entity_type, entity_id FROM audit_event "
         "WHERE seq >= ? AND seq <= ? ORDER BY seq",
         [old_seq, new_seq],
@@ -100,13 +101,13 @@ async def holders_of(staleness: Staleness) -> set[int]:
     holders = set(staleness.practitioner_ids)
     if staleness.privilege_ids:
         wanted = sorted(staleness.privilege_ids)
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             f"SELECT practitioner_id FROM privilege WHERE id IN ({in_list(wanted)})", wanted
         )
         holders |= {int(r["practitioner_id"]) for r in rows}
     if staleness.evaluation_ids:
         wanted = sorted(staleness.evaluation_ids)
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             "SELECT p.practitioner_id FROM evaluation e JOIN privilege p ON p.id = e.privilege_id "
             f"WHERE e.id IN ({in_list(wanted)})",
             wanted,
@@ -142,6 +143,9 @@ class DecisionCache:
 
     def __init__(self) -> None:
         self._loads: SharedRuns[_PendingLoad, bool] = SharedRuns(_PendingLoad, self._run_load)
+        # Advances under way, by (from, to) state: the requests that see the registry
+        # move at the same moment share one reading of the events in between.
+        self._advancing: dict[tuple[tuple[int, str], tuple[int, str]], asyncio.Future[bool]] = {}
         self.reset((-1, ""))
 
     def reset(self, state: tuple[int, str]) -> None:
@@ -153,7 +157,23 @@ class DecisionCache:
 
     async def advance(self, state: tuple[int, str]) -> bool:
         """Bring the cache from its version to `state`, forgetting what changed in
-        between. False when another request moved it while the events were read."""
+        between. False when another request moved it while the events were read.
+        Concurrent callers going from the same version to the same one share the work
+        (the events between two versions never change)."""
+        key = (self.state, state)
+        loop = asyncio.get_running_loop()
+        shared = self._advancing.get(key)
+        if shared is None or shared.get_loop() is not loop:
+            shared = self._advancing[key] = loop.create_task(self._advance(state))
+
+            def done(finished: asyncio.Future[bool]) -> None:
+                if self._advancing.get(key) is finished:
+                    del self._advancing[key]
+
+            shared.add_done_callback(done)
+        return await asyncio.shield(shared)
+
+    async def _advance(self, state: tuple[int, str]) -> bool:
         seen = self.state
         staleness = await staleness_between(seen, state)
         holders = set() if staleness.everything else await holders_of(staleness)

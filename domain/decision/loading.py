@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from domain import sql
+from domain.decision import reads
 from domain.decision.facts import (
     PrivilegeFacts,
     RegistrationFacts,
@@ -69,7 +69,7 @@ async def load_parts(
     evaluations, and the named catalogue codes: at most six queries, whatever the size."""
     snap = Snapshot()
     if with_sites:
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             "SELECT id, code, is_default, reevaluation_months, institution_id, "
             "(SELECT MIN(i.id) FROM institution i WHERE i.is_default = TRUE) "
             "AS default_institution FROM site"
@@ -80,7 +80,7 @@ async def load_parts(
                 snap.default_institution_id = int(row["default_institution"])
         # Techniques admitted at institutions other than their own (issue 16): a small
         # table, read with the sites and kept until any admission changes.
-        for row in await sql.fetch(
+        for row in await reads.fetch(
             "SELECT technique_id, institution_id, status, filing_due_on, filed_on, "
             "filing_due_on_provisional "
             "FROM technique_admission"
@@ -100,7 +100,7 @@ async def load_parts(
         params += staff
     if where:
         # One row per registration (issue 16: where the practitioner may practise).
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             "SELECT p.id, p.staff_no, p.name, p.status, p.licence_valid_until, p.department_id, "
             "p.category, p.practice_scope_codes, d.day_surgery_approved, "
             "s.institution_id AS primary_institution, r.institution_id, r.kind, r.valid_from, "
@@ -129,7 +129,7 @@ async def load_parts(
 
     codes = sorted(codes_wanted)
     if codes:
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             # Names come with the same rows: reasons name the procedure and technique.
             "SELECT p.id, p.code, p.name, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
             "p.effective_from, p.effective_to, t.code AS technique_code, t.name AS technique_name, "
@@ -159,7 +159,7 @@ async def load_parts(
 
     holders = sorted(snap.practitioners_by_id)
     if holders:
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             "SELECT id, practitioner_id, site_id, scope, specialty_id, max_grade, procedure_code, "
             "technique_id, supervised_only, valid_from, valid_until, status, last_evaluated_on, "
             # R16: where a superseded privilege's answers stop (index on supersedes_id).
@@ -175,7 +175,7 @@ async def load_parts(
             privilege = privilege_facts(row, successor_from=row["successor_from"])
             grouped[privilege.practitioner_id].append(privilege)
         snap.privileges_by_practitioner = dict(grouped)
-        rows = await sql.fetch(
+        rows = await reads.fetch(
             "SELECT e.privilege_id, c.due_on FROM evaluation e "
             "JOIN review_cycle c ON c.id = e.cycle_id JOIN privilege p ON p.id = e.privilege_id "
             f"WHERE e.status IN ('PENDING', 'SUBMITTED') AND p.practitioner_id IN "

@@ -594,3 +594,42 @@ async def test_rehash_on_login_when_parameters_rise(client: httpx.AsyncClient) -
     assert (await User.get(id=user.id)).password_hash == rehashed
     assert json.loads((await actions("auth.login"))[-1].after_json or "{}")["rehashed"] is False
     assert (await login(client, "alice", "not the right passphrase"))["token"] is None
+
+
+async def test_api_key_cache_keeps_keys_across_unrelated_writes_not_a_revocation(
+    client: httpx.AsyncClient, admin: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 item 2: a login (or a case record) moves the registry without touching
+    keys, and the key cache keeps its keys; a revocation empties it at once."""
+    from domain import audit
+
+    monkeypatch.setattr(auth, "API_KEYS", auth.ApiKeyCache())  # not an earlier test's
+
+    body = await gql(client, CREATE_API_KEY, {"name": "OR", "roles": ["SCHEDULER"]}, admin)
+    created = body["data"]["createApiKey"]
+    secret = created["secret"]
+    prefix = secret.split("_")[1]
+    assert (await viewer(client, secret))["kind"] == "api_key"
+    assert prefix in auth.API_KEYS.keys
+    await auth.login("admin", PASSWORD)  # a Session event: the registry moves
+    assert (await viewer(client, secret))["kind"] == "api_key"
+    assert auth.API_KEYS.state == await audit.registry_state()
+    assert prefix in auth.API_KEYS.keys  # kept, not read again
+    revoked = await gql(client, REVOKE_API_KEY, {"id": created["apiKey"]["id"]}, token=admin)
+    assert revoked["data"]["revokeApiKey"]["userErrors"] == [], revoked
+    assert await is_nobody(client, secret)
+
+
+async def test_api_key_cache_of_another_history_is_not_used(
+    client: httpx.AsyncClient, admin: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache at a later seq of another history (say, before a backup was restored)
+    never answers: the request reads its key for itself."""
+    body = await gql(client, CREATE_API_KEY, {"name": "OR", "roles": ["SCHEDULER"]}, admin)
+    secret = body["data"]["createApiKey"]["secret"]
+    prefix = secret.split("_")[1]
+    cache = auth.ApiKeyCache()
+    cache.state = (10**9, "not this log")
+    cache.keys = {prefix: None}  # would refuse the key
+    monkeypatch.setattr(auth, "API_KEYS", cache)
+    assert (await viewer(client, secret))["kind"] == "api_key"

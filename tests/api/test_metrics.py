@@ -61,3 +61,23 @@ def test_r_metrics_add_up_every_worker(tmp_path: Path) -> None:
     assert 'credreg_http_request_seconds_count{route="/graphql"} 5' in text
     assert 'credreg_http_request_seconds_bucket{route="/graphql",le="0.005"} 3' in text
     assert 'credreg_http_requests_total{route="/healthz",status="200"} 1' in text
+
+
+async def test_r_metrics_a_quiet_worker_still_writes_its_last_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 item 5: requests a worker answered within a second of its last flush
+    reach the other workers' scrapes once it falls quiet (a flush is scheduled)."""
+    import asyncio
+
+    monkeypatch.setattr(metrics, "FLUSH_SECONDS", 0.05)
+    quiet, scraped = Metrics(directory=str(tmp_path)), Metrics(directory=str(tmp_path))
+    quiet.observe("/graphql", 200, 0.004)  # flushed at once (the first)
+    quiet.observe("/graphql", 200, 0.004)  # within FLUSH_SECONDS: scheduled
+    import os
+
+    os.replace(tmp_path / f"worker-{os.getpid()}.json", tmp_path / "worker-1.json")
+    await asyncio.sleep(0.2)
+    os.replace(tmp_path / f"worker-{os.getpid()}.json", tmp_path / "worker-1.json")
+    text = scraped.render()
+    assert 'credreg_http_requests_total{route="/graphql",status="200"} 2' in text

@@ -221,3 +221,44 @@ async def test_a_failed_shared_head_read_fails_its_waiters_only(monkeypatch: Any
     results = await asyncio.gather(shared.share(), shared.share(), return_exceptions=True)
     assert all(isinstance(r, ConnectionError) for r in results)
     assert await shared.share() == (9, "h") and calls == 2
+
+
+async def test_concurrent_requests_share_one_advance_and_all_see_the_change(
+    db: None, monkeypatch: Any
+) -> None:
+    """Issue 19 item 2: after a suspension, the requests that meet the moved registry
+    together read the events in between once, and every one of them denies."""
+    import asyncio
+
+    world = await _world(db)
+    p1 = world["p1"]
+    await privileges.suspend_privilege(SYSTEM, p1.id, p1.version, "complication under review")
+    sifts = 0
+    original = decision_cache.staleness_between
+
+    async def counting(old: Any, new: Any) -> Any:
+        nonlocal sifts
+        sifts += 1
+        await asyncio.sleep(0.01)  # the others arrive while it reads
+        return await original(old, new)
+
+    monkeypatch.setattr(decision_cache, "staleness_between", counting)
+    answers = await asyncio.gather(*[check("D0001") for _ in range(8)])
+    assert sifts == 1
+    assert not any(a.allowed for a in answers)
+    assert (await check("D0002")).allowed and cached("D0002")  # its holder only
+
+
+async def test_decision_reads_see_every_committed_write(db: None) -> None:
+    """Decision reads outside a transaction may use their own read-only connections on
+    SQLite (domain/decision/reads.py): they still see a write the moment it commits."""
+    from domain import sql
+    from domain.decision import reads
+
+    world = await _world(db)
+    query = "SELECT status FROM privilege WHERE id = ?"
+    assert (await reads.fetch(query, [world["p1"].id]))[0]["status"] == "ACTIVE"
+    p1 = world["p1"]
+    await privileges.suspend_privilege(SYSTEM, p1.id, p1.version, "complication under review")
+    assert (await reads.fetch(query, [p1.id]))[0]["status"] == "SUSPENDED"
+    assert await reads.fetch(query, [p1.id]) == await sql.fetch(query, [p1.id])
