@@ -44,7 +44,7 @@ STREAM_ROWS = 1000  # states parsed per chunk yielded
 
 def _json_field(key: str, postgres: bool) -> str:
     if postgres:
-        return f"(after_json::jsonb ->> '{key}')"
+        return f"(after_json::json ->> '{key}')"
     return f"json_extract(after_json, '$.{key}')"
 
 
