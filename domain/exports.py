@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from domain import audit, audit_chain, audit_scope, clock, permissions, sql
+from domain import audit, audit_chain, audit_scope, clock, permissions, sql, xlsx_stream
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.global_ids import global_id
-from domain.history import in_force, privileges_at
+from domain.history import privileges_in_force_at
 from domain.i18n import msg
 from domain.permissions import Permission
-from domain.spreadsheets import csv_safe, xlsx_text_cell
+from domain.spreadsheets import FORMULA_STARTS
 
 BATCH = 5000
 EXPORT_BATCH = 5000  # lines written by the database per page
@@ -334,17 +334,16 @@ def _day(value: Any) -> date | None:
 
 async def privilege_rows(
     actor: Actor, as_of: date, institution_ids: set[int] | None = None
-) -> Iterator[list[Any]]:
+) -> AsyncIterator[list[list[Any]]]:
     """Who held what on that date: privileges in force then, as recorded by the end of
     that day (reconstructed from history, not from today's rows), with their basis; one
-    typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids).
+    typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids),
+    a chunk of rows at a time in id order, so that memory stays flat at any size.
     `institution_ids`: only privileges at campuses of those institutions."""
-    states = [p for p in await privileges_at(actor, end_of_day(as_of)) if in_force(p, as_of)]
-    if institution_ids is not None:
-        site_institution = await _site_institutions()
-        states = [p for p in states if site_institution.get(int(p["site_id"])) in institution_ids]
+    chunks = privileges_in_force_at(actor, end_of_day(as_of), as_of)
+    site_institution = await _site_institutions() if institution_ids is not None else {}
     people = {
-        int(r["id"]): r
+        int(r["id"]): {**r, "global_id": global_id("Practitioner", int(r["id"]))}
         for r in await sql.fetch(
             "SELECT p.id, p.staff_no, p.name, d.code AS department_code FROM practitioner p "
             "JOIN department d ON d.id = p.department_id"
@@ -358,56 +357,72 @@ async def privilege_rows(
         int(r["id"]): r["code"] for r in await sql.fetch("SELECT id, code FROM technique")
     }
     decisions_ = {
-        int(r["id"]): r
+        int(r["id"]): {**r, "global_id": global_id("CommitteeDecision", int(r["id"]))}
         for r in await sql.fetch(
             "SELECT id, committee, meeting_on, minutes_ref FROM committee_decision"
         )
     }
+    nobody: dict[str, Any] = {}
 
-    def rows() -> Iterator[list[Any]]:
-        for p in states:
-            person = people.get(int(p["practitioner_id"]), {})
-            target = {
-                "SURGERY_GRADE": specialties.get(p.get("specialty_id") or 0),
-                "PROCEDURE": p.get("procedure_code"),
-                "TECHNIQUE": techniques.get(p.get("technique_id") or 0),
-                "DAY_SURGERY": "",
-            }.get(p["scope"], "")
-            basis_id = p.get("basis_id")
-            basis = decisions_.get(basis_id or 0, {})
-            yield [
-                global_id("Privilege", int(p["id"])),
-                global_id("Practitioner", int(p["practitioner_id"])),
-                person.get("staff_no"),
-                person.get("name"),
-                person.get("department_code"),
-                sites.get(int(p["site_id"])),
-                p["scope"],
-                target or "",
-                p.get("max_grade") or None,
-                bool(p.get("supervised_only")),
-                _day(p.get("valid_from")),
-                _day(p.get("valid_until")),
-                p["status"],
-                basis.get("committee", ""),
-                _day(basis.get("meeting_on")),
-                basis.get("minutes_ref", ""),
-                global_id("CommitteeDecision", int(basis_id)) if basis_id else "",
+    def row(p: dict[str, Any]) -> list[Any]:
+        person = people.get(int(p["practitioner_id"]), nobody)
+        scope = p["scope"]
+        if scope == "SURGERY_GRADE":
+            target = specialties.get(p.get("specialty_id") or 0)
+        elif scope == "PROCEDURE":
+            target = p.get("procedure_code")
+        elif scope == "TECHNIQUE":
+            target = techniques.get(p.get("technique_id") or 0)
+        else:
+            target = ""
+        basis_id = p.get("basis_id")
+        basis = decisions_.get(basis_id or 0, nobody)
+        return [
+            global_id("Privilege", int(p["id"])),
+            person.get("global_id") or global_id("Practitioner", int(p["practitioner_id"])),
+            person.get("staff_no"),
+            person.get("name"),
+            person.get("department_code"),
+            sites.get(int(p["site_id"])),
+            scope,
+            target or "",
+            p.get("max_grade") or None,
+            bool(p.get("supervised_only")),
+            _day(p.get("valid_from")),
+            _day(p.get("valid_until")),
+            p["status"],
+            basis.get("committee", ""),
+            _day(basis.get("meeting_on")),
+            basis.get("minutes_ref", ""),
+            (basis.get("global_id") or global_id("CommitteeDecision", int(basis_id)))
+            if basis_id
+            else "",
+        ]
+
+    async for states in chunks:
+        if institution_ids is not None:
+            states = [
+                p for p in states if site_institution.get(int(p["site_id"])) in institution_ids
             ]
+        yield [row(p) for p in states]
 
-    return rows()
+
+_CSV_TEXT = [
+    i for i, name in enumerate(PRIVILEGE_COLUMNS) if PRIVILEGE_KINDS[name] in ("code", "text")
+]
+_CSV_BOOL = [i for i, name in enumerate(PRIVILEGE_COLUMNS) if PRIVILEGE_KINDS[name] == "bool"]
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return csv_safe(value)
-    return str(value)
+def _csv_ready(row: list[Any]) -> list[Any]:
+    """A row ready for csv.writer, in place: booleans as true/false, formula-like text
+    escaped (OWASP); None, numbers and dates (ISO) are left to the csv module."""
+    for index in _CSV_BOOL:
+        row[index] = "true" if row[index] else "false"
+    for index in _CSV_TEXT:
+        value = row[index]
+        if value and value.startswith(FORMULA_STARTS):
+            row[index] = "'" + value
+    return row
 
 
 async def privileges_csv(
@@ -415,66 +430,39 @@ async def privileges_csv(
 ) -> AsyncIterator[str]:
     """The privileges as CSV (machine headers); `bom` starts it with a UTF-8 BOM so Excel
     on zh-CN Windows reads it as UTF-8. Formula-like cells are escaped (OWASP)."""
-    rows = await privilege_rows(actor, as_of, institution_ids)
     buffer = io.StringIO()
     if bom:
         buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(PRIVILEGE_COLUMNS)
-    for index, row in enumerate(rows, start=1):
-        writer.writerow([_csv_value(value) for value in row])
-        if index % 1000 == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+    async for rows in privilege_rows(actor, as_of, institution_ids):
+        writer.writerows(map(_csv_ready, rows))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
     yield buffer.getvalue()
 
 
 def write_privileges_xlsx(target: Any, rows: Iterable[list[Any]], locale: str = "zh-CN") -> None:
-    """A real workbook in openpyxl's write-only mode (rows go straight to a temporary
-    file, so memory stays flat at any size): codes as text, dates as dates, a frozen
-    header row, headers in the reader's language, formula-like text never a formula."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
+    """A real workbook, streamed (domain.xlsx_stream: rows go straight into the zip, so
+    memory stays flat at any size): codes as text, dates as dates, a frozen header row,
+    headers in the reader's language, formula-like text never a formula."""
     locale = locale if locale in PRIVILEGE_HEADERS else "zh-CN"
     labels = PRIVILEGE_HEADERS[locale]
-    yes, no = BOOL_LABELS[locale]
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(PRIVILEGES_SHEET[locale])
-    sheet.freeze_panes = "A2"
-    for index, name in enumerate(PRIVILEGE_COLUMNS, start=1):
-        width = 24 if PRIVILEGE_KINDS[name] == "code" and name.endswith("_id") else 14
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for name in PRIVILEGE_COLUMNS:
-        cell = xlsx_text_cell(sheet, labels[name], "General")
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
     kinds = [PRIVILEGE_KINDS[name] for name in PRIVILEGE_COLUMNS]
-    for row in rows:
-        cells: list[Any] = []
-        for kind, value in zip(kinds, row, strict=True):
-            if value is None or value == "":
-                cells.append(None)
-            elif kind == "date":
-                cell = WriteOnlyCell(sheet, value)
-                cell.number_format = "yyyy-mm-dd"
-                cells.append(cell)
-            elif kind == "bool":
-                cells.append(yes if value else no)
-            elif kind == "number":
-                cells.append(value)
-            else:
-                cells.append(
-                    xlsx_text_cell(sheet, str(value), "@" if kind == "code" else "General")
-                )
-        sheet.append(cells)
-    book.save(target)
+    widths = [
+        24 if PRIVILEGE_KINDS[name] == "code" and name.endswith("_id") else 14
+        for name in PRIVILEGE_COLUMNS
+    ]
+    xlsx_stream.write_sheet(
+        target,
+        PRIVILEGES_SHEET[locale],
+        [labels[name] for name in PRIVILEGE_COLUMNS],
+        kinds,
+        widths,
+        rows,
+        yes_no=BOOL_LABELS[locale],
+    )
 
 
 async def privileges_xlsx(
@@ -486,8 +474,17 @@ async def privileges_xlsx(
 ) -> None:
     """Write the privileges held on `as_of` to `target` (a path or binary file); the
     workbook is built in a worker thread so the event loop keeps serving."""
-    rows = await privilege_rows(actor, as_of, institution_ids)
-    await asyncio.to_thread(write_privileges_xlsx, target, rows, locale)
+    chunks = privilege_rows(actor, as_of, institution_ids)
+    loop = asyncio.get_running_loop()
+
+    async def next_chunk() -> list[list[Any]] | None:
+        return await anext(chunks, None)
+
+    def rows() -> Iterator[list[Any]]:  # in the worker thread: each chunk from the loop
+        while (chunk := asyncio.run_coroutine_threadsafe(next_chunk(), loop).result()) is not None:
+            yield from chunk
+
+    await asyncio.to_thread(write_privileges_xlsx, target, rows(), locale)
 
 
 def _entry(resource: dict[str, Any], base_url: str) -> str:
