@@ -277,10 +277,37 @@ async def seed(scale: int, url: str, seed_value: int, today: date, allow_drop: b
     _report("audit_event", total, time.perf_counter() - mark)
 
     mark = time.perf_counter()
+    await scope_to_institutions(url)
+    _report("audit scope", None, time.perf_counter() - mark)
+
+    mark = time.perf_counter()
     await writer.finish(written)
     _report("analyze", None, time.perf_counter() - mark)
     _report("total", None, time.perf_counter() - started)
     return generator
+
+
+async def scope_to_institutions(url: str) -> None:
+    """The campuses belong to the default institution (as migration 9 does for an
+    existing database), and each audit event gets its institutions the way migration 12
+    backfills them, so the seeded log reads as a migrated one would."""
+    import importlib
+
+    from tortoise import Tortoise, connections
+
+    from api.db import tortoise_config
+
+    backfill = importlib.import_module("migrations.models.12_20261205130000_audit_scope")
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
+    try:
+        db = connections.get("default")
+        await db.execute_script(
+            'UPDATE "site" SET "institution_id" = (SELECT "id" FROM "institution" '
+            'WHERE "is_default" ORDER BY "id" LIMIT 1) WHERE "institution_id" IS NULL'
+        )
+        await db.execute_script(backfill.backfill(db.capabilities.dialect == "sqlite"))
+    finally:
+        await Tortoise.close_connections()
 
 
 async def check_questions(url: str, questions: list[Question]) -> None:

@@ -24,6 +24,8 @@ only on the new table (api/db.py AUDIT_TABLES)."""
 
 from __future__ import annotations
 
+import re
+
 from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
@@ -70,6 +72,27 @@ def _ids(sqlite: bool, column: str) -> tuple[str, str]:
         return f", json_each({column}) j", "CAST(j.value AS INT)"
     return f" CROSS JOIN LATERAL jsonb_array_elements_text({column}) j(value)", (
         "CAST(j.value AS INT)"
+    )
+
+
+_BY_ENTITY = re.compile(
+    r"^SELECT (?P<cols>.+?) FROM audit_event e JOIN (?P<src>\(.*\)|\w+) (?P<alias>\w) ON "
+    r"(?P<key>e\.entity_id = CAST\((?P=alias)\.\w+ AS TEXT\))(?P<rest>.*?) WHERE (?P<cond>.*)$",
+    re.S,
+)
+
+
+def _driven(part: str) -> str:
+    """Read the related table first and find its events through the audit log's
+    (entity_type, entity_id) index: `X CROSS JOIN audit_event` fixes that order on SQLite,
+    whose planner otherwise may scan X once per event (committee decisions: 99,412 x
+    99,412 rows at group scale). PostgreSQL plans the same query freely."""
+    found = _BY_ENTITY.match(part)
+    if found is None:
+        return part
+    return (
+        f"SELECT {found['cols']} FROM {found['src']} {found['alias']} CROSS JOIN audit_event e"
+        f"{found['rest']} WHERE {found['key']} AND {found['cond']}"
     )
 
 
@@ -200,7 +223,7 @@ def scope_query(sqlite: bool) -> str:
         + export_code
         + " WHERE e.entity_type = 'Export'",
     ]
-    union = "\nUNION ".join(parts)
+    union = "\nUNION ".join(_driven(part) for part in parts)
     return (
         f"SELECT seq, institution_id FROM (\n{union}\n) AS scoped "
         "WHERE institution_id IS NOT NULL"
