@@ -23,7 +23,8 @@ def test_every_package_is_listed_in_pyproject() -> None:
 
 
 def test_every_data_directory_is_installed() -> None:
-    """A directory of data files (demo CSVs, calendars, trusted documents) is a package
+    """A directory of data files (demo CSVs, calendars, trusted documents, message
+    catalogues) is a package
     with package-data of its own, so `pip install .` ships it (setuptools warns and will
     drop a data directory that is not listed)."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
@@ -31,7 +32,7 @@ def test_every_data_directory_is_installed() -> None:
     data_dirs = {
         path.parent
         for top in ("api", "domain", "schema", "models")
-        for suffix in ("csv", "txt", "json", "graphql")
+        for suffix in ("csv", "txt", "json", "graphql", "po", "pot")
         for path in (ROOT / top).rglob(f"*.{suffix}")
     }
     for directory in sorted(data_dirs):
