@@ -382,24 +382,36 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
     bom = args.bom if args.bom is not None else csv_bom_default()
 
     async def body() -> int:
+        # One institution's part (issue 16), as `?institution=CODE` over HTTP: its
+        # audit events, the privileges at its campuses, its FHIR resources.
+        institutions = await exports.export_institutions(actor, args.institution)
         if args.kind == "audit":
-            scope = exports.audit_range(args.from_, args.to)
+            scope = exports.audit_range(
+                args.from_, args.to, None if institutions is None else frozenset(institutions)
+            )
             chunks = exports.audit_ndjson(scope)
         elif args.kind == "privileges":
             if args.as_of is None:
                 raise CommandError(_("export privileges needs --as-of YYYY-MM-DD"))
-            chunks = exports.privileges_csv(actor, args.as_of, bom=bom)
+            chunks = exports.privileges_csv(
+                actor, args.as_of, bom=bom, institution_ids=institutions
+            )
         else:
-            chunks = exports.fhir_practitioner_roles()
+            chunks = exports.fhir_practitioner_roles(institution_ids=institutions)
         await exports.start_export(
             actor,
             args.kind if not xlsx else "privileges.xlsx",
-            {"from": args.from_, "to": args.to, "asOf": str(args.as_of or "")},
+            {
+                "from": args.from_,
+                "to": args.to,
+                "asOf": str(args.as_of or ""),
+                "institution": args.institution,
+            },
         )
         if xlsx:
             # The CLI owns its process: blocking file writes are fine here.
             target = args.output or sys.stdout.buffer
-            await exports.privileges_xlsx(actor, args.as_of, target, locale)
+            await exports.privileges_xlsx(actor, args.as_of, target, locale, institutions)
             return os.path.getsize(args.output) if args.output else 0  # noqa: ASYNC240
         written = 0
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: ASYNC230
@@ -791,6 +803,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", help=_("audit: sequence number, date or ISO date-time"))
     export.add_argument("--as-of", type=date.fromisoformat, help=_("privileges: YYYY-MM-DD"))
     export.add_argument("--output", "-o", help=_("file to write (default stdout)"))
+    export.add_argument(
+        "--institution",
+        help=_("audit, privileges, fhir: only this institution's part (its code)"),
+    )
     export.add_argument(
         "--format", choices=["csv", "xlsx"], default="csv", help=_("privileges: csv or xlsx")
     )
