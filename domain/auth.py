@@ -355,19 +355,10 @@ class ApiKeyCache:
     async def _only_neutral_events(self, old: tuple[int, str], new: tuple[int, str]) -> bool:
         from domain.decision import reads
 
-        if old[0] < 0 or new[0] <= old[0] or new[0] - old[0] > MAX_SIFTED_KEY_EVENTS:
+        if old[0] <= 0 or new[0] <= old[0]:
             return False
-        rows = await reads.fetch(
-            "SELECT seq, hash, entity_type FROM audit_event WHERE seq >= ? AND seq <= ? "
-            "ORDER BY seq",
-            [old[0], new[0]],
-        )
-        return (
-            len(rows) == new[0] - old[0] + 1
-            and rows[0]["hash"] == old[1]
-            and rows[-1]["hash"] == new[1]
-            and all(r["entity_type"] in KEY_NEUTRAL_TYPES for r in rows[1:])
-        )
+        events = await reads.events_between(old, new, MAX_SIFTED_KEY_EVENTS)
+        return events is not None and all(e["entity_type"] in KEY_NEUTRAL_TYPES for e in events)
 
     async def _one_history(self, older: tuple[int, str], newer: tuple[int, str]) -> bool:
         """Are both states points of the database's own audit log?"""

@@ -58,27 +58,11 @@ class Staleness:
 async def staleness_between(old: tuple[int, str], new: tuple[int, str]) -> Staleness:
     """Sift the audit events (old, new]; anything not understood makes everything stale.
     The event at `old` must still carry the hash the cache saw (same history)."""
-    old_seq, old_hash = old
-    new_seq = new[0]
-    if old_seq < 0 or new_seq < old_seq or new_seq - old_seq > MAX_SIFTED_EVENTS:
-        return Staleness(everything=True)
-    rows = await reads.fetch(
-        "SELECT seq, hash, entity_type, entity_id FROM audit_event "
-        "WHERE seq >= ? AND seq <= ? ORDER BY seq",
-        [old_seq, new_seq],
-    )
-    known_old = old_seq == 0 or (rows and int(rows[0]["seq"]) == old_seq)
-    if (
-        not known_old
-        or (old_seq and rows[0]["hash"] != old_hash)
-        or len(rows) != new_seq - old_seq + (1 if old_seq else 0)
-        or (rows and rows[-1]["hash"] != new[1])
-    ):
+    events = await reads.events_between(old, new, MAX_SIFTED_EVENTS)
+    if events is None:
         return Staleness(everything=True)
     found = Staleness()
-    for row in rows:
-        if int(row["seq"]) == old_seq:
-            continue
+    for row in events:
         kind, entity_id = row["entity_type"], row["entity_id"]
         if kind in NO_DECISION_EFFECT:
             continue

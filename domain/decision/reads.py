@@ -50,3 +50,28 @@ async def fetch(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     if filename is None:
         return await sql.fetch(query, params)
     return await asyncio.to_thread(_fetch, filename, query, list(params))
+
+
+async def events_between(
+    old: tuple[int, str], new: tuple[int, str], limit: int
+) -> list[dict[str, Any]] | None:
+    """The audit events (old, new], each with seq, hash, entity_type and entity_id, when
+    `new` continues the history a cache saw at `old`: the event at `old` still carries
+    its hash, none is missing, and the last carries `new`'s hash. None when it does not
+    (another history, e.g. a restored database) or when more than `limit` lie between.
+    One reading of the log for every cache that forgets by event (decisions, API keys)."""
+    old_seq, old_hash = old
+    new_seq, new_hash = new
+    if old_seq < 0 or new_seq < old_seq or new_seq - old_seq > limit:
+        return None
+    rows = await fetch(
+        "SELECT seq, hash, entity_type, entity_id FROM audit_event "
+        "WHERE seq >= ? AND seq <= ? ORDER BY seq",
+        [old_seq, new_seq],
+    )
+    if old_seq and (not rows or int(rows[0]["seq"]) != old_seq or rows[0]["hash"] != old_hash):
+        return None
+    events = rows[1:] if old_seq else rows
+    if len(events) != new_seq - old_seq or (rows and rows[-1]["hash"] != new_hash):
+        return None
+    return events
