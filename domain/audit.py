@@ -543,6 +543,18 @@ class EventFilter:
     to_time: str | None = None
 
 
+def occurred_between(
+    conditions: list[str], params: list[Any], from_time: str | None, to_time: str | None
+) -> None:
+    """Add the time bounds (UTC ISO, inclusive) of an audit listing or export."""
+    if from_time is not None:
+        conditions.append("e.occurred_at >= ?")
+        params.append(from_time)
+    if to_time is not None:
+        conditions.append("e.occurred_at <= ?")
+        params.append(to_time)
+
+
 async def list_events(
     filter: EventFilter,
     first: int,
@@ -562,12 +574,7 @@ async def list_events(
         if value is not None:
             conditions.append(f"e.{column} = ?")
             params.append(value)
-    if filter.from_time is not None:
-        conditions.append("e.occurred_at >= ?")
-        params.append(filter.from_time)
-    if filter.to_time is not None:
-        conditions.append("e.occurred_at <= ?")
-        params.append(filter.to_time)
+    occurred_between(conditions, params, filter.from_time, filter.to_time)
     query, values = audit_scope.scoped_page(
         _COLUMNS, conditions, params, after_seq or 0, first + 1, institutions
     )

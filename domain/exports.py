@@ -195,12 +195,7 @@ async def _audit_lines(scope: AuditRange, as_bytes: bool) -> AsyncIterator[str |
     if scope.to_seq is not None:
         conditions.append("e.seq <= ?")
         params.append(scope.to_seq)
-    if scope.from_time is not None:
-        conditions.append("e.occurred_at >= ?")
-        params.append(scope.from_time)
-    if scope.to_time is not None:
-        conditions.append("e.occurred_at <= ?")
-        params.append(scope.to_time)
+    audit.occurred_between(conditions, params, scope.from_time, scope.to_time)
 
     def page_of(select: str, after: int, size: int) -> tuple[str, list[Any]]:
         return audit_scope.scoped_page(select, conditions, params, after, size, scope.institutions)
