@@ -351,12 +351,23 @@ async def privilege_rows(
     techniques = {
         int(r["id"]): r["code"] for r in await sql.fetch("SELECT id, code FROM technique")
     }
-    decisions_ = {
-        int(r["id"]): {**r, "global_id": global_id("CommitteeDecision", int(r["id"]))}
-        for r in await sql.fetch(
-            "SELECT id, committee, meeting_on, minutes_ref FROM committee_decision"
+    decisions_: dict[int, dict[str, Any]] = {}  # the bases of the rows so far
+
+    async def read_bases(states: list[dict[str, Any]]) -> None:
+        wanted = sorted(
+            {int(p["basis_id"]) for p in states if p.get("basis_id")} - decisions_.keys()
         )
-    }
+        for start in range(0, len(wanted), 1000):
+            part = wanted[start : start + 1000]
+            for r in await sql.fetch(
+                "SELECT id, committee, meeting_on, minutes_ref FROM committee_decision "
+                f"WHERE id IN ({', '.join(map(str, part))})"
+            ):
+                decisions_[int(r["id"])] = {
+                    **r,
+                    "global_id": global_id("CommitteeDecision", int(r["id"])),
+                }
+
     nobody: dict[str, Any] = {}
 
     def row(p: dict[str, Any]) -> list[Any]:
@@ -399,6 +410,7 @@ async def privilege_rows(
             states = [
                 p for p in states if site_institution.get(int(p["site_id"])) in institution_ids
             ]
+        await read_bases(states)
         yield [row(p) for p in states]
 
 

@@ -81,7 +81,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_SPECIAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f&<>\r]")  # what _text changes
+
+
 def _text(value: str) -> str:
+    if _SPECIAL.search(value) is None:  # most cells: codes, names, ids
+        return value
     return escape(_ILLEGAL.sub("", value), _ENTITIES)
 
 
