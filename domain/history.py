@@ -15,7 +15,14 @@ from typing import Any
 from domain import permissions, sql
 from domain.actors import Actor
 from domain.audit import registry_version
-from domain.decision.asof import all_states, moment_of, seq_at, states, successor_starts
+from domain.decision.asof import (
+    all_states,
+    moment_of,
+    seq_at,
+    states,
+    successor_starts,
+    successor_starts_of,
+)
 from domain.decision.facts import parse_date
 from domain.decision.rules import privilege_in_force
 from domain.pagination import Page, page_size
@@ -72,8 +79,8 @@ async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str,
     """The states at `seq` read from the audit log (an export as of a past moment)."""
     postgres = sql.is_postgres()
     fields = ", ".join(f"{_json_field(k, postgres)} AS {k}" for k in _LIGHT_FIELDS)
-    light: list[tuple[int, int, str, date | None, date | None]] = []
-    successors: dict[int, date] = {}  # successor_starts() over the light rows
+    light: dict[int, Light] = {}
+    event_seqs: dict[int, int] = {}  # the event holding each privilege's state at `seq`
     after_id = ""
     while True:
         # MAX(seq) per privilege from the (entity_type, entity_id, seq) index alone
@@ -92,43 +99,59 @@ async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str,
             found = await _last_with_state(str(read[0]), seq, fields) if read[-1] else read
             if found is None:
                 continue
-            entity_id, event_seq, status, valid_from, valid_until, supersedes_id = found[:6]
-            start = parse_date(valid_from)
-            if supersedes_id is not None and start is not None and status != "REQUESTED":
-                old = int(supersedes_id)
-                successors[old] = min(start, successors.get(old, start))
-            light.append(
-                (int(entity_id), int(event_seq), str(status), start, parse_date(valid_until))
-            )
+            entity_id, event_seq = int(found[0]), int(found[1])
+            light[entity_id] = _light(*found[2:6])
+            event_seqs[entity_id] = event_seq
         after_id = max(str(read[0]) for read in page)
         if len(page) < STREAM_IDS:
             break
-    light.sort()
-    chosen = [
-        (pid, event_seq)
-        for pid, event_seq, status, start, end in light
-        if privilege_in_force(status, start, end, on, successors.get(pid))
-    ]
+    chosen, successors = _in_force_ids(light, on)
     del light
     for index in range(0, len(chosen), STREAM_ROWS):
         part = chosen[index : index + STREAM_ROWS]
         rows = await sql.fetch_scan_rows(
             "SELECT seq, after_json FROM audit_event WHERE seq IN ("
-            + ", ".join(str(event_seq) for _pid, event_seq in part)
+            + ", ".join(str(event_seqs[pid]) for pid in part)
             + ")"
         )
         states = {int(event_seq): text for event_seq, text in rows}
         yield [
             {
                 "id": pid,
-                **json.loads(states[event_seq]),
+                **json.loads(states[event_seqs[pid]]),
                 "successor_from": successors.get(pid),
             }
-            for pid, event_seq in part
+            for pid in part
         ]
 
 
-_LIVE_LIGHT = "id, status, valid_from, valid_until, supersedes_id"
+_LIVE_LIGHT = "id, " + ", ".join(_LIGHT_FIELDS)  # today's rows: the same fields as columns
+# What decides whether a privilege is in force (R16): status, valid_from, valid_until
+# and supersedes_id.
+Light = tuple[str, date | None, date | None, int | None]
+
+
+def _light(status: Any, valid_from: Any, valid_until: Any, supersedes_id: Any) -> Light:
+    return (
+        str(status),
+        parse_date(valid_from),
+        parse_date(valid_until),
+        None if supersedes_id is None else int(supersedes_id),
+    )
+
+
+def _in_force_ids(light: dict[int, Light], on: date) -> tuple[list[int], dict[int, date]]:
+    """R16 over the light states: the ids in force on `on`, in id order, and the day
+    each superseded privilege's successor starts."""
+    successors = successor_starts_of(
+        (status, start, supersedes_id) for status, start, _end, supersedes_id in light.values()
+    )
+    chosen = sorted(
+        pid
+        for pid, (status, start, end, _old) in light.items()
+        if privilege_in_force(status, start, end, on, successors.get(pid))
+    )
+    return chosen, successors
 
 
 async def _today_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str, Any]]]:
@@ -146,13 +169,8 @@ async def _today_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str, An
             f"SELECT {_LIVE_LIGHT} FROM privilege WHERE id > ? ORDER BY id LIMIT {STREAM_IDS}",
             [after_id],
         )
-        for pid, status, valid_from, valid_until, supersedes_id in page:
-            light[int(pid)] = (
-                str(status),
-                parse_date(valid_from),
-                parse_date(valid_until),
-                None if supersedes_id is None else int(supersedes_id),
-            )
+        for pid, *fields in page:
+            light[int(pid)] = _light(*fields)
         if len(page) < STREAM_IDS:
             break
         after_id = int(page[-1][0])
@@ -162,21 +180,8 @@ async def _today_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str, An
         if not state:
             light.pop(pid, None)
         else:
-            light[pid] = (
-                str(state.get("status")),
-                parse_date(state.get("valid_from")),
-                parse_date(state.get("valid_until")),
-                None if state.get("supersedes_id") is None else int(state["supersedes_id"]),
-            )
-    successors: dict[int, date] = {}  # successor_starts() over the light rows
-    for status, start, _end, supersedes_id in light.values():
-        if supersedes_id is not None and start is not None and status != "REQUESTED":
-            successors[supersedes_id] = min(start, successors.get(supersedes_id, start))
-    chosen = sorted(
-        pid
-        for pid, (status, start, end, _old) in light.items()
-        if privilege_in_force(status, start, end, on, successors.get(pid))
-    )
+            light[pid] = _light(*(state.get(key) for key in _LIGHT_FIELDS))
+    chosen, successors = _in_force_ids(light, on)
     del light
     for index in range(0, len(chosen), STREAM_ROWS):
         part = chosen[index : index + STREAM_ROWS]

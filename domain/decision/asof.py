@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -80,10 +80,17 @@ def moment_of(text: Any) -> datetime:
 
 def successor_starts(privileges: dict[str, dict[str, Any]]) -> dict[int, date]:
     """R16: for each superseded privilege id, the day its successor starts."""
+    return successor_starts_of(
+        (row.get("status"), parse_date(row.get("valid_from")), row.get("supersedes_id"))
+        for row in privileges.values()
+    )
+
+
+def successor_starts_of(rows: Iterable[tuple[Any, date | None, Any]]) -> dict[int, date]:
+    """`successor_starts` over (status, valid_from, supersedes_id) of each privilege."""
     starts: dict[int, date] = {}
-    for row in privileges.values():
-        old, start = row.get("supersedes_id"), parse_date(row.get("valid_from"))
-        if old is not None and start is not None and row.get("status") != "REQUESTED":
+    for status, start, old in rows:
+        if old is not None and start is not None and status != "REQUESTED":
             starts[int(old)] = min(start, starts.get(int(old), start))
     return starts
 
