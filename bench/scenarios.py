@@ -28,13 +28,14 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from bench import run as base
+from domain.case_dates import DEFAULT_MAX_AGE_DAYS
 
 COLD_SECONDS = 10
 # The steady state starts once the whole wide set has been asked (every practitioner
@@ -293,9 +294,11 @@ def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
 
 def _targets(port: int, token: str, scale: int) -> tuple[list[Target], list[dict[str, Any]]]:
     """Sample questions allowed today on exactly one ACTIVE privilege (the suspension
-    targets), and allowed questions of today or before (the cases recorded)."""
-    today = date.today().isoformat()
-    questions = [q for q in base.questions_of(scale) if q["on"] <= today]
+    targets), and allowed questions of a day a case may be recorded for (today or up to
+    DEFAULT_MAX_AGE_DAYS before: older cases are refused as late reports)."""
+    today = date.today()
+    earliest = (today - timedelta(days=DEFAULT_MAX_AGE_DAYS)).isoformat()
+    questions = [q for q in base.questions_of(scale) if earliest <= q["on"] <= today.isoformat()]
     targets: list[Target] = []
     cases: list[dict[str, Any]] = []
     seen: set[str] = set()
