@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
@@ -115,7 +116,21 @@ class ChangeFeed:
             self.listeners.discard(queue)
 
 
-FEED = ChangeFeed()
+_FEEDS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ChangeFeed] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def feed() -> ChangeFeed:
+    """The feed of the running event loop: its poller and listeners live on that loop.
+    A server has one; a process that runs several loops one after another (the tests,
+    each TestClient on its own) gets a fresh feed per loop, never one whose poller or
+    last seen seq belongs to a loop, and a database, that has gone."""
+    loop = asyncio.get_running_loop()
+    found = _FEEDS.get(loop)
+    if found is None:
+        found = _FEEDS[loop] = ChangeFeed()
+    return found
 
 
 async def privilege_changes(
@@ -123,7 +138,7 @@ async def privilege_changes(
 ) -> AsyncIterator[PrivilegeChange]:
     """Changes the actor may see, optionally for one practitioner and one site."""
     scope = permissions.practitioner_scope(actor, Permission.READ_PRIVILEGES)
-    async with FEED.listen(from_seq) as queue:
+    async with feed().listen(from_seq) as queue:
         while True:
             change = await queue.get()
             if practitioner_id is not None and change.practitioner_id != practitioner_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from starlette.websockets import WebSocketDisconnect
 from api.app import create_app
 from api.settings import Settings
 from domain import auth, clock
+from domain import changes as changes_feed
 from schema import ids
 from tests import factories
 
@@ -51,6 +53,18 @@ def test_privilege_changes_are_pushed_filtered_by_practitioner(database_url: str
                     },
                 }
             )
+
+            async def listening() -> None:
+                # The subscribe message is handled on the server's loop; changes that
+                # commit before it listens are not pushed (a client asks fromSeq for
+                # those). Writes that never yield could otherwise land first.
+                for _ in range(500):
+                    if changes_feed.feed().listeners:
+                        return
+                    await asyncio.sleep(0.01)
+                raise AssertionError("the subscription never started listening")
+
+            client.portal.call(listening)
 
             async def changes() -> None:
                 await factories.grant(world["other"])  # filtered out

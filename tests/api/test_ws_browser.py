@@ -14,18 +14,13 @@ from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.settings import Settings
-from domain import auth, changes, clock
+from domain import auth, clock
 from tests import factories
 
 SUBSCRIBE = "subscription { privilegeChanges { seq action } }"
 ORIGIN = "https://credreg.hospital.example"
 # What a browser sends: the subprotocol and its Origin, and no Authorization header.
 BROWSER = {"origin": ORIGIN, "user-agent": "Mozilla/5.0"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_feed() -> None:
-    changes.FEED = changes.ChangeFeed()
 
 
 def _app(database_url: str) -> Any:

@@ -17,18 +17,11 @@ from starlette.websockets import WebSocketDisconnect
 
 from api.app import create_app
 from api.settings import Settings
-from domain import auth, changes, clock
+from domain import auth, clock
 from models import User
 from tests import factories
 
 SUBSCRIBE = "subscription { privilegeChanges { seq action } }"
-
-
-@pytest.fixture(autouse=True)
-def fresh_feed() -> None:
-    # Each TestClient runs its own event loop; the process-wide feed's poller task
-    # belongs to the loop of the test that started it.
-    changes.FEED = changes.ChangeFeed()
 
 
 def _settings(database_url: str, recheck_ms: int) -> Settings:
