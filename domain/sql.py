@@ -152,18 +152,40 @@ async def fetch_scan(query: str, params: Sequence[Any] = ()) -> list[dict[str, A
     return await asyncio.to_thread(_scan, filename, query, list(params))
 
 
-def read_head_directly() -> tuple[int, str] | None:
-    """The audit head through a plain read-only sqlite3 connection on the event loop's
-    thread (a microsecond point read in WAL mode), or None when not on SQLite or inside
-    a transaction."""
+def _direct_connection(filename: str) -> sqlite3.Connection:
+    direct = _direct.get(filename)
+    if direct is None:
+        direct = _direct[filename] = _read_only(filename, check_same_thread=False)
+    return direct
+
+
+def fetch_directly(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]] | None:
+    """A read of a few rows by key through a plain read-only sqlite3 connection on the
+    event loop's own thread (microseconds in WAL mode, and it sees every committed write),
+    or None when not on SQLite or inside a transaction. No hand-off to a thread, so the
+    caller does not yield to the loop: only for reads bounded by an index and a limit."""
     filename = _sqlite_file_outside_transaction()
     if filename is None:
         return None
-    direct = _direct.get(filename)
-    if direct is None:
-        direct = _read_only(filename, check_same_thread=False)
-        _direct[filename] = direct
-    row = direct.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    cursor = _direct_connection(filename).execute(query, list(params))
+    try:
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        cursor.close()  # no statement left open (it would hold a read snapshot)
+
+
+def read_head_directly() -> tuple[int, str] | None:
+    """The audit head through the loop thread's read-only connection (fetch_directly),
+    or None when not on SQLite or inside a transaction."""
+    filename = _sqlite_file_outside_transaction()
+    if filename is None:
+        return None
+    row = (
+        _direct_connection(filename)
+        .execute("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetchone()
+    )
     return (int(row[0]), str(row[1])) if row else None
 
 

@@ -85,13 +85,13 @@ async def holders_of(staleness: Staleness) -> set[int]:
     holders = set(staleness.practitioner_ids)
     if staleness.privilege_ids:
         wanted = sorted(staleness.privilege_ids)
-        rows = await reads.fetch(
+        rows = await reads.fetch_keyed(
             f"SELECT practitioner_id FROM privilege WHERE id IN ({in_list(wanted)})", wanted
         )
         holders |= {int(r["practitioner_id"]) for r in rows}
     if staleness.evaluation_ids:
         wanted = sorted(staleness.evaluation_ids)
-        rows = await reads.fetch(
+        rows = await reads.fetch_keyed(
             "SELECT p.practitioner_id FROM evaluation e JOIN privilege p ON p.id = e.privilege_id "
             f"WHERE e.id IN ({in_list(wanted)})",
             wanted,

@@ -56,6 +56,10 @@ def keys_of(checks: Sequence[CheckInput]) -> tuple[set[int], set[str], set[str]]
     return ids, staff, {c.procedure_code for c in checks}
 
 
+FEW_PRACTITIONERS = 8  # a load of at most these many practitioners and codes reads inline
+FEW_CODES = 64
+
+
 async def load_snapshot(checks: Sequence[CheckInput]) -> Snapshot:
     """Everything the checks touch, read fresh from the database."""
     ids, staff, codes = keys_of(checks)
@@ -66,10 +70,19 @@ async def load_parts(
     ids_wanted: set[int], staff_wanted: set[str], codes_wanted: set[str], with_sites: bool
 ) -> Snapshot:
     """Sites (optionally), the named practitioners with their privileges and pending
-    evaluations, and the named catalogue codes: at most six queries, whatever the size."""
+    evaluations, and the named catalogue codes: at most six queries, whatever the size.
+    A load of a few keys (what a suspension or a new case makes the cache forget) reads
+    on the loop's own thread (reads.fetch_keyed): through a worker thread, under checks
+    at full load, every row fetched waited for the interpreter lock, and a load of one
+    practitioner took hundreds of milliseconds while writes landed. A wide load (a cold
+    start) still reads in a worker thread, beside the loop."""
+    few = (
+        len(ids_wanted) + len(staff_wanted) <= FEW_PRACTITIONERS and len(codes_wanted) <= FEW_CODES
+    )
+    fetch = reads.fetch_keyed if few else reads.fetch
     snap = Snapshot()
     if with_sites:
-        rows = await reads.fetch(
+        rows = await fetch(
             "SELECT id, code, is_default, reevaluation_months, institution_id, "
             "(SELECT MIN(i.id) FROM institution i WHERE i.is_default = TRUE) "
             "AS default_institution FROM site"
@@ -80,7 +93,7 @@ async def load_parts(
                 snap.default_institution_id = int(row["default_institution"])
         # Techniques admitted at institutions other than their own (issue 16): a small
         # table, read with the sites and kept until any admission changes.
-        for row in await reads.fetch(
+        for row in await fetch(
             "SELECT technique_id, institution_id, status, filing_due_on, filed_on, "
             "filing_due_on_provisional "
             "FROM technique_admission"
@@ -100,7 +113,7 @@ async def load_parts(
         params += staff
     if where:
         # One row per registration (issue 16: where the practitioner may practise).
-        rows = await reads.fetch(
+        rows = await fetch(
             "SELECT p.id, p.staff_no, p.name, p.status, p.licence_valid_until, p.department_id, "
             "p.category, p.practice_scope_codes, d.day_surgery_approved, "
             "s.institution_id AS primary_institution, r.institution_id, r.kind, r.valid_from, "
@@ -129,7 +142,7 @@ async def load_parts(
 
     codes = sorted(codes_wanted)
     if codes:
-        rows = await reads.fetch(
+        rows = await fetch(
             # Names come with the same rows: reasons name the procedure and technique.
             "SELECT p.id, p.code, p.name, p.grade, p.specialty_id, p.day_surgery, p.technique_id, "
             "p.effective_from, p.effective_to, t.code AS technique_code, t.name AS technique_name, "
@@ -159,7 +172,7 @@ async def load_parts(
 
     holders = sorted(snap.practitioners_by_id)
     if holders:
-        rows = await reads.fetch(
+        rows = await fetch(
             "SELECT id, practitioner_id, site_id, scope, specialty_id, max_grade, procedure_code, "
             "technique_id, supervised_only, valid_from, valid_until, status, last_evaluated_on, "
             # R16: where a superseded privilege's answers stop (index on supersedes_id).
@@ -175,7 +188,7 @@ async def load_parts(
             privilege = privilege_facts(row, successor_from=row["successor_from"])
             grouped[privilege.practitioner_id].append(privilege)
         snap.privileges_by_practitioner = dict(grouped)
-        rows = await reads.fetch(
+        rows = await fetch(
             "SELECT e.privilege_id, c.due_on FROM evaluation e "
             "JOIN review_cycle c ON c.id = e.cycle_id JOIN privilege p ON p.id = e.privilege_id "
             f"WHERE e.status IN ('PENDING', 'SUBMITTED') AND p.practitioner_id IN "

@@ -44,6 +44,16 @@ def _fetch(filename: str, query: str, params: list[Any]) -> list[dict[str, Any]]
         cursor.close()  # no statement left open (it would hold a read snapshot)
 
 
+async def fetch_keyed(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """`fetch` for a read of a few rows by key, bounded by its caller (the audit events
+    after a cached state, the holders of the privileges they name). On SQLite outside a
+    transaction it runs on the loop's own thread (sql.fetch_directly): a cache advance
+    then completes without yielding, instead of waiting for a worker thread and the loop
+    while writes move the registry on (issue 19, item 2)."""
+    rows = sql.fetch_directly(query, params)
+    return rows if rows is not None else await fetch(query, params)
+
+
 async def fetch(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """`sql.fetch` for the decision path (see above)."""
     filename = sql.sqlite_file_outside_transaction()
@@ -64,7 +74,7 @@ async def events_between(
     new_seq, new_hash = new
     if old_seq < 0 or new_seq < old_seq or new_seq - old_seq > limit:
         return None
-    rows = await fetch(
+    rows = await fetch_keyed(
         "SELECT seq, hash, entity_type, entity_id FROM audit_event "
         "WHERE seq >= ? AND seq <= ? ORDER BY seq",
         [old_seq, new_seq],

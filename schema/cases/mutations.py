@@ -53,7 +53,10 @@ class CaseMutation:
         case, errors = await attempt(run())
         if case is None:
             return CaseRecordPayload(case_record=None, emergency_override=None, user_errors=errors)
-        override = await EmergencyOverride.get_or_none(case_record_id=case.id)
+        # Only an emergency case opens an override (R41): no read for the others.
+        override = (
+            await EmergencyOverride.get_or_none(case_record_id=case.id) if case.emergency else None
+        )
         return CaseRecordPayload(
             case_record=CaseRecordType.from_model(case),
             emergency_override=EmergencyOverrideType.from_model(override) if override else None,
