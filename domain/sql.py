@@ -131,12 +131,21 @@ def _read_only(filename: str, check_same_thread: bool = True) -> sqlite3.Connect
     return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread)
 
 
+def dict_rows(db: sqlite3.Connection, query: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """A plain sqlite3 read as dicts by column name; the statement is closed before this
+    returns (an open one would hold the connection's read snapshot)."""
+    cursor = db.execute(query, list(params))
+    try:
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
 def _scan(filename: str, query: str, params: list[Any]) -> list[dict[str, Any]]:
     db = _read_only(filename)
     try:
-        cursor = db.execute(query, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return dict_rows(db, query, params)
     finally:
         db.close()
 
@@ -167,12 +176,7 @@ def fetch_directly(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any
     filename = _sqlite_file_outside_transaction()
     if filename is None:
         return None
-    cursor = _direct_connection(filename).execute(query, list(params))
-    try:
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    finally:
-        cursor.close()  # no statement left open (it would hold a read snapshot)
+    return dict_rows(_direct_connection(filename), query, params)
 
 
 def read_head_directly() -> tuple[int, str] | None:

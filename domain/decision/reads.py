@@ -36,12 +36,7 @@ def _connection(filename: str) -> sqlite3.Connection:
 
 
 def _fetch(filename: str, query: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = _connection(filename).execute(query, params)
-    try:
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    finally:
-        cursor.close()  # no statement left open (it would hold a read snapshot)
+    return sql.dict_rows(_connection(filename), query, params)
 
 
 async def fetch_keyed(query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

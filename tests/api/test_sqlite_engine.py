@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from tortoise import Tortoise
@@ -131,7 +130,7 @@ async def test_busy_timeout_is_restored_after_an_inline_begin(db: None) -> None:
     assert row is not None and int(next(iter(dict(row).values()))) == 10_000
 
 
-async def test_direct_reads_outside_transactions_only(db: None, tmp_path: Path) -> None:
+async def test_direct_reads_outside_transactions_only(db: None) -> None:
     rows = sql.fetch_directly("SELECT seq FROM audit_head WHERE id = 1")
     assert rows is not None and len(rows) == 1
     async with in_transaction("default"):
