@@ -31,6 +31,7 @@ from api.quality_exports import routes as quality_export_routes
 from api.settings import Settings, load_settings
 from api.worker import running_worker
 from domain import auth, clock, i18n, passwords, replicas
+from domain.long_lived import LONG_LIVED
 from schema import cost
 from schema.schema import build_schema
 
@@ -157,10 +158,15 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             # process: keep it out of the cyclic collector's full passes, which walked
             # it all and paused requests for 60-70 ms; with it frozen they take ~5 ms.
             gc.freeze()
-            if settings.webhook_worker:
-                async with running_worker():
+            # And the decision cache's facts, as it fills (domain/long_lived.py).
+            LONG_LIVED.enable()
+            try:
+                if settings.webhook_worker:
+                    async with running_worker():
+                        yield
+                else:
                     yield
-            else:
-                yield
+            finally:
+                LONG_LIVED.disable()
 
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

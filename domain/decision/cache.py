@@ -14,6 +14,7 @@ from domain.decision.facts import Snapshot
 from domain.decision.loading import in_list, keys_of, load_parts, load_snapshot
 from domain.decision.rules import decide
 from domain.decision.vocabulary import CheckInput, Decision
+from domain.long_lived import LONG_LIVED
 from domain.shared_runs import Run, SharedRuns
 
 SNAPSHOT_ATTEMPTS = 3
@@ -133,6 +134,7 @@ class DecisionCache:
         self.reset((-1, ""))
 
     def reset(self, state: tuple[int, str]) -> None:
+        LONG_LIVED.released()
         self.state = state
         self.snap = Snapshot()
         self.sites_loaded = False
@@ -216,6 +218,11 @@ class DecisionCache:
             snap.procedures_by_code[code] = part.procedures_by_code.get(code, [])
         self.absent_ids |= ids - part.practitioners_by_id.keys()
         self.absent_staff |= staff - part.practitioners_by_staff_no.keys()
+        LONG_LIVED.grew(
+            len(part.practitioners_by_id)
+            + sum(map(len, part.privileges_by_practitioner.values()))
+            + sum(map(len, part.procedures_by_code.values()))
+        )
 
     async def _load(
         self, state: tuple[int, str], ids: set[int], staff: set[str], codes: set[str]
