@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -53,10 +53,11 @@ class CaseInput:
 
 
 def _digest(data: CaseInput) -> str:
-    content = asdict(data)
+    # The plain fields as `asdict` gives them (values, nothing nested), without its deep
+    # copies: the digests of cases already recorded stay the same.
+    content = {f.name: getattr(data, f.name) for f in fields(data) if f.name != "facts"}
     if content.get("booking_ref") is None:  # digests of cases recorded before it stay
         content.pop("booking_ref", None)
-    content.pop("facts", None)
     content.update(case_facts.digest_content(data.facts))
     body = audit.canonical_json(content)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -230,7 +231,13 @@ async def _decide_case(
     site_id: int,
 ) -> Decision:
     """R41: the decision for a recorded case, made at its performedOn from the
-    privileges in force then (R16), as an elective case would have been decided."""
+    privileges in force then (R16), as an elective case would have been decided.
+
+    Through the decision cache, as the schedulers' checks are (loading the facts afresh
+    was a fifth of a case's cost): inside the case's transaction, which has written
+    nothing yet, the registry version it reads is the newest committed one (SQLite: this
+    transaction holds the write lock; PostgreSQL: read committed), and the cache first
+    forgets whatever the audit events up to that version changed."""
     check = CheckInput(
         procedure_code=code,
         on=on,
@@ -239,8 +246,8 @@ async def _decide_case(
         site_id=site_id,
         supervisor_id=supervisor.id if supervisor else None,
     )
-    snap = await decision.load_snapshot([check])
-    return decision.decide(check, snap, 0)
+    [answer] = await decision.CACHE.answer([check])
+    return answer
 
 
 async def _emergency_override(

@@ -6,6 +6,7 @@ Queries are written with `?` placeholders; PostgreSQL gets `$1, $2, ...`.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sqlite3
 import urllib.parse
@@ -221,3 +222,12 @@ async def fetch_scan_rows(query: str, params: Sequence[Any] = ()) -> Sequence[Se
 def sqlite_file_outside_transaction() -> str | None:
     """The SQLite file a separate process may read (see _sqlite_file_outside_transaction)."""
     return _sqlite_file_outside_transaction()
+
+
+def json_list(value: Any) -> list[str]:
+    """A JSON list column, as SQLite (text) or asyncpg (text) or an audit state gives it."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    return [str(v) for v in value]

@@ -165,7 +165,7 @@ async def test_an_existing_single_site_database_upgrades_with_decisions_unchange
         r["staff_no"]: r["practice_scope_codes"]
         for r in await sql.fetch("SELECT staff_no, practice_scope_codes FROM practitioner")
     }
-    from domain.decision.facts import json_list
+    from domain.sql import json_list
 
     assert {k: json_list(v) for k, v in scopes.items()} == {
         "D0001": ["CLINICAL:SURGERY"],

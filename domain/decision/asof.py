@@ -21,7 +21,6 @@ from domain.decision.facts import (
     RegistrationFacts,
     Snapshot,
     admission_facts,
-    json_list,
     parse_date,
     practitioner_facts,
     privilege_facts,
@@ -34,6 +33,7 @@ from domain.decision.loading import DECIDING_STATUSES, in_list
 from domain.decision.vocabulary import CheckInput
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import msg
+from domain.sql import json_list
 
 
 async def seq_at(moment: datetime) -> int:

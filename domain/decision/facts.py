@@ -3,13 +3,13 @@ or from audited states) and then shared by every answer of that registry version
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from domain.decision.vocabulary import CheckInput
+from domain.sql import json_list
 from domain.techniques import RESTRICTED
 
 
@@ -188,15 +188,6 @@ def site_facts(row: Mapping[str, Any], site_id: int | None = None) -> SiteFacts:
         reevaluation_months=int(row.get("reevaluation_months") or 12),
         institution_id=int(institution) if institution is not None else None,
     )
-
-
-def json_list(value: Any) -> list[str]:
-    """A JSON list column, as SQLite (text) or asyncpg (text) or an audit state gives it."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = json.loads(value or "[]")
-    return [str(v) for v in value]
 
 
 def registration_facts(row: Mapping[str, Any]) -> RegistrationFacts:

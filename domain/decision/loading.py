@@ -16,7 +16,6 @@ from domain.decision.facts import (
     RegistrationFacts,
     Snapshot,
     admission_facts,
-    json_list,
     parse_date,
     practitioner_facts,
     privilege_facts,
@@ -27,6 +26,7 @@ from domain.decision.facts import (
 )
 from domain.decision.vocabulary import CheckInput
 from domain.privileges import Status
+from domain.sql import json_list
 from models import Technique
 
 # Technique flags read when the schema has them (the filing-clock work adds the second).

@@ -222,3 +222,55 @@ async def test_r41_an_emergency_in_day_surgery_is_refused_and_changes_nothing(
         await cases.record_case(SYSTEM, case(setting="DAY_SURGERY", emergency=True))
     assert error.value.code is ErrorCode.VALIDATION and error.value.field == ["emergency"]
     assert await CaseRecord.all().count() == 0
+
+
+async def test_r41_a_case_is_decided_on_the_registry_as_it_is_when_recorded(world: dict) -> None:
+    """The case's decision goes through the decision cache: a suspension after the cache
+    answered a check must still make the next case out of privilege."""
+    from domain import decision, privileges
+    from domain.decision import CheckInput
+
+    held = await factories.grant(world["doctor"])  # 47.0901 only
+    question = CheckInput(
+        procedure_code="47.0901", on=date(2026, 11, 20), practitioner_staff_no="D0001"
+    )
+    [before] = await decision.CACHE.answer([question])
+    assert before.allowed  # the cache now holds the practitioner's privileges
+    assert not (await cases.record_case(SYSTEM, case("HIS-1"))).out_of_privilege
+    await privileges.suspend_privilege(SYSTEM, held.id, held.version, "不良事件调查")
+    after = await cases.record_case(SYSTEM, case("HIS-2"))
+    assert after.out_of_privilege
+    assert "PRIVILEGE_SUSPENDED" in after.out_of_privilege_reasons.split(",")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"booking_ref": "BK-1", "emergency": True, "site_code": "A"},
+        {
+            "performed_at": datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
+            "supervisor_staff_no": "D0002",
+            "mdt_discussed": True,
+        },
+    ],
+)
+def test_r40_the_content_digest_of_a_case_is_unchanged(extra: dict[str, Any]) -> None:
+    """Idempotency compares a repeat against the stored digest: the digest computed now
+    must equal the one cases were stored with (dataclasses.asdict, then the facts)."""
+    import hashlib
+    from dataclasses import asdict
+
+    from domain import audit
+    from domain.quality.case_facts import CaseFacts, digest_content
+
+    data = case(
+        **extra, facts=CaseFacts(mdt_participant_staff_nos=["D0002"], adverse_event_grade=2)
+    )
+    stored = asdict(data)
+    if stored.get("booking_ref") is None:
+        stored.pop("booking_ref", None)
+    stored.pop("facts", None)
+    stored.update(digest_content(data.facts))
+    expected = hashlib.sha256(audit.canonical_json(stored).encode("utf-8")).hexdigest()
+    assert cases._digest(data) == expected
