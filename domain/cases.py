@@ -14,19 +14,19 @@ from domain.actors import Actor
 from domain.case_dates import check_performed_on
 from domain.catalogue import procedure_code
 from domain.decision import PRIVILEGE_REASONS, CheckInput, Decision, Setting
-from domain.decision.facts import effective_grade
-from domain.decision.rules import refuse_day_surgery_emergency
+from domain.decision.facts import PractitionerFacts, ProcedureFacts, SiteFacts
+from domain.decision.rules import procedure_in_force, refuse_day_surgery_emergency
 from domain.errors import DomainError, ErrorCode, not_found
-from domain.i18n import msg
+from domain.i18n import kind_label, msg
 from domain.operations import write_operation
-from domain.organisation import practitioner_by, site_by
+from domain.organisation import practitioner_by
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.quality import case_facts
 from domain.quality.case_facts import CaseFacts
 from domain.techniques import mark_first_clinical_use_at
 from domain.writes import WriteContext, run_write
-from models import CaseRecord, Department, EmergencyOverride, Practitioner, Procedure, Technique
+from models import CaseRecord, Department, EmergencyOverride, Practitioner, Site, Technique
 
 
 @dataclass
@@ -63,13 +63,6 @@ def _digest(data: CaseInput) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _in_force(rows: list[Procedure], on: date) -> Procedure | None:
-    for row in sorted(rows, key=lambda p: p.catalogue_version, reverse=True):
-        if row.effective_from <= on and (row.effective_to is None or on <= row.effective_to):
-            return row
-    return None
-
-
 @write_operation(Permission.RECORD_CASE, "recordCase")
 async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
     """R40: idempotent by externalRef per reporting client. R21: the first case of an
@@ -102,33 +95,23 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                     "externalRef",
                 )
             return existing
-        practitioner = await practitioner_by(data.practitioner_staff_no, data.practitioner_id)
-        supervisor = None
-        if data.supervisor_id is not None or data.supervisor_staff_no:
-            supervisor = await practitioner_by(
-                data.supervisor_staff_no, data.supervisor_id, "supervisorStaffNo"
-            )
-        site = await site_by(data.site_code, data.site_id)
+        answer, parties = await _decide_case(code, data, setting)
+        practitioner, supervisor, site = parties.practitioner, parties.supervisor, parties.site
         permissions.require_within_institutions(
             actor,
-            site.institution_id,  # type: ignore[attr-defined]
-            (practitioner.id, practitioner.department_id),  # type: ignore[attr-defined]
+            site.institution_id,
+            (practitioner.id, practitioner.department_id),
             "siteCode",
             "practitionerStaffNo",
         )
-        procedure = _in_force(list(await Procedure.filter(code=code)), data.performed_on)
+        procedure = procedure_in_force(parties.procedures, data.performed_on)
         if procedure is None:
             raise not_found(
                 "Procedure",
                 msg("{code} (in force on {on})", code=code, on=data.performed_on),
                 "procedureCode",
             )
-        technique = await Technique.get_or_none(id=procedure.technique_id)  # type: ignore[attr-defined]
-        grade = effective_grade(procedure.grade, technique.category if technique else None)
         quality = await _quality_columns(actor, data)
-        answer = await _decide_case(
-            code, data.performed_on, setting, practitioner, supervisor, site.id
-        )
         out_of_privilege = not answer.allowed and not data.emergency
         case = await ctx.create(
             CaseRecord,
@@ -136,11 +119,11 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             client_key=actor.key,
             external_ref=ref,
             content_digest=digest,
-            practitioner=practitioner,
-            supervisor=supervisor,
+            practitioner_id=practitioner.id,
+            supervisor_id=supervisor.id if supervisor is not None else None,
             procedure_code=code,
-            grade=grade,
-            site=site,
+            grade=procedure.effective_grade,
+            site_id=site.id,
             performed_on=data.performed_on,
             performed_at=data.performed_at,
             setting=setting.value,
@@ -153,7 +136,7 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
             out_of_privilege_reasons=",".join(dict.fromkeys(answer.blocking_codes))[:500]
             if out_of_privilege
             else "",
-            technique=technique,
+            technique_id=procedure.technique.id if procedure.technique is not None else None,
             **quality,
         )
         if out_of_privilege:
@@ -164,12 +147,12 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
                 after=audit.snapshot(case),
                 reason=case.out_of_privilege_reasons,
             )
-        if technique is not None:
+        if procedure.technique is not None:
             # R21/R22 per institution: the clock of the institution of the case's campus.
             await mark_first_clinical_use_at(
                 ctx,
-                technique,
-                site.institution_id,  # type: ignore[attr-defined]
+                await Technique.get(id=procedure.technique.id),
+                site.institution_id,
                 data.performed_on,
             )
         if data.booking_ref:
@@ -177,7 +160,8 @@ async def record_case(actor: Actor, data: CaseInput) -> CaseRecord:
 
             await bookings.link_case(ctx, actor, data.booking_ref, case)
         if data.emergency:
-            await _emergency_override(ctx, case, answer, site.emergency_report_hours)
+            hours = (await Site.get(id=site.id)).emergency_report_hours
+            await _emergency_override(ctx, case, answer, hours)
         return case
 
     return await run_write(actor, apply)
@@ -222,32 +206,61 @@ async def _quality_columns(actor: Actor, data: CaseInput) -> dict[str, Any]:
     }
 
 
-async def _decide_case(
-    code: str,
-    on: date,
-    setting: Setting,
-    practitioner: Practitioner,
-    supervisor: Practitioner | None,
-    site_id: int,
-) -> Decision:
-    """R41: the decision for a recorded case, made at its performedOn from the
-    privileges in force then (R16), as an elective case would have been decided.
+@dataclass(frozen=True)
+class _Parties:
+    """Whom and where a case names, as the decision read them."""
 
-    Through the decision cache, as the schedulers' checks are (loading the facts afresh
-    was a fifth of a case's cost): inside the case's transaction, which has written
-    nothing yet, the registry version it reads is the newest committed one (SQLite: this
-    transaction holds the write lock; PostgreSQL: read committed), and the cache first
-    forgets whatever the audit events up to that version changed."""
+    practitioner: PractitionerFacts
+    supervisor: PractitionerFacts | None
+    site: SiteFacts
+    procedures: list[ProcedureFacts]  # the code's catalogue rows, newest version first
+
+
+async def _decide_case(code: str, data: CaseInput, setting: Setting) -> tuple[Decision, _Parties]:
+    """R41: the decision for a recorded case, made at its performedOn from the
+    privileges in force then (R16), as an elective case would have been decided; and
+    the practitioner, supervisor, campus and catalogue rows it names, from the same
+    facts (an unknown one is NOT_FOUND, as before).
+
+    Through the decision cache, as the schedulers' checks are (loading the facts afresh,
+    and reading the four rows through the ORM, was half a case's cost): inside the case's
+    transaction, which has written nothing yet, the registry version it reads is the
+    newest committed one (SQLite: this transaction holds the write lock; PostgreSQL:
+    read committed), and the cache first forgets whatever the audit events up to that
+    version changed."""
+    if data.practitioner_id is None and not data.practitioner_staff_no:
+        raise DomainError(
+            ErrorCode.VALIDATION,
+            msg("A {kind} is required", kind=kind_label("Practitioner")),
+            "practitionerStaffNo",
+        )
     check = CheckInput(
         procedure_code=code,
-        on=on,
+        on=data.performed_on,
         setting=setting,
-        practitioner_id=practitioner.id,
-        site_id=site_id,
-        supervisor_id=supervisor.id if supervisor else None,
+        practitioner_id=data.practitioner_id,
+        practitioner_staff_no=data.practitioner_staff_no,
+        site_id=data.site_id,
+        site_code=data.site_code,
+        supervisor_id=data.supervisor_id,
+        supervisor_staff_no=data.supervisor_staff_no,
     )
-    [answer] = await decision.CACHE.answer([check])
-    return answer
+    [answer], snap = await decision.CACHE.answer_with_facts([check])
+    practitioner = snap.practitioner(data.practitioner_id, data.practitioner_staff_no)
+    if practitioner is None:
+        key = data.practitioner_staff_no or data.practitioner_id
+        raise not_found("Practitioner", key, "practitionerStaffNo")
+    supervisor = None
+    if data.supervisor_id is not None or data.supervisor_staff_no:
+        supervisor = snap.practitioner(data.supervisor_id, data.supervisor_staff_no)
+        if supervisor is None:
+            key = data.supervisor_staff_no or data.supervisor_id
+            raise not_found("Practitioner", key, "supervisorStaffNo")
+    site = snap.site(check)
+    if site is None:
+        raise not_found("Site", data.site_code or data.site_id or "(default)", "siteCode")
+    procedures = list(snap.procedures_by_code.get(code, []))
+    return answer, _Parties(practitioner, supervisor, site, procedures)
 
 
 async def _emergency_override(

@@ -252,6 +252,16 @@ class DecisionCache:
     ) -> list[Decision]:
         """`state_hint`: the registry state this request read when it began (saves a
         round trip on PostgreSQL); anything loaded is checked against a fresh read."""
+        decisions, _snap = await self.answer_with_facts(checks, state_hint)
+        return decisions
+
+    async def answer_with_facts(
+        self, checks: Sequence[CheckInput], state_hint: tuple[int, str] | None = None
+    ) -> tuple[list[Decision], Snapshot]:
+        """`answer`, with the facts the decisions were made from (the practitioners, sites
+        and procedures the checks name are in it): a caller that needs them too reads
+        them from there, at the same registry version, without reading them again. Read
+        them before the next await: the cache moves on."""
         for attempt in range(SNAPSHOT_ATTEMPTS):
             state = state_hint if (attempt == 0 and state_hint) else await audit.registry_state()
             version = state[0]
@@ -260,7 +270,7 @@ class DecisionCache:
                 # Never take the cache back to an older version (nor thrash it between
                 # two): answer this one from the primary, at least as new as the cache.
                 with sql.on_primary():
-                    return await self.answer(checks)
+                    return await self.answer_with_facts(checks)
             if len(self.snap.practitioners_by_id) > self.MAX_PRACTITIONERS:
                 self.reset(state)
             elif state != self.state:
@@ -273,10 +283,10 @@ class DecisionCache:
                 state, ids, staff, codes
             ):
                 continue
-            return [decide(check, self.snap, version) for check in checks]
+            return [decide(check, self.snap, version) for check in checks], self.snap
         snap = await load_snapshot(checks)  # under a stream of writes: answer uncached
         version = await audit.registry_version()
-        return [decide(check, snap, version) for check in checks]
+        return [decide(check, snap, version) for check in checks], snap
 
 
 CACHE = DecisionCache()

@@ -3,6 +3,7 @@ first clinical use of a technique through a case (R21)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -274,3 +275,45 @@ def test_r40_the_content_digest_of_a_case_is_unchanged(extra: dict[str, Any]) ->
     stored.update(digest_content(data.facts))
     expected = hashlib.sha256(audit.canonical_json(stored).encode("utf-8")).hexdigest()
     assert cases._digest(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "field"),
+    [
+        ({"practitioner_staff_no": "NOPE"}, ErrorCode.NOT_FOUND, ["practitionerStaffNo"]),
+        ({"practitioner_staff_no": None}, ErrorCode.VALIDATION, ["practitionerStaffNo"]),
+        ({"supervisor_staff_no": "NOPE"}, ErrorCode.NOT_FOUND, ["supervisorStaffNo"]),
+        ({"site_code": "NOPE"}, ErrorCode.NOT_FOUND, ["siteCode"]),
+        ({"procedure_code": "99.9999"}, ErrorCode.NOT_FOUND, ["procedureCode"]),
+    ],
+)
+async def test_r40_a_case_naming_someone_or_somewhere_unknown_is_refused_and_not_stored(
+    world: dict, change: dict[str, Any], code: ErrorCode, field: list[str]
+) -> None:
+    """The parties come from the decision's facts: each unknown one is still its own
+    typed error on its own field, and nothing is written."""
+    events = await AuditEvent.all().count()
+    with pytest.raises(DomainError) as error:
+        await cases.record_case(SYSTEM, case(**change))
+    assert error.value.code is code
+    assert error.value.field == field
+    assert await CaseRecord.all().count() == 0
+    assert await AuditEvent.all().count() == events
+
+
+async def test_r41_a_case_stores_the_parties_and_the_grade_the_decision_read(
+    world: dict,
+) -> None:
+    supervisor = await factories.practitioner("D0003")
+    stored = await cases.record_case(
+        SYSTEM, case(procedure_code="52.7001", supervisor_staff_no="D0003", site_code=None)
+    )
+    again = await CaseRecord.get(id=stored.id)
+    assert again.practitioner_id == world["doctor"].id  # type: ignore[attr-defined]
+    assert again.supervisor_id == supervisor.id  # type: ignore[attr-defined]
+    assert again.site_id == world["site"].id  # type: ignore[attr-defined]
+    assert again.grade == 4
+    [event] = await AuditEvent.filter(action="case.record")
+    after = json.loads(event.after_json or "{}")
+    assert after["practitioner_id"] == world["doctor"].id
+    assert after["supervisor_id"] == supervisor.id
