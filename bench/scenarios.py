@@ -9,7 +9,10 @@
   reinstatement lands every 2 s, through the real mutations, on a copy of the database;
   a verifier asks about the suspended privileges all along and counts every check sent
   after an acknowledged suspension (and before its reinstatement was sent) that allowed;
-  the same load without the writes runs first, for the ratio;
+  the same load without the writes runs before each such phase, for the ratio, in
+  MIXED_ROUNDS rounds (read-only, then with writes) whose medians are reported with
+  their spread: on a shared 2-core machine a single pair of 10-s phases moved by a
+  third from run to run;
 - `workers`: the single check with 1 and N uvicorn workers side by side, and /metrics
   totals (added up across workers through CREDREG_METRICS_DIR) against the requests sent.
 
@@ -45,6 +48,7 @@ CASES_PER_SECOND = 20
 SUSPENSION_EVERY_SECONDS = 2.0
 TARGETS = 8
 VERIFIER_PER_SECOND = 100
+MIXED_ROUNDS = int(os.environ.get("CREDREG_BENCH_MIXED_ROUNDS", "3"))
 
 CHECK_WITH_BASIS = (
     "query($i: PrivilegeCheckInput!) { privilegeCheck(input: $i) { allowed "
@@ -541,9 +545,28 @@ async def _phase(
     return await loader, log
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _median_phase(phases: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over the rounds (wrk's figures for one phase)."""
+    found: dict[str, Any] = dict(phases[0])
+    for key in ("rps", "p50_ms", "p99_ms", "max_ms"):
+        found[key] = round(_median([float(p[key]) for p in phases]), 2)
+    for key in ("requests", "errors", "non2xx"):
+        found[key] = sum(int(p.get(key) or 0) for p in phases)
+    return found
+
+
 def mixed(kind: str, scale: int, duration: float, connections: int) -> dict[str, Any]:
     print(f"[{kind}] mixed: copying the database (the scenario writes)", flush=True)
     url, drop = _copy_database(kind, scale)
+    rounds: list[tuple[dict[str, Any], dict[str, Any], MixedLog]] = []
     try:
         keys = asyncio.run(_keys(url, scale, wide=False))
         server, port = base.start_server(url)
@@ -554,36 +577,57 @@ def mixed(kind: str, scale: int, duration: float, connections: int) -> dict[str,
             base.warm(port, keys["scheduler"], scale)
             base.load(port, keys["scheduler"], "graphql", 3, connections, scale)
             load_before = load_average()
-            read_only, _ = asyncio.run(
-                _phase(port, keys, scale, duration, connections, targets, cases, False, server.pid)
-            )
-            print(f"[{kind}] mixed, read-only: {read_only}", flush=True)
-            with_writes, log = asyncio.run(
-                _phase(port, keys, scale, duration, connections, targets, cases, True, server.pid)
-            )
-            print(f"[{kind}] mixed, with writes: {with_writes}", flush=True)
+            for number in range(1, max(1, MIXED_ROUNDS) + 1):
+                read_only, _ = asyncio.run(
+                    _phase(
+                        port, keys, scale, duration, connections, targets, cases, False, server.pid
+                    )
+                )
+                print(f"[{kind}] mixed {number}, read-only: {read_only}", flush=True)
+                with_writes, log = asyncio.run(
+                    _phase(
+                        port, keys, scale, duration, connections, targets, cases, True, server.pid
+                    )
+                )
+                print(f"[{kind}] mixed {number}, with writes: {with_writes}", flush=True)
+                rounds.append((read_only, with_writes, log))
         finally:
             base.stop_server(server)
     finally:
         drop()
-    writes = sorted(log.write_ms)
+    writes = sorted(ms for _r, _w, log in rounds for ms in log.write_ms)
+    ratios = [float(w["rps"]) / max(float(r["rps"]), 1) for r, w, _log in rounds]
+    cases_done = Counter[str]()
+    transitions = Counter[str]()
+    achieved = []
+    verdicts: dict[str, Any] = {}
+    for _r, _w, log in rounds:
+        cases_done.update(log.cases)
+        transitions.update(log.transitions)
+        # Cases answered within the measured window: the rate the writer achieved
+        # (it sends at CASES_PER_SECOND; slower answers pile up behind).
+        achieved.append(sum(log.window[0] <= t <= log.window[1] for t in log.cases_done) / duration)
+        for key, value in _violations(targets, log).items():
+            if isinstance(value, list):
+                verdicts.setdefault(key, []).extend(value)
+            else:
+                verdicts[key] = verdicts.get(key, 0) + value
     return {
         "database": kind,
         "scale": scale,
-        "read_only": read_only,
-        "mixed": with_writes,
-        "ratio": round(float(with_writes["rps"]) / max(float(read_only["rps"]), 1), 2),
-        "cases": dict(log.cases),
-        "transitions": dict(log.transitions),
-        # Cases answered within the measured window: the rate the writer achieved
-        # (it sends at CASES_PER_SECOND; slower answers pile up behind).
-        "cases_per_s_achieved": round(
-            sum(log.window[0] <= t <= log.window[1] for t in log.cases_done) / duration, 1
-        ),
+        "rounds": len(rounds),
+        "read_only": _median_phase([r for r, _w, _log in rounds]),
+        "mixed": _median_phase([w for _r, w, _log in rounds]),
+        "ratio": round(_median(ratios), 2),
+        "ratios": [round(r, 2) for r in ratios],
+        "p99_with_writes_ms": [float(w["p99_ms"]) for _r, w, _log in rounds],
+        "cases": dict(cases_done),
+        "transitions": dict(transitions),
+        "cases_per_s_achieved": round(_median(achieved), 1),
         "write_p50_ms": round(writes[len(writes) // 2], 1) if writes else None,
         "write_p99_ms": round(writes[int(len(writes) * 0.99)], 1) if writes else None,
-        "verifier_checks": len(log.checks),
-        **_violations(targets, log),
+        "verifier_checks": sum(len(log.checks) for _r, _w, log in rounds),
+        **verdicts,
         "load_average": f"{load_before} -> {load_average()}",
     }
 
@@ -710,7 +754,8 @@ def table(found: dict[str, list[dict[str, Any]]]) -> str:
             ro, mx = r["read_only"], r["mixed"]
             lines.append(
                 f"| {r['database']} | {r['scale']} | {ro['rps']} {ro['p50_ms']}/{ro['p99_ms']} | "
-                f"{mx['rps']} {mx['p50_ms']}/{mx['p99_ms']} | {r['ratio']} | "
+                f"{mx['rps']} {mx['p50_ms']}/{mx['p99_ms']} | {r['ratio']} "
+                f"(rounds {r.get('ratios')}, p99 {r.get('p99_with_writes_ms')}) | "
                 f"{r['cases']} ({r.get('cases_per_s_achieved')}/s) | {r['transitions']} | "
                 f"{r['write_p50_ms']}/{r['write_p99_ms']} | "
                 f"{r['checks_after_ack']} + {r['writer_checks_after_ack']} | "
