@@ -146,6 +146,11 @@ class DecisionCache:
         between. False when another request moved it while the events were read.
         Concurrent callers going from the same version to the same one share the work
         (the events between two versions never change)."""
+        if sql.in_transaction():
+            # Shared work runs in a task of its own, on the connection of whoever began
+            # it: never on a transaction's (a case's decision), which ends with its
+            # caller; a transaction reads for itself, as registry_state does.
+            return await self._advance(state)
         key = (self.state, state)
         loop = asyncio.get_running_loop()
         shared = self._advancing.get(key)
@@ -231,6 +236,10 @@ class DecisionCache:
         runs at a time and the next gathers every key asked for meanwhile, so a cold
         cache under 16 connections costs a few loads, not one per request. False when
         the registry moved during the load (nothing was merged)."""
+        if sql.in_transaction():  # reads for itself (see `advance`)
+            alone = _PendingLoad(state, asyncio.get_running_loop())
+            alone.ids, alone.staff, alone.codes = ids, staff, codes
+            return await self._run_load(alone)
         batch = self._loads.gathering(state)
         batch.ids |= ids
         batch.staff |= staff

@@ -262,3 +262,29 @@ async def test_decision_reads_see_every_committed_write(db: None) -> None:
     await privileges.suspend_privilege(SYSTEM, p1.id, p1.version, "complication under review")
     assert (await reads.fetch(query, [p1.id]))[0]["status"] == "SUSPENDED"
     assert await reads.fetch(query, [p1.id]) == await sql.fetch(query, [p1.id])
+
+
+async def test_inside_a_transaction_the_cache_reads_for_itself(db: None, monkeypatch: Any) -> None:
+    """A case's decision runs inside its transaction: the cache's advance and load must
+    not start shared work there (a task of its own on the transaction's connection,
+    which other requests would join and which would outlive a cancelled caller)."""
+    from tortoise.transactions import in_transaction
+
+    await _world(db)
+    await factories.practitioner("D0003")
+    await auth.create_api_key(SYSTEM, name="or", roles=["SCHEDULER"])  # the registry moves
+
+    class NoSharing(dict[Any, Any]):
+        def __setitem__(self, key: Any, value: Any) -> None:
+            raise AssertionError("an advance was shared inside a transaction")
+
+    def no_gathering(*_args: Any) -> Any:
+        raise AssertionError("a load was shared inside a transaction")
+
+    monkeypatch.setattr(CACHE, "_advancing", NoSharing())
+    monkeypatch.setattr(CACHE._loads, "gathering", no_gathering)
+    question = CheckInput(practitioner_staff_no="D0003", procedure_code="47.0901", on=ON)
+    async with in_transaction("default"):
+        [answer] = await CACHE.answer([question])
+    assert not answer.allowed  # D0003 holds nothing
+    assert cached("D0003") and CACHE.state == await audit.registry_state()
