@@ -17,9 +17,9 @@ from domain.decision import PRIVILEGE_REASONS, CheckInput, Decision, Setting
 from domain.decision.facts import PractitionerFacts, ProcedureFacts, SiteFacts
 from domain.decision.rules import procedure_in_force, refuse_day_surgery_emergency
 from domain.errors import DomainError, ErrorCode, not_found
-from domain.i18n import kind_label, msg
+from domain.i18n import msg
 from domain.operations import write_operation
-from domain.organisation import practitioner_by
+from domain.organisation import practitioner_by, require_key
 from domain.pagination import Page, keyset
 from domain.permissions import Permission
 from domain.quality import case_facts
@@ -228,12 +228,9 @@ async def _decide_case(code: str, data: CaseInput, setting: Setting) -> tuple[De
     newest committed one (SQLite: this transaction holds the write lock; PostgreSQL:
     read committed), and the cache first forgets whatever the audit events up to that
     version changed."""
-    if data.practitioner_id is None and not data.practitioner_staff_no:
-        raise DomainError(
-            ErrorCode.VALIDATION,
-            msg("A {kind} is required", kind=kind_label("Practitioner")),
-            "practitionerStaffNo",
-        )
+    require_key(
+        "Practitioner", data.practitioner_staff_no, data.practitioner_id, "practitionerStaffNo"
+    )
     check = CheckInput(
         procedure_code=code,
         on=data.performed_on,

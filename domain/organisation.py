@@ -57,18 +57,22 @@ async def site_by(
     return site
 
 
+def require_key(kind: str, key: str | None, pk: int | None, field: str) -> None:
+    """A row is named by primary key or business key; neither given is a validation
+    error (the lookups here, and recordCase's parties read from the decision's facts)."""
+    if pk is None and not key:
+        raise DomainError(
+            ErrorCode.VALIDATION, msg("A {kind} is required", kind=kind_label(kind)), field
+        )
+
+
 async def _by_key(model: type[M], key_field: str, key: str | None, pk: int | None, field: str) -> M:
     """A row by primary key or business key; neither given is a validation error."""
+    require_key(model.__name__, key, pk, field)
     if pk is not None:
         found = await model.get_or_none(id=pk)
-    elif key:
-        found = await model.filter(**{key_field: key}).first()
     else:
-        raise DomainError(
-            ErrorCode.VALIDATION,
-            msg("A {kind} is required", kind=kind_label(model.__name__)),
-            field,
-        )
+        found = await model.filter(**{key_field: key}).first()
     if found is None:
         raise not_found(model.__name__, key or pk, field)
     return found
