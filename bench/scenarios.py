@@ -25,6 +25,7 @@ import asyncio
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -545,19 +546,11 @@ async def _phase(
     return await loader, log
 
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def _median_phase(phases: list[dict[str, Any]]) -> dict[str, Any]:
     """The median of each figure over the rounds (wrk's figures for one phase)."""
     found: dict[str, Any] = dict(phases[0])
     for key in ("rps", "p50_ms", "p99_ms", "max_ms"):
-        found[key] = round(_median([float(p[key]) for p in phases]), 2)
+        found[key] = round(statistics.median([float(p[key]) for p in phases]), 2)
     for key in ("requests", "errors", "non2xx"):
         found[key] = sum(int(p.get(key) or 0) for p in phases)
     return found
@@ -618,12 +611,12 @@ def mixed(kind: str, scale: int, duration: float, connections: int) -> dict[str,
         "rounds": len(rounds),
         "read_only": _median_phase([r for r, _w, _log in rounds]),
         "mixed": _median_phase([w for _r, w, _log in rounds]),
-        "ratio": round(_median(ratios), 2),
+        "ratio": round(statistics.median(ratios), 2),
         "ratios": [round(r, 2) for r in ratios],
         "p99_with_writes_ms": [float(w["p99_ms"]) for _r, w, _log in rounds],
         "cases": dict(cases_done),
         "transitions": dict(transitions),
-        "cases_per_s_achieved": round(_median(achieved), 1),
+        "cases_per_s_achieved": round(statistics.median(achieved), 1),
         "write_p50_ms": round(writes[len(writes) // 2], 1) if writes else None,
         "write_p99_ms": round(writes[int(len(writes) * 0.99)], 1) if writes else None,
         "verifier_checks": sum(len(log.checks) for _r, _w, log in rounds),
