@@ -451,7 +451,7 @@ async def _writer(
             for target in targets:
                 if len(target.suspended_acks) > len(target.reinstate_sends):
                     target.reinstate_sends.append(time.monotonic())
-                    await post(
+                    reply = await post(
                         admin,
                         TRANSITION % "reinstatePrivilege",
                         {
@@ -462,6 +462,11 @@ async def _writer(
                             }
                         },
                     )
+                    # The next round suspends it again from this version.
+                    payload = (reply.get("data") or {}).get("reinstatePrivilege") or {}
+                    if not payload.get("privilege"):
+                        raise SystemExit(f"mixed: could not reinstate a target: {reply}")
+                    target.version = int(payload["privilege"]["version"])
 
         await asyncio.gather(cases_loop(), transitions_loop())
 
