@@ -29,6 +29,7 @@ from api.locale import LocaleMiddleware
 from api.metrics import METRICS, route_of
 from api.quality_exports import routes as quality_export_routes
 from api.settings import Settings, load_settings
+from api.sqlite_checkpoints import running_checkpoints
 from api.worker import running_worker
 from domain import auth, clock, i18n, passwords, replicas
 from domain.long_lived import LONG_LIVED
@@ -148,11 +149,17 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         if not manage_database:
             yield
             return
-        async with RegisterTortoise(
-            app,
-            config=tortoise_config(
-                settings.database_url, settings.db_pool_max, settings.replica_urls
+        async with (
+            RegisterTortoise(
+                app,
+                config=tortoise_config(
+                    settings.database_url,
+                    settings.db_pool_max,
+                    settings.replica_urls,
+                    server_checkpoints=True,
+                ),
             ),
+            running_checkpoints(settings.database_url),  # SQLite: off the loop
         ):
             # Everything built at start (schemas, models, modules) lives as long as the
             # process: keep it out of the cyclic collector's full passes, which walked

@@ -29,14 +29,22 @@ REPLICA_STATEMENT_TIMEOUT = 10
 
 
 def tortoise_config(
-    database_url: str, pool_max: int = 10, replica_urls: tuple[str, ...] = ()
+    database_url: str,
+    pool_max: int = 10,
+    replica_urls: tuple[str, ...] = (),
+    *,
+    server_checkpoints: bool = False,
 ) -> dict[str, Any]:
     """`replica_urls`: PostgreSQL streaming replicas, connections `replica0`, ... read by
     routed read-only requests (domain/replicas.py); a tortoise router sends ORM reads
-    there too. Without replicas nothing is routed and no router is installed."""
+    there too. Without replicas nothing is routed and no router is installed.
+    `server_checkpoints`: SQLite's log is checkpointed by the server's own task, off the
+    loop (api/sqlite_checkpoints.py), not by the COMMIT that fills it."""
     connection = expand_db_url(database_url)
     if connection["engine"] == "tortoise.backends.sqlite":
         connection["engine"] = "api.sqlite_engine"
+        if server_checkpoints:
+            connection["credentials"]["wal_autocheckpoint"] = 0
     else:
         connection["credentials"].setdefault("minsize", 1)
         connection["credentials"].setdefault("maxsize", pool_max)

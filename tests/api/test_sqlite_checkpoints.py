@@ -1,0 +1,175 @@
+"""The server checkpoints SQLite's log in a thread of its own, not in the COMMIT on the
+loop's thread that fills it (api/sqlite_checkpoints.py, issue 19 item 2)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from api import sqlite_checkpoints
+from api.sqlite_checkpoints import WalCheckpointer, database_path
+from tests.conftest import USE_POSTGRES
+
+
+def _writer(path: Path) -> sqlite3.Connection:
+    """A connection as the server's ORM one: WAL, no automatic checkpoints."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA journal_size_limit=16384")
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    connection.execute("CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, body TEXT)")
+    return connection
+
+
+def _write_pages(connection: sqlite3.Connection, pages: int) -> None:
+    for _ in range(pages):  # a commit of a row filling a 4 KB page: one to three frames
+        connection.execute("INSERT INTO filler (body) VALUES (?)", ("x" * 3900,))
+
+
+def _size(path: Path) -> int:
+    return os.path.getsize(path)
+
+
+def test_database_path() -> None:
+    assert database_path("sqlite:///srv/credreg/db.sqlite3") == "/srv/credreg/db.sqlite3"
+    assert database_path("sqlite://credreg.sqlite3") == "credreg.sqlite3"
+    assert database_path("sqlite://:memory:") is None
+    assert database_path("postgres://postgres@127.0.0.1:5432/x") is None
+
+
+def test_a_full_log_is_copied_back_by_the_checkpointer(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    writer = _writer(path)
+    checkpointer = WalCheckpointer(str(path), wal_pages=300)
+    _write_pages(writer, 20)  # a few pages a commit: well under 300
+    assert not checkpointer.due()
+    _write_pages(writer, 200)
+    before = os.path.getsize(path)
+    assert checkpointer.due()
+    result = checkpointer.checkpoint()
+    assert result.busy == 0 and result.log_frames >= 220
+    assert result.checkpointed_frames == result.log_frames
+    assert os.path.getsize(path) > before + 200 * 3900  # the rows are in the database file
+    assert not checkpointer.due()  # nothing new since
+    _write_pages(writer, 1)  # the next write starts the log again and cuts it short
+    assert os.path.getsize(str(path) + "-wal") <= 16384 + 2 * 4096 + 64
+    assert not checkpointer.due()
+    checkpointer.close()
+    writer.close()
+
+
+def test_without_the_checkpointer_the_log_only_grows(tmp_path: Path) -> None:
+    """The writer's own COMMITs no longer copy anything back (what the server relies on
+    to keep that work off the loop): the database file stays as it was."""
+    path = tmp_path / "db.sqlite3"
+    writer = _writer(path)
+    before = os.path.getsize(path)
+    _write_pages(writer, 1500)  # past SQLite's default of 1,000 pages
+    assert os.path.getsize(path) == before
+    assert os.path.getsize(str(path) + "-wal") > 1500 * 4096
+    writer.close()
+
+
+async def test_the_task_checkpoints_in_another_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    writer = _writer(path)
+    threads: list[int] = []
+    done = threading.Event()
+    original = WalCheckpointer.checkpoint
+
+    def checkpoint(self: WalCheckpointer) -> sqlite_checkpoints.CheckpointResult:
+        threads.append(threading.get_ident())
+        try:
+            return original(self)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(WalCheckpointer, "checkpoint", checkpoint)
+    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
+    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
+    async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
+        assert checkpointer is not None
+        _write_pages(writer, 80)
+        assert await asyncio.to_thread(done.wait, 5)
+        assert checkpointer.runs >= 1
+    assert threads and threading.get_ident() not in threads
+    assert _size(path) > 80 * 3900
+    writer.close()
+
+
+async def test_a_failing_checkpoint_does_not_stop_the_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    writer = _writer(path)
+    calls: list[int] = []
+    done = threading.Event()
+    original = WalCheckpointer.checkpoint
+
+    def checkpoint(self: WalCheckpointer) -> sqlite_checkpoints.CheckpointResult:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        try:
+            return original(self)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(WalCheckpointer, "checkpoint", checkpoint)
+    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
+    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
+    async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
+        assert checkpointer is not None
+        _write_pages(writer, 80)
+        assert await asyncio.to_thread(done.wait, 5)  # tried again after the failure
+        assert len(calls) >= 2 and checkpointer.runs >= 1
+    writer.close()
+
+
+@pytest.mark.skipif(USE_POSTGRES, reason="SQLite's log")
+def test_the_server_turns_automatic_checkpoints_off_and_runs_its_own(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from starlette.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+    from domain import sql
+
+    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
+    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
+    started: list[WalCheckpointer] = []
+    original = WalCheckpointer.run
+
+    async def run(self: WalCheckpointer) -> None:
+        started.append(self)
+        await original(self)
+
+    monkeypatch.setattr(WalCheckpointer, "run", run)
+    app = create_app(Settings(database_url=database_url))
+    with TestClient(app) as client:
+        assert client.get("/healthz").status_code == 200
+
+        async def autocheckpoint() -> int:
+            row = await sql.fetch_one("PRAGMA wal_autocheckpoint")
+            assert row is not None
+            return int(row["wal_autocheckpoint"])
+
+        assert client.portal.call(autocheckpoint) == 0  # type: ignore[union-attr]
+        assert len(started) == 1
+        assert started[0].path == database_path(database_url)
+        writer = _writer(Path(started[0].path))
+        _write_pages(writer, 80)
+        writer.close()
+        deadline = time.monotonic() + 5
+        while started[0].runs == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert started[0].runs >= 1
