@@ -6,6 +6,7 @@ from typing import Any
 
 from tortoise.backends.base.config_generator import expand_db_url
 
+from api.sqlite_checkpoints import SAFETY_NET_PAGES
 from domain.i18n import msg
 
 MODEL_MODULES = ["models", "aerich.models"]
@@ -44,7 +45,7 @@ def tortoise_config(
     if connection["engine"] == "tortoise.backends.sqlite":
         connection["engine"] = "api.sqlite_engine"
         if server_checkpoints:
-            connection["credentials"]["wal_autocheckpoint"] = 0
+            connection["credentials"]["wal_autocheckpoint"] = SAFETY_NET_PAGES
     else:
         connection["credentials"].setdefault("minsize", 1)
         connection["credentials"].setdefault("maxsize", pool_max)

@@ -7,19 +7,22 @@ the committing connection. Our transactions commit on the loop's thread
 fsynced it while every check in flight waited: 10-12 ms, every 50-100 case records (a
 commit otherwise takes 0.3 ms; `bench/` measured it, see the README).
 
-The server therefore turns the ORM connection's automatic checkpoints off
-(`wal_autocheckpoint=0`, `api.db.tortoise_config(server_checkpoints=True)`) and runs them
-itself: `WalCheckpointer` looks at the log's size every `every_s` and, once it holds
-`wal_pages` pages, runs `PRAGMA wal_checkpoint(PASSIVE)` on a connection of its own in a
-worker thread (sqlite3 lets the GIL go while it works). PASSIVE is what the automatic
-checkpoint does: it never waits for a reader or a writer and copies what no reader still
-needs. A log fully copied back is started again from its beginning by the next write
-(and cut to `journal_size_limit`), so its size tells how much is still to copy.
+The server therefore moves the ORM connection's automatic checkpoint out of the way
+(`wal_autocheckpoint` at SAFETY_NET_PAGES, `api.db.tortoise_config(server_checkpoints=
+True)`) and checkpoints itself: `WalCheckpointer` looks at the log's size every
+`every_s` and, once it holds `wal_pages` pages, runs `PRAGMA wal_checkpoint(PASSIVE)`
+on a connection of its own in a worker thread (sqlite3 lets the GIL go while it works).
+PASSIVE is what the automatic checkpoint does: it never waits for a reader or a writer
+and copies what no reader still needs. A log fully copied back is started again from its
+beginning by the next write (and cut to `journal_size_limit`), so its size tells how much
+is still to copy.
 
 Each worker process of `credreg serve --workers N` runs one; SQLite lets one checkpoint
 run at a time and the other returns at once. A CLI command or any other process keeps
-SQLite's automatic checkpoints. If the server stops, its last connection's close
-checkpoints what is left, as before.
+SQLite's automatic checkpoints. When the server stops, the task copies back what is left
+(the server's read-only connections stay open to the end, so the ORM connection's close
+is not the last one and would not). Should the task ever stop, the connection's own
+automatic checkpoint at SAFETY_NET_PAGES still bounds the log.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from tortoise.backends.base.config_generator import expand_db_url
 log = logging.getLogger("credreg.sqlite")
 
 WAL_PAGES = 1000  # SQLite's own default for wal_autocheckpoint
+SAFETY_NET_PAGES = 10 * WAL_PAGES  # the server connection's wal_autocheckpoint (40 MB)
 CHECK_EVERY_S = 0.25  # 20 cases/s write about 250 pages a second
 WAL_HEADER_BYTES = 32
 FRAME_HEADER_BYTES = 24
@@ -70,10 +74,13 @@ class WalCheckpointer:
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
+        """The checkpointer's own connection (blocking: call it from a worker thread)."""
         if self._connection is None:
             connection = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=0
             )
+            # A checkpoint's fsyncs follow the checkpointing connection's setting.
+            connection.execute("PRAGMA synchronous=FULL")
             page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
             self._threshold_bytes = WAL_HEADER_BYTES + self.wal_pages * (
                 FRAME_HEADER_BYTES + page_size
@@ -90,7 +97,8 @@ class WalCheckpointer:
 
     def due(self) -> bool:
         """Has the log grown past `wal_pages` pages since it was last copied back?"""
-        self._connect()
+        if self._connection is None:
+            self._connect()  # run() connects in a worker thread first
         state = self._log_state()
         if state is None or state == self._done_at:
             return False
@@ -108,14 +116,31 @@ class WalCheckpointer:
             return CheckpointResult(int(busy), int(frames), int(copied))
 
     async def run(self) -> None:
-        """Until cancelled: check the log every `every_s`, checkpoint in a thread when due."""
+        """Until cancelled: check the log every `every_s`, checkpoint in a thread when
+        due. A failure (a locked or vanished file, an I/O error) is logged once per run of
+        failures and tried again at the next look: the task never ends on its own."""
+        failing = False
         while True:
             await asyncio.sleep(self.every_s)
             try:
+                if self._connection is None:
+                    await asyncio.to_thread(self._connect)
                 if self.due():
                     await asyncio.to_thread(self.checkpoint)
-            except sqlite3.Error as exc:  # a locked or vanished file: try again next time
-                log.warning("WAL checkpoint of %s failed: %s", self.path, exc)
+            except Exception as exc:  # whatever it was, the log must keep being copied back
+                if not failing:
+                    log.warning("WAL checkpoint of %s failed: %r", self.path, exc)
+                failing = True
+            else:
+                failing = False
+
+    def final_checkpoint(self) -> None:
+        """Copy back what is left when the server stops (blocking)."""
+        try:
+            if self._log_state() is not None:
+                self.checkpoint()
+        except sqlite3.Error as exc:
+            log.warning("last WAL checkpoint of %s failed: %r", self.path, exc)
 
     def close(self) -> None:
         with self._lock:
@@ -147,4 +172,7 @@ async def running_checkpoints(url: str) -> AsyncIterator[WalCheckpointer | None]
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-        await asyncio.to_thread(checkpointer.close)
+        try:
+            await asyncio.to_thread(checkpointer.final_checkpoint)
+        finally:
+            await asyncio.to_thread(checkpointer.close)
