@@ -312,8 +312,11 @@ def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
 def _targets(port: int, token: str, scale: int) -> tuple[list[Target], list[dict[str, Any]]]:
     """Sample questions allowed today on exactly one ACTIVE privilege (the suspension
     targets), and allowed questions of a day a case may be recorded for (today or up to
-    DEFAULT_MAX_AGE_DAYS before: older cases are refused as late reports)."""
-    today = date.today()
+    DEFAULT_MAX_AGE_DAYS before: older cases are refused as late reports). Today is the
+    hospital's (CREDREG_TIMEZONE, as the server and the seed count it), not this host's."""
+    from domain import clock
+
+    today = clock.today()
     earliest = (today - timedelta(days=DEFAULT_MAX_AGE_DAYS)).isoformat()
     questions = [q for q in base.questions_of(scale) if earliest <= q["on"] <= today.isoformat()]
     targets: list[Target] = []
