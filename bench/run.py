@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,26 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             return original_read(filename, query, params)
 
         reads._fetch = counting_read  # type: ignore[assignment]
+        # And the few-row reads on the loop's own thread (sql.fetch_directly and the head).
+        from domain import sql as sql_module
+
+        original_direct = sql_module.fetch_directly
+        original_head = sql_module.read_head_directly
+
+        def counting_direct(query: str, params: Sequence[Any] = ()) -> Any:
+            nonlocal calls
+            found = original_direct(query, params)
+            calls += found is not None
+            return found
+
+        def counting_head() -> Any:
+            nonlocal calls
+            found = original_head()
+            calls += found is not None
+            return found
+
+        sql_module.fetch_directly = counting_direct  # type: ignore[assignment]
+        sql_module.read_head_directly = counting_head  # type: ignore[assignment]
         per_batch: dict[str, int] = {}
         for size in (1, 500):
             decision.CACHE.reset((-1, ""))
@@ -126,6 +147,8 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
         reads._fetch = original_read  # type: ignore[assignment]
+        sql_module.fetch_directly = original_direct  # type: ignore[assignment]
+        sql_module.read_head_directly = original_head  # type: ignore[assignment]
         figures: dict[str, Any] = {
             "scheduler": scheduler.secret,
             "auditor": auditor.secret,
