@@ -56,7 +56,11 @@ def keys_of(checks: Sequence[CheckInput]) -> tuple[set[int], set[str], set[str]]
     return ids, staff, {c.procedure_code for c in checks}
 
 
-FEW_PRACTITIONERS = 8  # a load of at most these many practitioners and codes reads inline
+# A load of at most these many practitioners and codes reads inline. What a write makes
+# the cache forget is one practitioner (two with a supervisor); a cold start's shared
+# loads gather more, and inline they held the loop while SQLite read their pages: at x10
+# on SQLite the first second's p99 was 85-262 ms with 8, 54-95 ms with 2 (issue 19.1).
+FEW_PRACTITIONERS = 2
 FEW_CODES = 64
 
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from domain import audit, auth, privileges, techniques
 from domain import decision as decisions
 from domain.decision import CACHE, CheckInput, Severity
 from domain.decision import cache as decision_cache
 from models import Technique
 from tests import factories
+from tests.conftest import USE_POSTGRES
 from tests.factories import SYSTEM
 
 ON = date(2026, 12, 1)
@@ -153,6 +156,49 @@ async def test_concurrent_misses_share_their_loads(db: None, monkeypatch: Any) -
     assert [a.allowed for a in answers] == [True, False] * 8
     assert 1 <= len(loads) <= 2, len(loads)  # not one per request
     assert all(cached(number) for number in staff)
+
+
+@pytest.mark.skipif(USE_POSTGRES, reason="SQLite's reads on the loop's thread")
+async def test_a_few_practitioners_load_inline_and_more_beside_the_loop(
+    db: None, monkeypatch: Any
+) -> None:
+    """What a write makes the cache forget (one practitioner) reads on the loop's own
+    thread; a cold start's wider loads read in a worker thread, beside the loop."""
+    from domain import sql
+    from domain.decision import reads
+
+    await factories.hospital()
+    await factories.procedure("47.0901", grade=2)
+    staff = ["D0001", "D0002", "D0003"]  # three: a cold start's load, not a write's
+    for number in staff:
+        await factories.grant(await factories.practitioner(number))
+    inline: list[str] = []
+    threaded: list[str] = []
+    direct, in_thread = sql.fetch_directly, reads._fetch
+
+    def spy_direct(query: str, params: Any = ()) -> Any:
+        found = direct(query, params)
+        if found is not None and "FROM privilege" in query:
+            inline.append(query)
+        return found
+
+    def spy_thread(filename: str, query: str, params: list[Any]) -> Any:
+        if "FROM privilege" in query:
+            threaded.append(query)
+        return in_thread(filename, query, params)
+
+    monkeypatch.setattr(sql, "fetch_directly", spy_direct)
+    monkeypatch.setattr(reads, "_fetch", spy_thread)
+    CACHE.reset((-1, ""))
+    await check(staff[0])  # one practitioner: inline
+    assert (len(inline), len(threaded)) == (1, 0)
+    CACHE.reset((-1, ""))
+    answers = await decisions.check_many(
+        SYSTEM,
+        [CheckInput(practitioner_staff_no=n, procedure_code="47.0901", on=ON) for n in staff],
+    )
+    assert all(a.allowed for a in answers)
+    assert (len(inline), len(threaded)) == (1, 1)  # beside the loop, in a worker thread
 
 
 async def test_a_failed_shared_load_fails_its_waiters_and_the_next_one_loads(
