@@ -22,7 +22,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,37 +97,29 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
 
         type(conn).execute_query_dict = counting  # type: ignore[method-assign]
         # On SQLite the decision path reads through connections of its own
-        # (domain/decision/reads.py): those queries count too.
+        # (domain/decision/reads.py) and, for a few rows, on the loop's own thread
+        # (sql.fetch_directly, the head): those queries count too. Each of these returns
+        # None when it did not read (not SQLite, or inside a transaction).
+        from domain import sql as sql_module
         from domain.decision import reads
 
-        original_read = reads._fetch
+        def counted(read: Any) -> Any:
+            def counting_read(*args: Any) -> Any:
+                nonlocal calls
+                found = read(*args)
+                calls += found is not None
+                return found
 
-        def counting_read(filename: str, query: str, params: list[Any]) -> Any:
-            nonlocal calls
-            calls += 1
-            return original_read(filename, query, params)
+            return counting_read
 
-        reads._fetch = counting_read  # type: ignore[assignment]
-        # And the few-row reads on the loop's own thread (sql.fetch_directly and the head).
-        from domain import sql as sql_module
-
-        original_direct = sql_module.fetch_directly
-        original_head = sql_module.read_head_directly
-
-        def counting_direct(query: str, params: Sequence[Any] = ()) -> Any:
-            nonlocal calls
-            found = original_direct(query, params)
-            calls += found is not None
-            return found
-
-        def counting_head() -> Any:
-            nonlocal calls
-            found = original_head()
-            calls += found is not None
-            return found
-
-        sql_module.fetch_directly = counting_direct  # type: ignore[assignment]
-        sql_module.read_head_directly = counting_head  # type: ignore[assignment]
+        plain_reads = [
+            (reads, "_fetch"),
+            (sql_module, "fetch_directly"),
+            (sql_module, "read_head_directly"),
+        ]
+        originals = [getattr(module, name) for module, name in plain_reads]
+        for (module, name), read in zip(plain_reads, originals, strict=True):
+            setattr(module, name, counted(read))
         per_batch: dict[str, int] = {}
         for size in (1, 500):
             decision.CACHE.reset((-1, ""))
@@ -146,9 +137,8 @@ async def prepare(url: str, scale: int, verify: bool = True) -> dict[str, Any]:
             await decision.check_many(actor, checks)
             per_batch[str(size)] = calls
         type(conn).execute_query_dict = original  # type: ignore[method-assign]
-        reads._fetch = original_read  # type: ignore[assignment]
-        sql_module.fetch_directly = original_direct  # type: ignore[assignment]
-        sql_module.read_head_directly = original_head  # type: ignore[assignment]
+        for (module, name), read in zip(plain_reads, originals, strict=True):
+            setattr(module, name, read)
         figures: dict[str, Any] = {
             "scheduler": scheduler.secret,
             "auditor": auditor.secret,
