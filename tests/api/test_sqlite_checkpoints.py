@@ -37,6 +37,25 @@ def _size(path: Path) -> int:
     return os.path.getsize(path)
 
 
+async def _run_until(
+    path: Path, done: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> WalCheckpointer:
+    """The server's task on `path`, looking every 10 ms, due at 50 pages: write 80 pages
+    and wait (up to 5 s) until `done` is set; the task has stopped when this returns."""
+    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
+    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
+    writer = _writer(path)
+    try:
+        async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
+            assert checkpointer is not None
+            _write_pages(writer, 80)
+            assert await asyncio.to_thread(done.wait, 5)
+            assert checkpointer.runs >= 1
+    finally:
+        writer.close()
+    return checkpointer
+
+
 def test_database_path() -> None:
     assert database_path("sqlite:///srv/credreg/db.sqlite3") == "/srv/credreg/db.sqlite3"
     assert database_path("sqlite://credreg.sqlite3") == "credreg.sqlite3"
@@ -105,7 +124,6 @@ async def test_the_task_checkpoints_in_another_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
-    writer = _writer(path)
     threads: list[int] = []
     done = threading.Event()
     original = WalCheckpointer.checkpoint
@@ -118,23 +136,15 @@ async def test_the_task_checkpoints_in_another_thread(
             done.set()
 
     monkeypatch.setattr(WalCheckpointer, "checkpoint", checkpoint)
-    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
-    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
-    async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
-        assert checkpointer is not None
-        _write_pages(writer, 80)
-        assert await asyncio.to_thread(done.wait, 5)
-        assert checkpointer.runs >= 1
+    await _run_until(path, done, monkeypatch)
     assert threads and threading.get_ident() not in threads
     assert _size(path) > 80 * 3900
-    writer.close()
 
 
 async def test_a_failing_checkpoint_does_not_stop_the_task(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
-    writer = _writer(path)
     calls: list[int] = []
     done = threading.Event()
     original = WalCheckpointer.checkpoint
@@ -149,14 +159,8 @@ async def test_a_failing_checkpoint_does_not_stop_the_task(
             done.set()
 
     monkeypatch.setattr(WalCheckpointer, "checkpoint", checkpoint)
-    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
-    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
-    async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
-        assert checkpointer is not None
-        _write_pages(writer, 80)
-        assert await asyncio.to_thread(done.wait, 5)  # tried again after the failure
-        assert len(calls) >= 2 and checkpointer.runs >= 1
-    writer.close()
+    await _run_until(path, done, monkeypatch)  # done: tried again after the failure
+    assert len(calls) >= 2
 
 
 async def test_what_is_left_is_copied_back_when_the_server_stops(
@@ -183,7 +187,6 @@ async def test_an_unexpected_failure_does_not_stop_the_task(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
-    writer = _writer(path)
     looks: list[int] = []
     done = threading.Event()
     original = WalCheckpointer._log_state
@@ -198,14 +201,8 @@ async def test_an_unexpected_failure_does_not_stop_the_task(
         return found
 
     monkeypatch.setattr(WalCheckpointer, "_log_state", log_state)
-    monkeypatch.setattr(sqlite_checkpoints, "WAL_PAGES", 50)
-    monkeypatch.setattr(sqlite_checkpoints, "CHECK_EVERY_S", 0.01)
-    async with sqlite_checkpoints.running_checkpoints(f"sqlite://{path}") as checkpointer:
-        assert checkpointer is not None
-        _write_pages(writer, 80)
-        assert await asyncio.to_thread(done.wait, 5)
-        assert checkpointer.runs >= 1
-    writer.close()
+    await _run_until(path, done, monkeypatch)  # done: a checkpoint ran after the failure
+    assert len(looks) >= 2
 
 
 @pytest.mark.skipif(USE_POSTGRES, reason="SQLite's log")
