@@ -369,6 +369,14 @@ async def privilege_rows(
                 }
 
     nobody: dict[str, Any] = {}
+    days: dict[Any, date | None] = {None: None}  # each distinct date parsed once
+
+    def day(value: Any) -> date | None:
+        try:
+            return days[value]
+        except KeyError:
+            parsed = days[value] = _day(value)
+            return parsed
 
     def row(p: dict[str, Any]) -> list[Any]:
         person = people.get(int(p["practitioner_id"]), nobody)
@@ -394,11 +402,11 @@ async def privilege_rows(
             target or "",
             p.get("max_grade") or None,
             bool(p.get("supervised_only")),
-            _day(p.get("valid_from")),
-            _day(p.get("valid_until")),
+            day(p.get("valid_from")),
+            day(p.get("valid_until")),
             p["status"],
             basis.get("committee", ""),
-            _day(basis.get("meeting_on")),
+            day(basis.get("meeting_on")),
             basis.get("minutes_ref", ""),
             (basis.get("global_id") or global_id("CommitteeDecision", int(basis_id)))
             if basis_id
