@@ -1,6 +1,7 @@
-"""Privileges exports as of today read today's rows (issue 19, item 3), and give exactly
-what the audit-log reading gives: the same privileges, the same states, the same R16
-successor dates, even when the registry moves on while the export is read."""
+"""Privileges exports read today's rows wound back through the log to the export's
+moment (issue 19, item 3), and give exactly what the audit-log reading gives: the same
+privileges, the same states, the same R16 successor dates, at every moment of the
+registry's history, even when the registry moves on while the export is read."""
 
 from __future__ import annotations
 
@@ -116,6 +117,14 @@ async def test_today_rows_give_what_the_audit_log_gives_on_every_date(registry: 
         today = await _read(history._today_in_force(head, on))
         recorded = await _read(history._recorded_in_force(head, on))
         assert today == recorded, on
+    # Wound back to every earlier moment of the history: the same as the log's reading.
+    exported = set()
+    for seq in range(0, head + 1):
+        for on in DATES:
+            today = await _read(history._today_in_force(seq, on))
+            assert today == await _read(history._recorded_in_force(seq, on)), (seq, on)
+            exported.add(len(today))
+    assert len(exported) > 3  # the moments do differ
     # The dates do tell the histories apart (the comparison is not of empty lists).
     held = {on: {row[0] for row in await _read(history._today_in_force(head, on))} for on in DATES}
     assert registry["renewed"].id in held[date(2026, 12, 31)]
@@ -144,7 +153,7 @@ async def test_an_export_read_while_the_registry_moves_stays_at_its_moment(
     assert moved != before and newcomer.id in {row[0] for row in moved}
 
 
-async def test_the_export_reads_today_rows_only_when_nothing_was_recorded_since(
+async def test_the_export_winds_today_rows_back_unless_too_much_was_recorded_since(
     registry: dict, monkeypatch: pytest.MonkeyPatch, fixed_clock: Any
 ) -> None:
     calls: list[str] = []
@@ -168,5 +177,30 @@ async def test_the_export_reads_today_rows_only_when_nothing_was_recorded_since(
     await privileges.suspend_privilege(SYSTEM, active.id, active.version, "调查")
     calls.clear()
     then = "".join([c async for c in exports.privileges_csv(SYSTEM, now)])
-    assert calls == ["recorded"]
+    assert calls == ["today"]  # one event since: wound back
     assert then == current  # as recorded by the end of that day, before the suspension
+    monkeypatch.setattr(history, "REWIND_EVENTS", {"sqlite": 0, "postgres": 0})
+    calls.clear()
+    assert "".join([c async for c in exports.privileges_csv(SYSTEM, now)]) == current
+    assert calls == ["recorded"]  # more events since than the limit: the log's reading
+    calls.clear()
+    later = "".join([c async for c in exports.privileges_csv(SYSTEM, fixed_clock.now().date())])
+    assert calls == ["today"] and later != current  # nothing since: today's rows
+
+
+async def test_events_and_privileges_read_in_small_pages_give_the_same(
+    registry: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The events since the moment and the moved privileges' states are read in pages:
+    pages of two give what one page gives."""
+    head = await audit.registry_version()
+    whole = {
+        seq: await _read(history._today_in_force(seq, date(2026, 12, 31)))
+        for seq in range(0, head + 1, 3)
+    }
+    monkeypatch.setattr(history, "MOVED_PAGE", 2)
+    monkeypatch.setattr(history, "MOVED_IDS", 2)
+    for seq, rows in whole.items():
+        assert await _read(history._today_in_force(seq, date(2026, 12, 31))) == rows, seq
+        assert rows == await _read(history._recorded_in_force(seq, date(2026, 12, 31))), seq
+    assert len({len(rows) for rows in whole.values()}) > 2
