@@ -264,16 +264,26 @@ class _Moved:
             part = ids[start : start + MOVED_IDS]
             for pid in part:
                 self.event_of[pid] = 0
-            for entity_id, event_seq, *fields in await sql.fetch_scan_rows(
-                f"SELECT e.entity_id, e.seq, {self.fields} FROM audit_event e WHERE e.seq IN "
-                "(SELECT MAX(seq) FROM audit_event WHERE entity_type = 'Privilege' AND "
-                f"entity_id IN ({', '.join('?' for _ in part)}) AND seq <= ? AND "
-                "after_json IS NOT NULL GROUP BY entity_id)",
+            # MAX(seq) from the entity index alone; an event without an `after` (none is
+            # written today) falls back to the last one with one, as in
+            # `_recorded_in_force`.
+            for read in await sql.fetch_scan_rows(
+                f"SELECT e.entity_id, e.seq, {self.fields}, after_json IS NULL "
+                "FROM audit_event e WHERE e.seq IN (SELECT MAX(seq) FROM audit_event WHERE "
+                f"entity_type = 'Privilege' AND entity_id IN ({', '.join('?' for _ in part)}) "
+                "AND seq <= ? GROUP BY entity_id)",
                 [*map(str, part), self.seq],
             ):
-                self.event_of[int(entity_id)] = int(event_seq)
+                found = (
+                    await _last_with_state(str(read[0]), self.seq, self.fields)
+                    if read[-1]
+                    else read
+                )
+                if found is None:
+                    continue
+                self.event_of[int(found[0])] = int(found[1])
                 if light is not None:
-                    light[int(entity_id)] = _light(self.days, *fields)
+                    light[int(found[0])] = _light(self.days, *found[2:6])
             if light is not None:
                 for pid in part:
                     if not self.event_of[pid]:

@@ -204,3 +204,23 @@ async def test_events_and_privileges_read_in_small_pages_give_the_same(
         assert await _read(history._today_in_force(seq, date(2026, 12, 31))) == rows, seq
         assert rows == await _read(history._recorded_in_force(seq, date(2026, 12, 31))), seq
     assert len({len(rows) for rows in whole.values()}) > 2
+
+
+async def test_an_event_without_a_state_leaves_the_state_before_it(registry: dict) -> None:
+    """An event that carries no `after` (a refusal or note about a privilege) does not
+    end it: at its moment the privilege is as its last event with a state left it, on
+    both readings, also when the privilege moved afterwards."""
+    from domain.writes import write_block
+
+    pid = registry["active"].id
+    async with write_block(SYSTEM, "test") as ctx:
+        ctx.record("privilege.noted", "Privilege", pid, reason="备注")
+    noted = await audit.registry_version()
+    active = await Privilege.get(id=pid)
+    await privileges.suspend_privilege(SYSTEM, active.id, active.version, "调查")
+    on = date(2026, 12, 31)
+    at_note = await _read(history._today_in_force(noted, on))
+    assert at_note == await _read(history._recorded_in_force(noted, on))
+    assert pid in {row[0] for row in at_note}
+    head = await audit.registry_version()
+    assert pid not in {row[0] for row in await _read(history._today_in_force(head, on))}
