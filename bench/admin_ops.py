@@ -44,7 +44,14 @@ from typing import Any
 
 import httpx
 
-from bench.run import database_url, rss_kib, seeded, start_server, stop_server
+from bench.run import (
+    database_url,
+    machine_speed_ms,
+    rss_kib,
+    seeded,
+    start_server,
+    stop_server,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results-admin.json"
 IMPORT_ROWS = 12_000
@@ -519,7 +526,11 @@ async def query_plans(url: str) -> dict[str, str]:
 
 def measure_admin(url: str, scale: int, repeats: int = 3) -> dict[str, Any]:
     """Every admin figure on one seeded database (`url`); writing operations on copies."""
-    figures: dict[str, Any] = {"scale": scale, "load_before": _load()}
+    figures: dict[str, Any] = {
+        "scale": scale,
+        "load_before": _load(),
+        "speed_before_ms": machine_speed_ms(),
+    }
     print(f"[admin] {url}: import and review cycle (on copies)", flush=True)
     figures.update(asyncio.run(writes(url, repeats)))
     plans = asyncio.run(query_plans(url))
@@ -531,6 +542,7 @@ def measure_admin(url: str, scale: int, repeats: int = 3) -> dict[str, Any]:
     figures["pagination"] = pagination(url, token, int(plans.pop("last_seq")))
     figures["pagination"]["plan"] = plans["audit_page"]
     figures["load_after"] = _load()
+    figures["speed_after_ms"] = machine_speed_ms()
     return figures
 
 
@@ -596,6 +608,11 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
     ):
         row(label, "= page 1", lambda r, n=name: mm(r["pagination"][n], "ms"))
     row("load average before / after", "", lambda r: f"{r['load_before']} → {r['load_after']}")
+    row(
+        "machine speed before / after (bench.run.machine_speed_ms, lower is faster)",
+        "",
+        lambda r: f"{r['speed_before_ms']} → {r['speed_after_ms']} ms",
+    )
     return "\n".join(lines)
 
 

@@ -633,6 +633,24 @@ def compare(
 SCENARIOS = ("spec", "cold-wide", "mixed", "workers")
 
 
+def machine_speed_ms() -> float:
+    """Milliseconds this machine takes now for a fixed piece of the server's kind of
+    work (JSON, hashing, dicts; best of three, about 0.1 s each), measured before and
+    after each database's scenarios: on a shared VM whose speed moves by half from one
+    quarter of an hour to the next, it says which figures came from a slow spell."""
+    import hashlib
+
+    rows = [{"id": n, "code": f"47.{n:04d}", "grade": n % 4 + 1} for n in range(2_000)]
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for _ in range(5):
+            for row in json.loads(json.dumps(rows)):
+                hashlib.sha256(json.dumps(row, sort_keys=True).encode()).hexdigest()
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000, 1)
+
+
 def run_scenarios(kind: str, args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
     """The chosen scenarios on one database (one process per database: tortoise caches
     SQL per model class, dialect included)."""
@@ -644,6 +662,9 @@ def run_scenarios(kind: str, args: argparse.Namespace) -> dict[str, list[dict[st
         raise SystemExit(f"unknown scenarios {sorted(unknown)}; choose from {SCENARIOS}")
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in SCENARIOS}
     found["runs"] = []
+    speed = {"database": kind, "before_ms": machine_speed_ms()}
+    print(f"[{kind}] machine speed: {speed['before_ms']} ms for the fixed workload", flush=True)
+    found["speed"] = [speed]
     if "spec" in chosen:
         found["runs"].append(
             measure(kind, args.scale, args.duration, args.connections, args.compare_scale)
@@ -666,6 +687,8 @@ def run_scenarios(kind: str, args: argparse.Namespace) -> dict[str, list[dict[st
                 kind, args.scale, args.scenario_duration, args.connections, args.workers
             )
         )
+    speed["after_ms"] = machine_speed_ms()
+    print(f"[{kind}] machine speed: {speed['after_ms']} ms after the scenarios", flush=True)
     return found
 
 
@@ -767,6 +790,11 @@ def main() -> None:
         print(table(found["runs"]))
     print(scenarios.table(found))
     print(f"machine: {results['machine']}")
+    for speed in found.get("speed", []):
+        print(
+            f"machine speed on {speed['database']}'s turn: {speed['before_ms']} ms before, "
+            f"{speed['after_ms']} ms after (lower is faster)"
+        )
 
 
 def _healthz_cell(run: dict[str, Any]) -> str:
