@@ -94,33 +94,23 @@ async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str,
     """The states at `seq` read from the audit log (an export as of a past moment)."""
     postgres = sql.is_postgres()
     light_columns = _light_columns(postgres)
-    fields, join = light_columns
     light: dict[int, Light] = {}
     days = _Days()
     event_seqs: dict[int, int] = {}  # the event holding each privilege's state at `seq`
     after_id = ""
     while True:
-        # MAX(seq) per privilege from the (entity_type, entity_id, seq) index alone
-        # (migration 13); an event without an `after` (none is written today) falls back
-        # to the last one with one, as `states` reads them.
-        page = await sql.fetch_scan_rows(
-            f"SELECT e.entity_id, e.seq, {fields}, e.after_json IS NULL FROM audit_event e "
-            f"{join} WHERE e.seq IN (SELECT MAX(seq) FROM audit_event "
-            "WHERE entity_type = 'Privilege' AND entity_id > ? AND seq <= ? "
-            "GROUP BY entity_id ORDER BY entity_id "
-            f"LIMIT {STREAM_IDS})",
+        page, found = await _state_events(
+            light_columns,
+            seq,
+            f"entity_id > ? AND seq <= ? GROUP BY entity_id ORDER BY entity_id LIMIT {STREAM_IDS}",
             [after_id, seq],
         )
+        for entity_id, event_seq, *fields in found:
+            light[entity_id] = _light(days, *fields)
+            event_seqs[entity_id] = event_seq
         if not page:
             break
-        for read in page:
-            found = await _last_with_state(str(read[0]), seq, light_columns) if read[-1] else read
-            if found is None:
-                continue
-            entity_id, event_seq = int(found[0]), int(found[1])
-            light[entity_id] = _light(days, *found[2:6])
-            event_seqs[entity_id] = event_seq
-        after_id = max(str(read[0]) for read in page)
+        after_id = max(page)
         if len(page) < STREAM_IDS:
             break
     chosen, successors = _in_force_ids(light, on)
@@ -273,27 +263,16 @@ class _Moved:
             part = ids[start : start + MOVED_IDS]
             for pid in part:
                 self.event_of[pid] = 0
-            # MAX(seq) from the entity index alone; an event without an `after` (none is
-            # written today) falls back to the last one with one, as in
-            # `_recorded_in_force`.
-            for read in await sql.fetch_scan_rows(
-                f"SELECT e.entity_id, e.seq, {self.light_columns[0]}, e.after_json IS NULL "
-                f"FROM audit_event e {self.light_columns[1]} WHERE e.seq IN (SELECT MAX(seq) "
-                "FROM audit_event WHERE "
-                f"entity_type = 'Privilege' AND entity_id IN ({', '.join('?' for _ in part)}) "
-                "AND seq <= ? GROUP BY entity_id)",
+            _page, found = await _state_events(
+                self.light_columns,
+                self.seq,
+                f"entity_id IN ({', '.join('?' for _ in part)}) AND seq <= ? GROUP BY entity_id",
                 [*map(str, part), self.seq],
-            ):
-                found = (
-                    await _last_with_state(str(read[0]), self.seq, self.light_columns)
-                    if read[-1]
-                    else read
-                )
-                if found is None:
-                    continue
-                self.event_of[int(found[0])] = int(found[1])
+            )
+            for entity_id, event_seq, *fields in found:
+                self.event_of[entity_id] = event_seq
                 if light is not None:
-                    light[int(found[0])] = _light(self.days, *found[2:6])
+                    light[entity_id] = _light(self.days, *fields)
             if light is not None:
                 for pid in part:
                     if not self.event_of[pid]:
@@ -319,6 +298,32 @@ def _row_columns() -> list[str]:
     columns = list(Privilege._meta.fields_db_projection.values())
     columns.remove("id")
     return ["id", *columns]
+
+
+async def _state_events(
+    light_columns: tuple[str, str], seq: int, selection: str, params: list[Any]
+) -> tuple[list[str], list[tuple[int, int, Any, Any, Any, Any]]]:
+    """The event holding each selected privilege's state at `seq`, with its R16 fields:
+    (privilege id, event seq, status, valid_from, valid_until, supersedes_id), and the
+    entity ids the selection named (for keyset paging). `selection` completes
+    `SELECT MAX(seq) FROM audit_event WHERE entity_type = 'Privilege' AND ...`: the
+    last event per privilege from the (entity_type, entity_id, seq) index alone
+    (migration 13); one without an `after` (none is written today) falls back to the last
+    one with one, as `asof.states` reads them. A privilege with none is left out."""
+    fields, join = light_columns
+    reads = await sql.fetch_scan_rows(
+        f"SELECT e.entity_id, e.seq, {fields}, e.after_json IS NULL FROM audit_event e "
+        f"{join} WHERE e.seq IN (SELECT MAX(seq) FROM audit_event "
+        f"WHERE entity_type = 'Privilege' AND {selection})",
+        params,
+    )
+    found = []
+    for read in reads:
+        state = await _last_with_state(str(read[0]), seq, light_columns) if read[-1] else read
+        if state is not None:
+            entity_id, event_seq, status, start, end, old = state[:6]
+            found.append((int(entity_id), int(event_seq), status, start, end, old))
+    return [str(read[0]) for read in reads], found
 
 
 async def _last_with_state(
