@@ -20,7 +20,7 @@ from domain import audit, audit_chain, audit_scope, clock, permissions, sql, xls
 from domain.actors import Actor
 from domain.errors import DomainError, ErrorCode
 from domain.global_ids import global_id
-from domain.history import privileges_in_force_at
+from domain.history import ParsedOnce, privileges_in_force_at
 from domain.i18n import msg
 from domain.permissions import Permission
 from domain.spreadsheets import FORMULA_STARTS
@@ -369,14 +369,7 @@ async def privilege_rows(
                 }
 
     nobody: dict[str, Any] = {}
-    days: dict[Any, date | None] = {None: None}  # each distinct date parsed once
-
-    def day(value: Any) -> date | None:
-        try:
-            return days[value]
-        except KeyError:
-            parsed = days[value] = _day(value)
-            return parsed
+    days = ParsedOnce(_day)
 
     def row(p: dict[str, Any]) -> list[Any]:
         person = people.get(int(p["practitioner_id"]), nobody)
@@ -402,11 +395,11 @@ async def privilege_rows(
             target or "",
             p.get("max_grade") or None,
             bool(p.get("supervised_only")),
-            day(p.get("valid_from")),
-            day(p.get("valid_until")),
+            days[p.get("valid_from")],
+            days[p.get("valid_until")],
             p["status"],
             basis.get("committee", ""),
-            day(basis.get("meeting_on")),
+            days[basis.get("meeting_on")],
             basis.get("minutes_ref", ""),
             (basis.get("global_id") or global_id("CommitteeDecision", int(basis_id)))
             if basis_id

@@ -8,7 +8,7 @@ reads through it, so a listing and a decision agree on which privilege was in fo
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -95,7 +95,7 @@ async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str,
     postgres = sql.is_postgres()
     light_columns = _light_columns(postgres)
     light: dict[int, Light] = {}
-    days = _Days()
+    days = ParsedOnce()
     event_seqs: dict[int, int] = {}  # the event holding each privilege's state at `seq`
     after_id = ""
     while True:
@@ -139,17 +139,22 @@ _LIVE_LIGHT = "id, " + ", ".join(_LIGHT_FIELDS)  # today's rows: the same fields
 Light = tuple[str, date | None, date | None, int | None]
 
 
-class _Days(dict[Any, date | None]):
-    """Date values parsed once each: a group's 100,000 privileges hold a few thousand
-    distinct dates, and parsing each value was a third of a privileges export's time."""
+class ParsedOnce(dict[Any, date | None]):
+    """Date values parsed once each (`days[value]`): a group's 100,000 privileges hold
+    a few thousand distinct dates, and parsing each value was a third of a privileges
+    export's time."""
+
+    def __init__(self, parse: Callable[[Any], date | None] = parse_date) -> None:
+        super().__init__()
+        self.parse = parse
 
     def __missing__(self, value: Any) -> date | None:
-        parsed = self[value] = parse_date(value)
+        parsed = self[value] = self.parse(value)
         return parsed
 
 
 def _light(
-    days: _Days, status: Any, valid_from: Any, valid_until: Any, supersedes_id: Any
+    days: ParsedOnce, status: Any, valid_from: Any, valid_until: Any, supersedes_id: Any
 ) -> Light:
     return (
         str(status),
@@ -182,7 +187,7 @@ async def _today_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str, An
     export is the registry at `seq`, exactly as the audit-log reading would give it,
     without reading the last event of every privilege first."""
     light: dict[int, Light] = {}
-    days = _Days()
+    days = ParsedOnce()
     after_id = 0
     while True:
         page = await sql.fetch_scan_rows(
@@ -232,7 +237,7 @@ class _Moved:
     `asof.states` reads it; 0: it did not exist then). A few numbers per privilege moved:
     memory stays flat whatever the export's size."""
 
-    def __init__(self, seq: int, days: _Days) -> None:
+    def __init__(self, seq: int, days: ParsedOnce) -> None:
         self.seq = seq
         self.days = days
         self.looked_to = seq  # the events up to here have been looked at
