@@ -75,7 +75,12 @@ def tortoise_config(
 # -- the least-privilege application role (PostgreSQL) -------------------------------------
 
 # Append-only audit tables: the application may read and add, never change or remove.
-AUDIT_TABLES = ("audit_event", "audit_checkpoint", "audit_event_institution")
+AUDIT_TABLES = (
+    "audit_event",
+    "audit_checkpoint",
+    "audit_event_institution",
+    "audit_privilege_state",
+)
 
 
 class GrantError(Exception):

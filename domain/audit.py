@@ -24,7 +24,7 @@ from typing import Any
 
 from tortoise.models import Model
 
-from domain import audit_chain, audit_scope, clock, sql
+from domain import audit_chain, audit_scope, clock, privilege_log, sql
 from domain.actors import Actor
 from domain.audit_chain import (
     ChainReport,
@@ -179,6 +179,8 @@ async def append(actor: Actor, events: list[PendingEvent]) -> int:
     await AuditEvent.bulk_create(rows)
     # Which institutions each event belongs to (issue 16): beside the chain, not hashed.
     await audit_scope.record(actor, events)
+    # Each privilege state's R16 fields (issue 19): beside the chain, what `after` says.
+    await privilege_log.record(rows)
     await sql.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev_hash])
     return seq
 
@@ -339,11 +341,28 @@ async def verify_chain(
 ) -> ChainReport:
     """Recompute every hash in [from_seq, to_seq] and report the first broken seq, then
     compare the chain with every kept signed checkpoint (a chain re-hashed from some
-    point, or cut short, is consistent in itself but no longer matches them)."""
+    point, or cut short, is consistent in itself but no longer matches them), then the
+    privilege states kept beside it with the events they come from."""
     report = await _verify_links(from_seq, to_seq, workers)
     if not report.ok:
         return report
-    return await compare_checkpoints(report)
+    report = await compare_checkpoints(report)
+    if report.ok and report.first_seq is not None and report.last_seq is not None:
+        # The R16 fields kept beside the chain (exports as of a date read them) must say
+        # what the hashed events say.
+        seq = await privilege_log.disagreement(report.first_seq, report.last_seq)
+        if seq is not None:
+            return _broken(
+                report,
+                seq,
+                msg(
+                    "The privilege states kept beside the log (audit_privilege_state) differ "
+                    "from the event at seq {seq}: they were altered, and exports as of a past "
+                    "date would read them",
+                    seq=seq,
+                ),
+            )
+    return report
 
 
 VERIFY_BATCH = 10_000

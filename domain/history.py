@@ -8,11 +8,11 @@ reads through it, so a listing and a decision agree on which privilege was in fo
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from domain import permissions, sql
+from domain import permissions, privilege_log, sql
 from domain.actors import Actor
 from domain.audit import registry_version
 from domain.decision.asof import (
@@ -42,29 +42,15 @@ async def privileges_at(actor: Actor, moment: datetime) -> list[dict[str, Any]]:
     ]
 
 
-# The fields of a privilege's state that decide whether it is in force (R16), read by the
-# database from the stored JSON so that Python parses only the rows that are exported.
-_LIGHT_FIELDS = ("status", "valid_from", "valid_until", "supersedes_id")
 STREAM_IDS = 5000  # privileges per page of the light pass
 STREAM_ROWS = 1000  # states parsed per chunk yielded
 # Up to this many events after the export's moment, today's rows wound back through the
-# log (`_today_in_force`) are read faster than every privilege's last event at that
-# moment (`_recorded_in_force`). Measured at group scale (100,000 privileges, 1,000,000
-# events), the two cost the same at about 130,000 events on SQLite, 300,000 on PostgreSQL.
-REWIND_EVENTS = {"sqlite": 100_000, "postgres": 250_000}
-
-
-def _light_columns(postgres: bool) -> tuple[str, str]:
-    """The R16 fields of an event's stored state as columns of `audit_event e`, and the
-    join they need: PostgreSQL parses each state once (`json_to_record`; `->>` four
-    times parsed it four times: 1.0 -> 0.7 s over 45,780 states), SQLite extracts each."""
-    if postgres:
-        types = ", ".join(f"{key} text" for key in _LIGHT_FIELDS)
-        return (
-            ", ".join(f"r.{key}" for key in _LIGHT_FIELDS),
-            f"LEFT JOIN LATERAL json_to_record(e.after_json::json) AS r({types}) ON TRUE",
-        )
-    return ", ".join(f"json_extract(e.after_json, '$.{key}')" for key in _LIGHT_FIELDS), ""
+# log (`_today_in_force`) are read faster than every privilege's last state at that
+# moment (`_recorded_in_force`, from `audit_privilege_state`). Measured at group scale
+# (100,000 privileges, 1,000,000 events): the log's reading takes about 0.5 s at any
+# date; the rewind 0.35-0.4 s as of today, the same at about 35,000 events back on
+# SQLite and 55,000 on PostgreSQL, 1.3-1.4 s at 500,000.
+REWIND_EVENTS = {"sqlite": 35_000, "postgres": 55_000}
 
 
 async def privileges_in_force_at(
@@ -75,8 +61,8 @@ async def privileges_in_force_at(
     instead of every state, and only the states exported are parsed. A first pass reads
     the R16 fields of every privilege at `moment`; the second reads the in-force states,
     a chunk at a time. Both read today's rows wound back through the events since
-    `moment` (`_today_in_force`) when those are few, else each privilege's last event at
-    `moment` from the log (`_recorded_in_force`); the two give the same states."""
+    `moment` (`_today_in_force`) when those are few, else each privilege's last state at
+    `moment` as the log records it (`_recorded_in_force`); the two give the same states."""
     permissions.require(actor, Permission.QUERY_AS_OF)
     seq = await seq_at(moment)
     # Seqs are dense: the head less `seq` is how many events the rows would be wound
@@ -91,28 +77,21 @@ async def privileges_in_force_at(
 
 
 async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str, Any]]]:
-    """The states at `seq` read from the audit log (an export as of a past moment)."""
-    postgres = sql.is_postgres()
-    light_columns = _light_columns(postgres)
+    """The states at `seq` read from the audit log (an export as of a past moment): the
+    R16 fields of each privilege's last state from `audit_privilege_state`, then the
+    `after` of the events of those in force, a chunk at a time."""
     light: dict[int, Light] = {}
     days = ParsedOnce()
     event_seqs: dict[int, int] = {}  # the event holding each privilege's state at `seq`
-    after_id = ""
+    after_id = 0
     while True:
-        page, found = await _state_events(
-            light_columns,
-            seq,
-            f"entity_id > ? AND seq <= ? GROUP BY entity_id ORDER BY entity_id LIMIT {STREAM_IDS}",
-            [after_id, seq],
-        )
-        for entity_id, event_seq, *fields in found:
-            light[entity_id] = _light(days, *fields)
-            event_seqs[entity_id] = event_seq
-        if not page:
-            break
-        after_id = max(page)
+        page = await privilege_log.last_states(seq, after_id=after_id, limit=STREAM_IDS)
+        for pid, event_seq, *fields in page:
+            light[int(pid)] = _light(days, *fields)
+            event_seqs[int(pid)] = int(event_seq)
         if len(page) < STREAM_IDS:
             break
+        after_id = int(page[-1][0])
     chosen, successors = _in_force_ids(light, on)
     del light
     for index in range(0, len(chosen), STREAM_ROWS):
@@ -133,7 +112,7 @@ async def _recorded_in_force(seq: int, on: date) -> AsyncIterator[list[dict[str,
         ]
 
 
-_LIVE_LIGHT = "id, " + ", ".join(_LIGHT_FIELDS)  # today's rows: the same fields as columns
+_LIVE_LIGHT = "id, " + ", ".join(privilege_log.FIELDS)  # today's rows: the same fields as columns
 # What decides whether a privilege is in force (R16): status, valid_from, valid_until
 # and supersedes_id.
 Light = tuple[str, date | None, date | None, int | None]
@@ -242,7 +221,6 @@ class _Moved:
         self.days = days
         self.looked_to = seq  # the events up to here have been looked at
         self.event_of: dict[int, int] = {}
-        self.light_columns = _light_columns(sql.is_postgres())
 
     async def catch_up(self, light: dict[int, Light] | None) -> None:
         """Find the privileges moved since the last look; with `light`, put their R16
@@ -268,16 +246,10 @@ class _Moved:
             part = ids[start : start + MOVED_IDS]
             for pid in part:
                 self.event_of[pid] = 0
-            _page, found = await _state_events(
-                self.light_columns,
-                self.seq,
-                f"entity_id IN ({', '.join('?' for _ in part)}) AND seq <= ? GROUP BY entity_id",
-                [*map(str, part), self.seq],
-            )
-            for entity_id, event_seq, *fields in found:
-                self.event_of[entity_id] = event_seq
+            for pid, event_seq, *fields in await privilege_log.last_states(self.seq, ids=part):
+                self.event_of[int(pid)] = int(event_seq)
                 if light is not None:
-                    light[entity_id] = _light(self.days, *fields)
+                    light[int(pid)] = _light(self.days, *fields)
             if light is not None:
                 for pid in part:
                     if not self.event_of[pid]:
@@ -303,46 +275,6 @@ def _row_columns() -> list[str]:
     columns = list(Privilege._meta.fields_db_projection.values())
     columns.remove("id")
     return ["id", *columns]
-
-
-async def _state_events(
-    light_columns: tuple[str, str], seq: int, selection: str, params: list[Any]
-) -> tuple[list[str], list[tuple[int, int, Any, Any, Any, Any]]]:
-    """The event holding each selected privilege's state at `seq`, with its R16 fields:
-    (privilege id, event seq, status, valid_from, valid_until, supersedes_id), and the
-    entity ids the selection named (for keyset paging). `selection` completes
-    `SELECT MAX(seq) FROM audit_event WHERE entity_type = 'Privilege' AND ...`: the
-    last event per privilege from the (entity_type, entity_id, seq) index alone
-    (migration 13); one without an `after` (none is written today) falls back to the last
-    one with one, as `asof.states` reads them. A privilege with none is left out."""
-    fields, join = light_columns
-    reads = await sql.fetch_scan_rows(
-        f"SELECT e.entity_id, e.seq, {fields}, e.after_json IS NULL FROM audit_event e "
-        f"{join} WHERE e.seq IN (SELECT MAX(seq) FROM audit_event "
-        f"WHERE entity_type = 'Privilege' AND {selection})",
-        params,
-    )
-    found = []
-    for read in reads:
-        state = await _last_with_state(str(read[0]), seq, light_columns) if read[-1] else read
-        if state is not None:
-            entity_id, event_seq, status, start, end, old = state[:6]
-            found.append((int(entity_id), int(event_seq), status, start, end, old))
-    return [str(read[0]) for read in reads], found
-
-
-async def _last_with_state(
-    entity_id: str, seq: int, light_columns: tuple[str, str]
-) -> Sequence[Any] | None:
-    fields, join = light_columns
-    rows = await sql.fetch_scan_rows(
-        f"SELECT e.entity_id, e.seq, {fields}, FALSE FROM audit_event e {join} "
-        "WHERE e.seq = (SELECT MAX(seq) FROM audit_event WHERE entity_type = 'Privilege' "
-        "AND entity_id = ? "
-        "AND seq <= ? AND after_json IS NOT NULL)",
-        [entity_id, seq],
-    )
-    return rows[0] if rows else None
 
 
 def in_force(privilege: dict[str, Any], on: date) -> bool:

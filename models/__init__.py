@@ -6,6 +6,7 @@ from models.audit import (
     AuditEvent,
     AuditEventInstitution,
     AuditHead,
+    AuditPrivilegeState,
     IdempotencyRecord,
 )
 from models.bookings import Booking, BookingImpact, BookingWatch
@@ -33,6 +34,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventInstitution",
     "AuditHead",
+    "AuditPrivilegeState",
     "Booking",
     "BookingImpact",
     "BookingWatch",

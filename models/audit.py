@@ -125,3 +125,32 @@ class AuditEventInstitution(Model):
 
     async def delete(self, *args: Any, **kwargs: Any) -> None:
         raise PermissionError("audit scopes are append-only")
+
+
+class AuditPrivilegeState(Model):
+    """The fields that decide whether a privilege is in force (R16) of each privilege
+    state the audit log records, one row per event with an `after` (issue 19, item 3;
+    domain/privilege_log.py). A copy of what the event's hashed `after` says, beside the
+    chain: "which privileges were in force at seq S" is read from this narrow table's
+    (privilege_id, seq) index instead of parsing the last event of every privilege.
+    Written in the transaction of the append; append-only like the events (triggers of
+    migration 14), and checked against the log by the chain verification."""
+
+    seq = fields.BigIntField(primary_key=True, generated=False)
+    privilege_id = fields.IntField()
+    status = fields.TextField(null=True)
+    valid_from = fields.TextField(null=True)
+    valid_until = fields.TextField(null=True)
+    supersedes_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "audit_privilege_state"
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._saved_in_db:
+            await super().save(*args, **kwargs)
+            return
+        raise PermissionError("audit privilege states are append-only")
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError("audit privilege states are append-only")

@@ -14,6 +14,7 @@ from tortoise import Tortoise
 
 from api.db import GrantError, grant_app_role, grant_statements, tortoise_config
 from domain import audit, organisation, signing, sql
+from tests import factories
 from tests.conftest import USE_POSTGRES
 from tests.factories import SYSTEM
 
@@ -68,6 +69,11 @@ async def app_role(database_url: str) -> AsyncIterator[str]:
         "UPDATE audit_event_institution SET institution_id = 0",
         "DELETE FROM audit_event_institution",
         "TRUNCATE audit_event_institution",
+        # Issue 19: the privilege states kept beside the log too.
+        "UPDATE audit_privilege_state SET status = 'ACTIVE'",
+        "DELETE FROM audit_privilege_state",
+        "TRUNCATE audit_privilege_state",
+        "ALTER TABLE audit_privilege_state DISABLE TRIGGER ALL",
         "DELETE FROM audit_head",
         "DROP TABLE audit_event",
         "CREATE TABLE sneaky (id int)",
@@ -114,6 +120,14 @@ async def test_r_app_role_is_not_owner_nor_superuser_and_the_service_works(
         assert signed is not None and signed["seq"] == 1
         report = await audit.verify_chain()
         assert report.ok and report.checked == 1 and report.checkpoints_checked == 1
+        # INSERT on audit_privilege_state is allowed: a privilege's state is kept.
+        await factories.specialty()
+        await factories.department()
+        await factories.procedure("47.0901", grade=2)
+        granted = await factories.grant(await factories.practitioner("D0001"))
+        kept = await sql.fetch("SELECT privilege_id FROM audit_privilege_state")
+        assert {int(r["privilege_id"]) for r in kept} == {granted.id}
+        assert (await audit.verify_chain()).ok
     finally:
         await Tortoise.close_connections()
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from domain import audit, privileges, sql
+from domain import audit, privilege_log, privileges, sql
 from models import AuditEvent
 from tests import factories
 
@@ -51,9 +51,11 @@ async def bulk_events(count: int) -> None:
         batch.append(AuditEvent(**row))
         if len(batch) == 5000:
             await AuditEvent.bulk_create(batch)
+            await privilege_log.record(batch)  # as audit.append writes them
             batch = []
     if batch:
         await AuditEvent.bulk_create(batch)
+        await privilege_log.record(batch)
     await sql.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev])
 
 

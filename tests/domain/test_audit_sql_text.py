@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tortoise import connections
 
-from domain import audit, audit_chain, exports, sql
+from domain import audit, audit_chain, exports, privilege_log, sql
 from domain.exports import AuditRange, event_line
 from domain.i18n import Message
 from models import AuditEvent
@@ -73,9 +73,11 @@ async def append_rows(values: list[dict[str, Any]]) -> list[int]:
         seqs.append(seq)
         if len(batch) == 5000:
             await AuditEvent.bulk_create(batch)
+            await privilege_log.record(batch)  # as audit.append writes them
             batch = []
     if batch:
         await AuditEvent.bulk_create(batch)
+        await privilege_log.record(batch)
     await sql.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [seq, prev])
     return seqs
 

@@ -49,6 +49,10 @@ async def _read(chunks: Any) -> list[tuple[Any, ...]]:
 
 @pytest.fixture
 async def registry(db: None) -> dict[str, Any]:
+    return await build_registry()
+
+
+async def build_registry() -> dict[str, Any]:
     """Privileges with every kind of history: active, suspended, revoked, renewed
     (superseded), requested only, ending, and one at another campus."""
     world = await factories.hospital()
