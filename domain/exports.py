@@ -7,11 +7,10 @@ is itself audited.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -451,26 +450,28 @@ async def privileges_csv(
     yield buffer.getvalue()
 
 
+def _privileges_sheet(locale: str) -> dict[str, Any]:
+    """The privileges workbook's settings for `xlsx_stream.write_sheet`: codes as text,
+    dates as dates, headers in the reader's language."""
+    locale = locale if locale in PRIVILEGE_HEADERS else "zh-CN"
+    labels = PRIVILEGE_HEADERS[locale]
+    return {
+        "sheet_name": PRIVILEGES_SHEET[locale],
+        "header": [labels[name] for name in PRIVILEGE_COLUMNS],
+        "kinds": [PRIVILEGE_KINDS[name] for name in PRIVILEGE_COLUMNS],
+        "widths": [
+            24 if PRIVILEGE_KINDS[name] == "code" and name.endswith("_id") else 14
+            for name in PRIVILEGE_COLUMNS
+        ],
+        "yes_no": BOOL_LABELS[locale],
+    }
+
+
 def write_privileges_xlsx(target: Any, rows: Iterable[list[Any]], locale: str = "zh-CN") -> None:
     """A real workbook, streamed (domain.xlsx_stream: rows go straight into the zip, so
     memory stays flat at any size): codes as text, dates as dates, a frozen header row,
     headers in the reader's language, formula-like text never a formula."""
-    locale = locale if locale in PRIVILEGE_HEADERS else "zh-CN"
-    labels = PRIVILEGE_HEADERS[locale]
-    kinds = [PRIVILEGE_KINDS[name] for name in PRIVILEGE_COLUMNS]
-    widths = [
-        24 if PRIVILEGE_KINDS[name] == "code" and name.endswith("_id") else 14
-        for name in PRIVILEGE_COLUMNS
-    ]
-    xlsx_stream.write_sheet(
-        target,
-        PRIVILEGES_SHEET[locale],
-        [labels[name] for name in PRIVILEGE_COLUMNS],
-        kinds,
-        widths,
-        rows,
-        yes_no=BOOL_LABELS[locale],
-    )
+    xlsx_stream.write_sheet(target, rows=rows, **_privileges_sheet(locale))
 
 
 async def privileges_xlsx(
@@ -480,19 +481,13 @@ async def privileges_xlsx(
     locale: str = "zh-CN",
     institution_ids: set[int] | None = None,
 ) -> None:
-    """Write the privileges held on `as_of` to `target` (a path or binary file); the
-    workbook is built in a worker thread so the event loop keeps serving."""
-    chunks = privilege_rows(actor, as_of, institution_ids)
-    loop = asyncio.get_running_loop()
-
-    async def next_chunk() -> list[list[Any]] | None:
-        return await anext(chunks, None)
-
-    def rows() -> Iterator[list[Any]]:  # in the worker thread: each chunk from the loop
-        while (chunk := asyncio.run_coroutine_threadsafe(next_chunk(), loop).result()) is not None:
-            yield from chunk
-
-    await asyncio.to_thread(write_privileges_xlsx, target, rows(), locale)
+    """Write the privileges held on `as_of` to `target` (a path or binary file), as
+    `write_privileges_xlsx` does, in a worker process fed the rows a chunk at a time
+    (`xlsx_stream.write_sheet_apart`): the sheet is written on another core while the
+    next rows are read, and the event loop keeps serving."""
+    await xlsx_stream.write_sheet_apart(
+        target, privilege_rows(actor, as_of, institution_ids), **_privileges_sheet(locale)
+    )
 
 
 def _entry(resource: dict[str, Any], base_url: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 from domain.errors import DomainError, ErrorCode
 from domain.i18n import Term, msg
+from domain.xlsx_stream import FORMULA_STARTS  # what Excel would read as a formula
 
 HEADER_SCAN_ROWS = 30  # title rows, notes and blank lines tolerated above the header
 DEFAULT_LOCALE = "zh-CN"
@@ -718,8 +719,6 @@ def lookup(
 
 
 # --- writing -----------------------------------------------------------------------
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value: str) -> str:

@@ -8,15 +8,20 @@ and column widths. openpyxl, Excel and WPS read it like openpyxl's own files."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import pickle
 import re
+import sys
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from domain.spreadsheets import FORMULA_STARTS
-
+# Text starting so is a formula to Excel (OWASP CSV injection): written as text, quoted.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Cell kinds -> style index in STYLES' cellXfs.
 TEXT, CODE, DATE, HEADER, TEXT_QUOTED, CODE_QUOTED = 0, 1, 2, 3, 4, 5
 STYLES = (
@@ -171,3 +176,105 @@ def write_sheet(
                     member.write("".join(parts).encode())
                     parts.clear()
             member.write(("".join(parts) + "</sheetData></worksheet>").encode())
+
+
+# -- the same, in a process of its own ---------------------------------------------------
+
+_PROJECT = str(Path(__file__).resolve().parent.parent)  # where `domain` imports from
+
+
+async def write_sheet_apart(
+    target: Any, chunks: AsyncIterable[Sequence[Sequence[Any]]], **sheet: Any
+) -> None:
+    """`write_sheet(target, rows=..., **sheet)` in a worker process fed the rows a chunk
+    at a time while the caller reads the next: the sheet's XML, a third of a privileges
+    export's CPU, is built on another core, and the event loop keeps serving. `target`:
+    a path, or a binary file (the worker then writes to its stdout, copied here). The
+    worker is killed if the rows fail or the caller is cancelled; a worker that fails
+    raises RuntimeError with its last words."""
+    to_path = isinstance(target, str | os.PathLike)
+    worker = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "domain.xlsx_stream",
+        *([os.fspath(target)] if to_path else []),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=None if to_path else asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        cwd=_PROJECT,
+    )
+    assert worker.stdin is not None and worker.stderr is not None
+
+    async def feed() -> None:
+        stdin = worker.stdin
+        assert stdin is not None
+        try:
+            stdin.write(pickle.dumps(sheet, pickle.HIGHEST_PROTOCOL))
+            async for chunk in chunks:
+                stdin.write(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                await stdin.drain()
+            stdin.write(pickle.dumps(None))
+            await stdin.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the worker has stopped: its exit status and stderr say why
+        finally:
+            stdin.close()
+
+    async def copy() -> None:
+        if worker.stdout is not None:
+            while data := await worker.stdout.read(1 << 16):
+                target.write(data)
+
+    said = asyncio.ensure_future(worker.stderr.read())
+    tasks = [asyncio.ensure_future(feed()), asyncio.ensure_future(copy()), said]
+    try:
+        await asyncio.gather(*tasks)
+        await worker.wait()
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        if worker.returncode is None:
+            worker.kill()
+            await worker.wait()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    if worker.returncode != 0:
+        words = said.result().decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(
+            f"xlsx worker failed (exit {worker.returncode}): {words[-1] if words else ''}"
+        )
+
+
+class _Rows(pickle.Unpickler):
+    """Unpickles the parent's rows: builtin values and dates only, never a class of
+    another kind (the Python docs' "restricting globals")."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "datetime" and name in ("date", "datetime", "timezone", "timedelta"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a cell value")
+
+
+def _load(stream: Any) -> Any:
+    """The next pickle on `stream` (an unpickler each: one keeps its memo across loads,
+    and each chunk's pickle numbers its memo from 0)."""
+    return _Rows(stream).load()
+
+
+def _chunks_from(stream: Any) -> Iterator[Any]:
+    while (chunk := _load(stream)) is not None:
+        yield from chunk
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m domain.xlsx_stream [PATH]`: the worker of `write_sheet_apart` (stdin:
+    the pickled sheet settings, then pickled chunks of rows, then None)."""
+    stdin = sys.stdin.buffer
+    sheet = _load(stdin)
+    target = argv[0] if argv else sys.stdout.buffer
+    write_sheet(target, rows=_chunks_from(stdin), **sheet)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
