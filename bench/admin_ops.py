@@ -49,6 +49,7 @@ from bench.run import (
     machine_speed_ms,
     rss_kib,
     seeded,
+    settle_disk,
     start_server,
     stop_server,
 )
@@ -123,16 +124,6 @@ async def scratch(url: str) -> AsyncIterator[str]:
     finally:
         for suffix in ("", "-wal", "-shm"):
             await asyncio.to_thread(Path(f"{target}{suffix}").unlink, missing_ok=True)
-
-
-async def settle(url: str) -> None:
-    """Write out what the copies left behind before anything is timed over HTTP: a
-    PostgreSQL copy (CREATE DATABASE ... TEMPLATE) writes the whole database to the WAL,
-    and the checkpoint after it took the exports measured next from 34,000 down to
-    14,000 rows/s."""
-    if _is_pg(url):
-        await _pg_admin(url, "CHECKPOINT")
-    await asyncio.to_thread(os.sync)
 
 
 @asynccontextmanager
@@ -535,7 +526,7 @@ def measure_admin(url: str, scale: int, repeats: int = 3) -> dict[str, Any]:
     figures.update(asyncio.run(writes(url, repeats)))
     plans = asyncio.run(query_plans(url))
     token = asyncio.run(_admin_key(url))
-    asyncio.run(settle(url))
+    settle_disk(url)
     print("[admin] exports over HTTP", flush=True)
     figures["exports"] = exports(url, token, repeats)
     print("[admin] auditEvents pages over HTTP", flush=True)

@@ -266,13 +266,8 @@ class MixedLog:
     window: tuple[float, float] = (0.0, 0.0)
 
 
-def _settle_disk() -> None:
-    """Write the scratch copy out before measuring: a gigabyte still in the page cache is
-    written back during the run, and every commit's fsync then waits behind it (single
-    commits took 0.6 s), which measures the copy, not the service."""
-    started = time.monotonic()
-    os.sync()
-    print(f"  disk settled in {time.monotonic() - started:.1f} s", flush=True)
+def _settle_disk(url: str) -> None:
+    print(f"  disk settled in {base.settle_disk(url):.1f} s", flush=True)
 
 
 def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
@@ -283,7 +278,7 @@ def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(source, target)
-        _settle_disk()
+        _settle_disk(f"sqlite://{target}")
 
         def drop_sqlite() -> None:
             for name in (str(target), f"{target}-wal", f"{target}-shm"):
@@ -301,7 +296,6 @@ def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
         try:
             await conn.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
             await conn.execute(f'CREATE DATABASE "{scratch}" TEMPLATE "{template}"')
-            await conn.execute("CHECKPOINT")
         finally:
             await conn.close()
 
@@ -313,10 +307,9 @@ def _copy_database(kind: str, scale: int) -> tuple[str, Any]:
             await conn.close()
 
     asyncio.run(create())
-    _settle_disk()
-    return base.database_url(kind, scale).rsplit("/", 1)[0] + f"/{scratch}", lambda: asyncio.run(
-        drop()
-    )
+    url = base.database_url(kind, scale).rsplit("/", 1)[0] + f"/{scratch}"
+    _settle_disk(url)
+    return url, lambda: asyncio.run(drop())
 
 
 def _targets(port: int, token: str, scale: int) -> tuple[list[Target], list[dict[str, Any]]]:
