@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -328,7 +328,7 @@ def _day(value: Any) -> date | None:
 
 async def privilege_rows(
     actor: Actor, as_of: date, institution_ids: set[int] | None = None
-) -> AsyncIterator[list[list[Any]]]:
+) -> AsyncGenerator[list[list[Any]], None]:
     """Who held what on that date: privileges in force then, as recorded by the end of
     that day (reconstructed from history, not from today's rows), with their basis; one
     typed list per privilege in PRIVILEGE_COLUMNS order (ids are the API's global ids),

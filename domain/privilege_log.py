@@ -69,12 +69,18 @@ async def record(events: Sequence[Any]) -> int:
 
 
 async def last_states(
-    seq: int, *, after_id: int | None = None, ids: Sequence[int] = (), limit: int | None = None
+    seq: int,
+    *,
+    after_id: int | None = None,
+    ids: Sequence[int] | None = None,
+    limit: int | None = None,
 ) -> Sequence[Sequence[Any]]:
     """The last recorded state at `seq` of each privilege with one: rows of (privilege
     id, event seq, status, valid_from, valid_until, supersedes_id) in privilege id order,
     of the privileges after `after_id` (keyset paging, `limit` of them) or of `ids`."""
-    if ids:
+    if ids is not None:
+        if not ids:
+            return []
         condition, params = f"privilege_id IN ({', '.join('?' for _ in ids)})", [*ids]
     else:
         condition, params = "privilege_id > ?", [after_id or 0]
@@ -104,7 +110,8 @@ def _recorded_query(postgres: bool) -> str:
         return (
             "SELECT e.seq, CAST(e.entity_id AS INT) AS privilege_id, r.status, r.valid_from, "
             "r.valid_until, r.supersedes_id FROM audit_event e CROSS JOIN LATERAL "
-            "json_to_record(e.after_json::json) AS r(status text, valid_from text, "
+            "json_to_record(CASE WHEN json_typeof(e.after_json::json) = 'object' "
+            "THEN e.after_json::json END) AS r(status text, valid_from text, "
             "valid_until text, supersedes_id bigint) WHERE e.seq BETWEEN ? AND ? "
             "AND e.entity_type = 'Privilege' AND e.after_json IS NOT NULL "
             "AND e.entity_id ~ '^[0-9]+$' AND json_typeof(e.after_json::json) = 'object'"
@@ -115,8 +122,7 @@ def _recorded_query(postgres: bool) -> str:
         "json_extract(e.after_json, '$.valid_from') AS valid_from, "
         "json_extract(e.after_json, '$.valid_until') AS valid_until, "
         "CAST(json_extract(e.after_json, '$.supersedes_id') AS INT) AS supersedes_id "
-        # `+e.seq`: the privileges' entries of the entity index, not every event's row.
-        "FROM audit_event e WHERE +e.seq BETWEEN ? AND ? AND e.entity_type = 'Privilege' "
+        "FROM audit_event e WHERE e.seq BETWEEN ? AND ? AND e.entity_type = 'Privilege' "
         "AND e.after_json IS NOT NULL AND e.entity_id <> '' "
         "AND e.entity_id NOT GLOB '*[^0-9]*' AND json_type(e.after_json) = 'object'"
     )

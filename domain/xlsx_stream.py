@@ -13,8 +13,9 @@ import os
 import pickle
 import re
 import sys
+import weakref
 import zipfile
-from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
+from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -183,23 +184,59 @@ def write_sheet(
 _PROJECT = str(Path(__file__).resolve().parent.parent)  # where `domain` imports from
 
 
+# Sheets written by workers at once; more exports wait their turn (the thread pool that
+# wrote them before bounded them the same way).
+WORKERS = max(2, os.cpu_count() or 2)
+_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _turn() -> asyncio.Semaphore:
+    """This event loop's limit on workers (a semaphore belongs to one loop)."""
+    loop = asyncio.get_running_loop()
+    turn = _turns.get(loop)
+    if turn is None:
+        turn = _turns[loop] = asyncio.Semaphore(WORKERS)
+    return turn
+
+
 async def write_sheet_apart(
-    target: Any, chunks: AsyncIterable[Sequence[Sequence[Any]]], **sheet: Any
+    target: Any, chunks: AsyncGenerator[Sequence[Sequence[Any]], None], **sheet: Any
 ) -> None:
     """`write_sheet(target, rows=..., **sheet)` in a worker process fed the rows a chunk
     at a time while the caller reads the next: the sheet's XML, a third of a privileges
     export's CPU, is built on another core, and the event loop keeps serving. `target`:
-    a path, or a binary file (the worker then writes to its stdout, copied here). The
-    worker is killed if the rows fail or the caller is cancelled; a worker that fails
-    raises RuntimeError with its last words."""
-    to_path = isinstance(target, str | os.PathLike)
+    a path (relative to this process's directory; a file left half-written by a failure
+    is removed), or a binary file (the worker then writes to its stdout, copied here).
+    At most WORKERS at once. The worker is killed if the rows fail or the caller is
+    cancelled; a worker that fails raises RuntimeError with its last words."""
+    async with _turn():
+        if isinstance(target, str | os.PathLike):
+            # The worker runs in another directory: its path must not be relative.
+            path = os.path.abspath(os.fspath(target))  # noqa: ASYNC240 (getcwd, no I/O)
+            try:
+                await _write_apart(path, None, chunks, sheet)
+            except BaseException:
+                Path(path).unlink(missing_ok=True)  # noqa: ASYNC240 (a local file, once)
+                raise
+        else:
+            await _write_apart(None, target, chunks, sheet)
+
+
+async def _write_apart(
+    path: str | None,
+    out: Any,
+    chunks: AsyncGenerator[Sequence[Sequence[Any]], None],
+    sheet: dict[str, Any],
+) -> None:
     worker = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "domain.xlsx_stream",
-        *([os.fspath(target)] if to_path else []),
+        *([path] if path is not None else []),
         stdin=asyncio.subprocess.PIPE,
-        stdout=None if to_path else asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE if path is None else None,
         stderr=asyncio.subprocess.PIPE,
         cwd=_PROJECT,
     )
@@ -216,14 +253,14 @@ async def write_sheet_apart(
             stdin.write(pickle.dumps(None))
             await stdin.drain()
         except (BrokenPipeError, ConnectionResetError):
-            pass  # the worker has stopped: its exit status and stderr say why
+            await chunks.aclose()  # the worker has stopped: its exit status says why
         finally:
             stdin.close()
 
     async def copy() -> None:
         if worker.stdout is not None:
             while data := await worker.stdout.read(1 << 16):
-                target.write(data)
+                out.write(data)
 
     said = asyncio.ensure_future(worker.stderr.read())
     tasks = [asyncio.ensure_future(feed()), asyncio.ensure_future(copy()), said]

@@ -119,6 +119,18 @@ async def test_migration_12_backfills_scopes_from_todays_relations(
     assert found == EXPECTED
     report = await audit.verify_chain()
     assert report.ok and report.checked == len(EVENTS)
+    # Migration 14 kept the privilege events' states as the append would have.
+    kept = await sql.fetch_scan_rows(
+        "SELECT seq, privilege_id, status, valid_from, valid_until, supersedes_id "
+        "FROM audit_privilege_state ORDER BY seq"
+    )
+    privilege_seqs = [
+        seq for seq, (kind, _id, after) in enumerate(EVENTS, start=1) if kind == "Privilege"
+    ]
+    assert [tuple(row) for row in kept] == [
+        (seq, int(str(EVENTS[seq - 1][1])), None, None, None, None) for seq in privilege_seqs
+    ]
+    assert len(privilege_seqs) == 2
     # Append-only like the events.
     for statement in (
         "UPDATE audit_event_institution SET institution_id = 1",

@@ -11,7 +11,11 @@ Nothing in it is hashed and nothing in the chain changes; the chain verification
 it with the log. Append-only like the events (triggers refuse UPDATE, DELETE and, on
 PostgreSQL, TRUNCATE). Backfill: every existing privilege event with a state, its fields
 read from the stored JSON, as `privilege_log.state_row` reads them (a frozen copy in SQL;
-tests/test_migration_privilege_states.py checks that both agree).
+tests/domain/test_privilege_log.py checks that both agree, and
+tests/test_migration_audit_scope.py runs it over events an older release wrote). Run it,
+like every migration, with the service stopped: an event appended by a running older
+release after the backfill read the log would have no row, and the verification would
+report it.
 
 The least-privilege application role is granted separately by the owner: re-run
 `credreg db grant-app-role ROLE` after this migration, which grants INSERT and SELECT
@@ -70,8 +74,8 @@ FOR EACH STATEMENT EXECUTE FUNCTION "audit_privilege_state_append_only"();
 
 
 def state_rows_query(sqlite: bool) -> str:
-    """SELECT the rows of every existing privilege event with a state, in seq order, in
-    COLUMNS order; used by the backfill and by the verification's comparison."""
+    """SELECT the rows of every existing privilege event with a state, in COLUMNS order
+    (the backfill; bench.seed fills its log the same way)."""
     if sqlite:
         return (
             "SELECT e.seq, CAST(e.entity_id AS INT), json_extract(e.after_json, '$.status'), "

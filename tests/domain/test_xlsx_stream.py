@@ -95,7 +95,8 @@ async def _chunks(
 
 
 def _workers() -> list[int]:
-    """This process's children that are xlsx workers."""
+    """This process's children that are xlsx workers, or zombies (an exited child not
+    reaped: its command line is gone)."""
     found = []
     me = str(os.getpid())
     for entry in os.listdir("/proc"):
@@ -103,12 +104,12 @@ def _workers() -> list[int]:
             continue
         try:
             with open(f"/proc/{entry}/stat") as stat:
-                parent = stat.read().rsplit(")", 1)[1].split()[1]
+                state, parent = stat.read().rsplit(")", 1)[1].split()[:2]
             with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
                 command = cmdline.read()
         except OSError:
             continue
-        if parent == me and b"domain.xlsx_stream" in command:
+        if parent == me and (b"domain.xlsx_stream" in command or state == "Z"):
             found.append(int(entry))
     return found
 
@@ -138,6 +139,43 @@ async def test_rows_that_fail_stop_the_worker_and_raise_their_error(tmp_path: Pa
             str(tmp_path / "x.xlsx"), _chunks(ROWS * 3, fail_after=4), **SHEET
         )
     assert _workers() == []
+    assert not (tmp_path / "x.xlsx").exists()  # no half-written workbook left behind
+
+
+async def test_a_relative_path_is_this_process_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker runs in the project's directory: a relative path (the CLI's
+    `--output out.xlsx`) still means the caller's."""
+    monkeypatch.chdir(tmp_path)
+    await xlsx_stream.write_sheet_apart("out.xlsx", _chunks(ROWS), **SHEET)
+    assert _cells((tmp_path / "out.xlsx").read_bytes())[1][0] == "47.0901"
+
+
+async def test_at_most_workers_sheets_are_written_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_stream, "WORKERS", 1)
+    first_started, release = asyncio.Event(), asyncio.Event()
+
+    async def held() -> AsyncIterator[list[list[object]]]:
+        yield ROWS
+        first_started.set()
+        await release.wait()
+
+    first = asyncio.ensure_future(
+        xlsx_stream.write_sheet_apart(str(tmp_path / "a.xlsx"), held(), **SHEET)
+    )
+    await asyncio.wait_for(first_started.wait(), 30)
+    second = asyncio.ensure_future(
+        xlsx_stream.write_sheet_apart(str(tmp_path / "b.xlsx"), _chunks(ROWS), **SHEET)
+    )
+    await asyncio.sleep(0.5)
+    assert len(_workers()) == 1 and not second.done()  # the second waits its turn
+    release.set()
+    await asyncio.wait_for(asyncio.gather(first, second), 60)
+    assert _cells((tmp_path / "b.xlsx").read_bytes()) == _cells((tmp_path / "a.xlsx").read_bytes())
+    assert _workers() == []
 
 
 async def test_a_value_that_is_not_a_cell_is_refused_by_the_worker(tmp_path: Path) -> None:
@@ -149,6 +187,7 @@ async def test_a_value_that_is_not_a_cell_is_refused_by_the_worker(tmp_path: Pat
     with pytest.raises(RuntimeError, match="not a cell value"):
         await xlsx_stream.write_sheet_apart(str(tmp_path / "x.xlsx"), _chunks(rows), **SHEET)
     assert _workers() == []
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 async def test_a_cancelled_export_kills_its_worker(tmp_path: Path) -> None:
