@@ -103,6 +103,19 @@ async def last_states(
     return await sql.fetch_scan_rows(query, [*params, seq])
 
 
+def _state_event(postgres: bool) -> str:
+    """SQL: audit event `e` is a privilege's event with a state (`state_row` gives a row)."""
+    if postgres:
+        return (
+            "e.entity_type = 'Privilege' AND e.after_json IS NOT NULL "
+            "AND e.entity_id ~ '^[0-9]+$' AND json_typeof(e.after_json::json) = 'object'"
+        )
+    return (
+        "e.entity_type = 'Privilege' AND e.after_json IS NOT NULL AND e.entity_id <> '' "
+        "AND e.entity_id NOT GLOB '*[^0-9]*' AND json_type(e.after_json) = 'object'"
+    )
+
+
 def _recorded_query(postgres: bool) -> str:
     """The rows the log's privilege events in [?, ?] give, as `state_row` reads them
     (in SQL: a million events are compared without parsing them in Python)."""
@@ -113,8 +126,7 @@ def _recorded_query(postgres: bool) -> str:
             "json_to_record(CASE WHEN json_typeof(e.after_json::json) = 'object' "
             "THEN e.after_json::json END) AS r(status text, valid_from text, "
             "valid_until text, supersedes_id bigint) WHERE e.seq BETWEEN ? AND ? "
-            "AND e.entity_type = 'Privilege' AND e.after_json IS NOT NULL "
-            "AND e.entity_id ~ '^[0-9]+$' AND json_typeof(e.after_json::json) = 'object'"
+            f"AND {_state_event(postgres)}"
         )
     return (
         "SELECT e.seq, CAST(e.entity_id AS INT) AS privilege_id, "
@@ -122,29 +134,41 @@ def _recorded_query(postgres: bool) -> str:
         "json_extract(e.after_json, '$.valid_from') AS valid_from, "
         "json_extract(e.after_json, '$.valid_until') AS valid_until, "
         "CAST(json_extract(e.after_json, '$.supersedes_id') AS INT) AS supersedes_id "
-        "FROM audit_event e WHERE e.seq BETWEEN ? AND ? AND e.entity_type = 'Privilege' "
-        "AND e.after_json IS NOT NULL AND e.entity_id <> '' "
-        "AND e.entity_id NOT GLOB '*[^0-9]*' AND json_type(e.after_json) = 'object'"
+        f"FROM audit_event e WHERE e.seq BETWEEN ? AND ? AND {_state_event(postgres)}"
     )
 
 
 async def disagreement(first_seq: int, last_seq: int) -> int | None:
     """The first seq in [first_seq, last_seq] where `audit_privilege_state` and the log
     disagree: a privilege state event without its row or with other values, or a row
-    no such event gives (added, or changed under the triggers). None: they agree."""
+    no such event gives (added, or changed under the triggers). None: they agree.
+
+    One pass over each side, whatever the planner believes: on PostgreSQL a FULL JOIN
+    (only hash or merge joins can do it; with statistics from when the tables were small,
+    a NOT EXISTS became a nested loop over 200,000 x 200,000 rows); on SQLite each side
+    is looked up in the other by its seq key."""
     postgres = sql.is_postgres()
     differs = " IS DISTINCT FROM " if postgres else " IS NOT "
     compared = " OR ".join(f"s.{column}{differs}e.{column}" for column in ("privilege_id", *FIELDS))
-    rows = await sql.fetch_scan_rows(
-        "SELECT MIN(seq) FROM ("
-        f"SELECT e.seq FROM ({_recorded_query(postgres)}) e "
-        "LEFT JOIN audit_privilege_state s ON s.seq = e.seq "
-        f"WHERE s.seq IS NULL OR {compared} "
-        "UNION ALL "
-        f"SELECT s.seq FROM audit_privilege_state s LEFT JOIN ({_recorded_query(postgres)}) e "
-        "ON e.seq = s.seq WHERE s.seq BETWEEN ? AND ? AND e.seq IS NULL"
-        ") AS found",
-        [first_seq, last_seq, first_seq, last_seq, first_seq, last_seq],
-    )
+    if postgres:
+        rows = await sql.fetch_scan_rows(
+            f"SELECT MIN(COALESCE(e.seq, s.seq)) FROM ({_recorded_query(postgres)}) e "
+            "FULL JOIN (SELECT * FROM audit_privilege_state WHERE seq BETWEEN ? AND ?) s "
+            f"ON s.seq = e.seq WHERE e.seq IS NULL OR s.seq IS NULL OR {compared}",
+            [first_seq, last_seq, first_seq, last_seq],
+        )
+    else:
+        rows = await sql.fetch_scan_rows(
+            "SELECT MIN(seq) FROM ("
+            f"SELECT e.seq FROM ({_recorded_query(postgres)}) e "
+            "LEFT JOIN audit_privilege_state s ON s.seq = e.seq "
+            f"WHERE s.seq IS NULL OR {compared} "
+            "UNION ALL "
+            "SELECT s.seq FROM audit_privilege_state s WHERE s.seq BETWEEN ? AND ? "
+            "AND NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.seq = s.seq "
+            f"AND {_state_event(postgres)})"
+            ") AS found",
+            [first_seq, last_seq, first_seq, last_seq],
+        )
     found = rows[0][0] if rows else None
     return int(found) if found is not None else None
