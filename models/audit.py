@@ -1,7 +1,7 @@
 """The append-only, hash-chained audit log and idempotency records.
 
 Audit rows are never updated or deleted: the migrations add database triggers that
-refuse both, and `AuditEvent.save`/`delete` refuse them in Python too.
+refuse both, and `AppendOnly.save`/`delete` refuse them in Python too.
 """
 
 from typing import Any
@@ -10,7 +10,26 @@ from tortoise import fields
 from tortoise.models import Model
 
 
-class AuditEvent(Model):
+class AppendOnly(Model):
+    """A table only ever added to (the audit log and what is kept beside it): a saved row
+    is never saved again nor deleted, here as in the database's triggers."""
+
+    refusal = "append-only"  # the PermissionError's message
+
+    class Meta:
+        abstract = True
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._saved_in_db:
+            await super().save(*args, **kwargs)
+            return
+        raise PermissionError(self.refusal)
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise PermissionError(self.refusal)
+
+
+class AuditEvent(AppendOnly):
     seq = fields.BigIntField(primary_key=True, generated=False)
     occurred_at = fields.CharField(max_length=32)  # canonical UTC ISO text, hashed as is
     actor_type = fields.CharField(max_length=16)
@@ -26,18 +45,11 @@ class AuditEvent(Model):
     prev_hash = fields.CharField(max_length=64)
     hash = fields.CharField(max_length=64)
 
+    refusal = "audit events are append-only"
+
     class Meta:
         table = "audit_event"
         indexes = (("entity_type", "entity_id"), ("action",), ("occurred_at",), ("actor_id",))
-
-    async def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._saved_in_db:
-            await super().save(*args, **kwargs)
-            return
-        raise PermissionError("audit events are append-only")
-
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError("audit events are append-only")
 
 
 class AuditHead(Model):
@@ -68,7 +80,7 @@ class IdempotencyRecord(Model):
         unique_together = (("actor_key", "key"),)
 
 
-class AuditCheckpoint(Model):
+class AuditCheckpoint(AppendOnly):
     """A signed statement of the chain's head (seq and hash): append-only like the events.
 
     `token` is a compact JWS (Ed25519, domain/signing.py) over the seq and hash; a chain
@@ -83,21 +95,14 @@ class AuditCheckpoint(Model):
     verified = fields.BooleanField(default=False)  # chain recomputed up to seq before signing
     reason = fields.CharField(max_length=16, default="auto")  # auto | manual
 
+    refusal = "audit checkpoints are append-only"
+
     class Meta:
         table = "audit_checkpoint"
         indexes = (("seq",),)
 
-    async def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._saved_in_db:
-            await super().save(*args, **kwargs)
-            return
-        raise PermissionError("audit checkpoints are append-only")
 
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError("audit checkpoints are append-only")
-
-
-class AuditEventInstitution(Model):
+class AuditEventInstitution(AppendOnly):
     """Which institutions an audit event belongs to (issue 16; domain/audit_scope.py).
 
     Written in the transaction of the append, outside the hash chain (nothing here is
@@ -111,23 +116,16 @@ class AuditEventInstitution(Model):
     seq = fields.BigIntField()
     institution_id = fields.IntField()
 
+    refusal = "audit scopes are append-only"
+
     class Meta:
         table = "audit_event_institution"
         # (institution_id, seq): a scoped page is one index range in seq order.
         unique_together = (("institution_id", "seq"),)
         indexes = (("seq",),)
 
-    async def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._saved_in_db:
-            await super().save(*args, **kwargs)
-            return
-        raise PermissionError("audit scopes are append-only")
 
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError("audit scopes are append-only")
-
-
-class AuditPrivilegeState(Model):
+class AuditPrivilegeState(AppendOnly):
     """The fields that decide whether a privilege is in force (R16) of each privilege
     state the audit log records, one row per event with an `after` (issue 19, item 3;
     domain/privilege_log.py). A copy of what the event's hashed `after` says, beside the
@@ -143,14 +141,7 @@ class AuditPrivilegeState(Model):
     valid_until = fields.TextField(null=True)
     supersedes_id = fields.IntField(null=True)
 
+    refusal = "audit privilege states are append-only"
+
     class Meta:
         table = "audit_privilege_state"
-
-    async def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._saved_in_db:
-            await super().save(*args, **kwargs)
-            return
-        raise PermissionError("audit privilege states are append-only")
-
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        raise PermissionError("audit privilege states are append-only")
