@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
+from tortoise import connections
 
 from domain import auth, catalogue, organisation
 from domain.actors import Actor, system_actor
@@ -180,3 +182,18 @@ async def grant(
     return await privileges.approve_privilege(
         SYSTEM, endorsed.id, endorsed.version, Approval(decision=committee_decision())
     )
+
+
+async def as_owner(tables: Sequence[str], statements: str) -> None:
+    """What an attacker with the owner's rights can do: switch off the append-only
+    triggers of `tables` (SQLite: drop `<table>_no_update`/`_no_delete`; PostgreSQL:
+    disable the table's user triggers), then run `statements`."""
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "sqlite":
+        guards = "".join(
+            f"DROP TRIGGER IF EXISTS {table}_no_update; DROP TRIGGER IF EXISTS {table}_no_delete; "
+            for table in tables
+        )
+    else:
+        guards = "".join(f"ALTER TABLE {table} DISABLE TRIGGER USER; " for table in tables)
+    await conn.execute_script(guards + statements)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from tortoise import connections
 
 from domain import audit, organisation
 from domain.errors import DomainError
@@ -35,19 +34,11 @@ async def test_failed_write_leaves_no_change_and_no_event(db: None) -> None:
     assert await Site.all().count() == 1
 
 
-async def _tamper(sql: str) -> None:
-    conn = connections.get("default")
-    if conn.capabilities.dialect == "sqlite":
-        await conn.execute_script("DROP TRIGGER audit_event_no_update; " + sql)
-    else:
-        await conn.execute_script(
-            'ALTER TABLE audit_event DISABLE TRIGGER "audit_event_no_change"; ' + sql
-        )
-
-
 async def test_edit_behind_the_api_is_reported_at_its_seq(db: None) -> None:
     await factories.hospital()
-    await _tamper('UPDATE audit_event SET after_json = \'{"code":"FAKE"}\' WHERE seq = 3')
+    await factories.as_owner(
+        ["audit_event"], 'UPDATE audit_event SET after_json = \'{"code":"FAKE"}\' WHERE seq = 3'
+    )
     report = await audit.verify_chain()
     assert not report.ok
     assert report.broken_seq == 3
@@ -59,9 +50,10 @@ async def test_rehashed_edit_breaks_the_next_link(db: None) -> None:
     row = (await AuditEvent.filter(seq=2).values())[0]
     row["after_json"] = '{"code":"FAKE"}'
     forged = audit.event_hash(row["prev_hash"], audit.hashed_fields(row))
-    await _tamper(
+    await factories.as_owner(
+        ["audit_event"],
         f'UPDATE audit_event SET after_json = \'{{"code":"FAKE"}}\', '
-        f"hash = '{forged}' WHERE seq = 2"
+        f"hash = '{forged}' WHERE seq = 2",
     )
     report = await audit.verify_chain()
     assert not report.ok and report.broken_seq == 3
@@ -144,6 +136,8 @@ async def test_events_stream_in_order_across_prefetched_pages(db: None) -> None:
     first = await anext(pages)
     await pages.aclose()
     assert [int(r["seq"]) for r in first] == [1, 2, 3]
-    await _tamper("UPDATE audit_event SET reason = 'forged' WHERE seq = 11")
+    await factories.as_owner(
+        ["audit_event"], "UPDATE audit_event SET reason = 'forged' WHERE seq = 11"
+    )
     report = await audit.verify_chain()
     assert not report.ok and report.broken_seq == 11

@@ -15,22 +15,6 @@ def _is_sqlite() -> bool:
     return connections.get("default").capabilities.dialect == "sqlite"
 
 
-async def _as_owner(statements: str) -> None:
-    """What an attacker with the owner's rights can do: switch the guards off."""
-    conn = connections.get("default")
-    if _is_sqlite():
-        await conn.execute_script(
-            "DROP TRIGGER IF EXISTS audit_event_no_update; "
-            "DROP TRIGGER IF EXISTS audit_event_no_delete; "
-            "DROP TRIGGER IF EXISTS audit_checkpoint_no_delete; " + statements
-        )
-    else:
-        await conn.execute_script(
-            "ALTER TABLE audit_event DISABLE TRIGGER USER; "
-            "ALTER TABLE audit_checkpoint DISABLE TRIGGER USER; " + statements
-        )
-
-
 async def _rewrite_from(seq: int, reason: str) -> None:
     """Edit event `seq` and re-hash it and every later event, and the head: a chain
     consistent in itself."""
@@ -49,7 +33,7 @@ async def _rewrite_from(seq: int, reason: str) -> None:
             f"prev_hash = '{row['prev_hash']}', hash = '{row['hash']}' WHERE seq = {row['seq']};"
         )
     statements.append(f"UPDATE audit_head SET hash = '{prev}' WHERE id = 1;")
-    await _as_owner(" ".join(statements))
+    await factories.as_owner(["audit_event", "audit_checkpoint"], " ".join(statements))
 
 
 def _literal(value: str | None) -> str:
@@ -77,9 +61,10 @@ async def test_r_checkpoint_detects_a_cut_tail(db: None) -> None:
     assert signed is not None and signed["seq"] == head
     keep = head - 2
     kept_hash = (await AuditEvent.get(seq=keep)).hash
-    await _as_owner(
+    await factories.as_owner(
+        ["audit_event", "audit_checkpoint"],
         f"DELETE FROM audit_event WHERE seq > {keep}; "
-        f"UPDATE audit_head SET seq = {keep}, hash = '{kept_hash}' WHERE id = 1;"
+        f"UPDATE audit_head SET seq = {keep}, hash = '{kept_hash}' WHERE id = 1;",
     )
     assert (await audit._verify_links()).ok  # a clean prefix: the links alone miss it
     report = await audit.verify_chain()
@@ -95,10 +80,11 @@ async def test_r_checkpoint_kept_elsewhere_catches_deleted_checkpoints(db: None)
     assert exported["keys"] and tokens
     head = await audit.registry_version()
     kept_hash = (await AuditEvent.get(seq=head - 1)).hash
-    await _as_owner(
+    await factories.as_owner(
+        ["audit_event", "audit_checkpoint"],
         "DELETE FROM audit_checkpoint; "
         f"DELETE FROM audit_event WHERE seq = {head}; "
-        f"UPDATE audit_head SET seq = {head - 1}, hash = '{kept_hash}' WHERE id = 1;"
+        f"UPDATE audit_head SET seq = {head - 1}, hash = '{kept_hash}' WHERE id = 1;",
     )
     assert (await audit.verify_chain()).ok  # nothing left in the database to compare
     report = await audit.compare_checkpoints(await audit.verify_chain(), tokens)

@@ -9,7 +9,6 @@ import importlib
 from typing import Any
 
 import pytest
-from tortoise import connections
 
 from domain import audit, privilege_log, privileges, sql
 from domain.decision.asof import all_states
@@ -133,20 +132,6 @@ async def test_rows_cannot_be_changed_or_removed(registry: dict) -> None:
     assert (await _table())[0][0] == seq
 
 
-async def _tamper(statement: str) -> None:
-    conn = connections.get("default")
-    if conn.capabilities.dialect == "sqlite":
-        await conn.execute_script(
-            "DROP TRIGGER IF EXISTS audit_privilege_state_no_update; "
-            "DROP TRIGGER IF EXISTS audit_privilege_state_no_delete; " + statement
-        )
-    else:
-        await conn.execute_script(
-            'ALTER TABLE audit_privilege_state DISABLE TRIGGER "audit_privilege_state_no_change"; '
-            + statement
-        )
-
-
 @pytest.mark.parametrize("change", ["status", "until", "removed", "added"])
 async def test_the_verification_reports_a_row_that_differs_from_its_event(
     registry: dict, change: str
@@ -157,13 +142,19 @@ async def test_the_verification_reports_a_row_that_differs_from_its_event(
     revoked = next(row for row in rows if row[2] == "REVOKED")
     seq = revoked[0]
     if change == "status":  # a revoked privilege made to look active on its date
-        await _tamper(f"UPDATE audit_privilege_state SET status = 'ACTIVE' WHERE seq = {seq}")
+        await factories.as_owner(
+            ["audit_privilege_state"],
+            f"UPDATE audit_privilege_state SET status = 'ACTIVE' WHERE seq = {seq}",
+        )
     elif change == "until":
-        await _tamper(
-            f"UPDATE audit_privilege_state SET valid_until = '2099-12-31' WHERE seq = {seq}"
+        await factories.as_owner(
+            ["audit_privilege_state"],
+            f"UPDATE audit_privilege_state SET valid_until = '2099-12-31' WHERE seq = {seq}",
         )
     elif change == "removed":  # the revocation hidden: the state before it would answer
-        await _tamper(f"DELETE FROM audit_privilege_state WHERE seq = {seq}")
+        await factories.as_owner(
+            ["audit_privilege_state"], f"DELETE FROM audit_privilege_state WHERE seq = {seq}"
+        )
     else:  # a state no event recorded, at the seq of another entity's event
         seq = int(
             (
