@@ -22,7 +22,7 @@ from domain.global_ids import global_id
 from domain.history import ParsedOnce, privileges_in_force_at
 from domain.i18n import msg
 from domain.permissions import Permission
-from domain.spreadsheets import FORMULA_STARTS
+from domain.xlsx_stream import FORMULA_STARTS
 
 BATCH = 5000
 EXPORT_BATCH = 5000  # lines written by the database per page
