@@ -29,7 +29,7 @@ RUN_IN_TRANSACTION = True
 
 COLUMNS = '"seq", "privilege_id", "status", "valid_from", "valid_until", "supersedes_id"'
 
-SQLITE_TABLE = """
+TABLE = """
 CREATE TABLE IF NOT EXISTS "audit_privilege_state" (
     "seq" BIGINT NOT NULL PRIMARY KEY,
     "privilege_id" INT NOT NULL,
@@ -38,7 +38,9 @@ CREATE TABLE IF NOT EXISTS "audit_privilege_state" (
     "valid_until" TEXT,
     "supersedes_id" INT
 );
-CREATE INDEX IF NOT EXISTS "idx_audit_privilege_state_at" ON "audit_privilege_state" (
+"""  # the same on both engines
+
+SQLITE_TABLE = TABLE + """CREATE INDEX IF NOT EXISTS "idx_audit_privilege_state_at" ON "audit_privilege_state" (
     "privilege_id", "seq", "status", "valid_from", "valid_until", "supersedes_id"
 );
 CREATE TRIGGER "audit_privilege_state_no_update" BEFORE UPDATE ON "audit_privilege_state"
@@ -47,16 +49,7 @@ CREATE TRIGGER "audit_privilege_state_no_delete" BEFORE DELETE ON "audit_privile
 BEGIN SELECT RAISE(ABORT, 'audit privilege states are append-only'); END;
 """
 
-POSTGRES_TABLE = """
-CREATE TABLE IF NOT EXISTS "audit_privilege_state" (
-    "seq" BIGINT NOT NULL PRIMARY KEY,
-    "privilege_id" INT NOT NULL,
-    "status" TEXT,
-    "valid_from" TEXT,
-    "valid_until" TEXT,
-    "supersedes_id" INT
-);
-CREATE INDEX IF NOT EXISTS "idx_audit_privilege_state_at" ON "audit_privilege_state" (
+POSTGRES_TABLE = TABLE + """CREATE INDEX IF NOT EXISTS "idx_audit_privilege_state_at" ON "audit_privilege_state" (
     "privilege_id", "seq" DESC
 ) INCLUDE ("status", "valid_from", "valid_until", "supersedes_id");
 COMMENT ON TABLE "audit_privilege_state" IS 'The R16 fields of each privilege state the audit log records (issue 19): beside the hash chain, append-only.';
